@@ -1,0 +1,13 @@
+//! Provides `chayici verify` (being built).
+
+/// Arguments of `chayici verify`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The workspace folder.
+    pub workspace: std::path::PathBuf,
+}
+
+/// Runs the subcommand.
+pub fn run(_args: &Args) -> anyhow::Result<u8> {
+    anyhow::bail!("`verify` is not available in this build yet")
+}

@@ -1,0 +1,124 @@
+//! Provides the whole planning instance: what ingest produces and every later stage reads.
+
+use super::{Calendar, DayIndex, Department, DeptSet, Firm, FirmIndex, Task, TaskIndex, Team};
+use serde::{Deserialize, Serialize};
+
+/// Everything the planner needs for one county and one horizon, validated and index-based.
+///
+/// Tasks, firms, teams and departments refer to one another by index into these vectors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Instance {
+    /// Display name of the workspace (its folder name, or `chayici.toml`'s `name`).
+    pub name: String,
+    /// Every date of the horizon and which are working days.
+    pub calendar: Calendar,
+    /// Departments named by plans and teams.
+    pub departments: Vec<Department>,
+    /// The register of firms.
+    pub firms: Vec<Firm>,
+    /// All departments' tasks.
+    pub tasks: Vec<Task>,
+    /// The inspection teams.
+    pub teams: Vec<Team>,
+    /// Parameters from `chayici.toml`.
+    pub settings: Settings,
+}
+
+/// Parameters of the problem that come from `chayici.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Minutes to settle in at a firm before any department starts, once per visit.
+    pub visit_setup_minutes: u32,
+    /// Road distance over great-circle distance.
+    pub road_factor: f64,
+    /// Average driving speed.
+    pub speed_kmh: f64,
+    /// Weights of the objective's parts.
+    pub weights: ObjectiveWeights,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            visit_setup_minutes: 10,
+            road_factor: 1.3,
+            speed_kmh: 40.0,
+            weights: ObjectiveWeights::default(),
+        }
+    }
+}
+
+/// Weights of the objective, in decreasing order of importance.
+///
+/// The defaults make the order lexicographic in practice: one unscheduled mandatory task costs
+/// more than any number of visits a month can hold, one visit more than a day's driving.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ObjectiveWeights {
+    /// Cost of leaving a mandatory task unscheduled.
+    pub unscheduled_mandatory: f64,
+    /// Cost of leaving a normal task unscheduled.
+    pub unscheduled_normal: f64,
+    /// Cost of leaving a low-priority task unscheduled.
+    pub unscheduled_low: f64,
+    /// Cost of one visit (one opening of a firm's door).
+    pub visit: f64,
+    /// Cost of one kilometre driven.
+    pub travel_km: f64,
+    /// Cost of one minute of spread between the busiest and the idlest team's workload.
+    pub balance_minute: f64,
+}
+
+impl Default for ObjectiveWeights {
+    fn default() -> Self {
+        Self {
+            unscheduled_mandatory: 1_000_000.0,
+            unscheduled_normal: 100_000.0,
+            unscheduled_low: 10_000.0,
+            visit: 1_000.0,
+            travel_km: 1.0,
+            balance_minute: 0.01,
+        }
+    }
+}
+
+impl Instance {
+    /// The tasks of each firm, in task order.
+    pub fn tasks_by_firm(&self) -> Vec<Vec<TaskIndex>> {
+        let mut by_firm = vec![Vec::new(); self.firms.len()];
+        for (t, task) in self.tasks.iter().enumerate() {
+            by_firm[task.firm].push(t);
+        }
+        by_firm
+    }
+
+    /// The departments of a group of tasks.
+    pub fn departments_of(&self, tasks: &[TaskIndex]) -> DeptSet {
+        tasks.iter().map(|&t| self.tasks[t].department).collect()
+    }
+
+    /// On-site minutes of one visit doing `tasks`: the setup time plus, per department, the sum
+    /// of its tasks' minutes, taking the largest department, since officers of different
+    /// departments inspect side by side.
+    pub fn onsite_minutes(&self, tasks: &[TaskIndex]) -> u32 {
+        let mut per_dept: Vec<(usize, u32)> = Vec::with_capacity(tasks.len());
+        for &t in tasks {
+            let task = &self.tasks[t];
+            match per_dept.iter_mut().find(|(d, _)| *d == task.department) {
+                Some((_, m)) => *m += task.minutes,
+                None => per_dept.push((task.department, task.minutes)),
+            }
+        }
+        let longest = per_dept.iter().map(|&(_, m)| m).max().unwrap_or(0);
+        self.settings.visit_setup_minutes + longest
+    }
+
+    /// True when `firm` can receive a visit on `day` (working day, not closed).
+    pub fn firm_open_on(&self, firm: FirmIndex, day: DayIndex) -> bool {
+        self.calendar.is_working(day)
+            && !self.firms[firm]
+                .hours
+                .windows_on(self.calendar.date(day))
+                .is_empty()
+    }
+}

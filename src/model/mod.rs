@@ -1,0 +1,24 @@
+//! Provides the plain domain types every stage shares: firms, tasks, teams, the calendar, the
+//! instance and the plan. No I/O happens here.
+
+mod calendar;
+mod dept;
+mod firm;
+mod instance;
+mod loc;
+mod plan;
+mod point;
+mod task;
+mod team;
+mod time;
+
+pub use calendar::{Calendar, DayIndex};
+pub use dept::{Department, DeptIndex, DeptSet, MAX_DEPARTMENTS};
+pub use firm::{Firm, FirmIndex, OpeningHours, weekday_index};
+pub use instance::{Instance, ObjectiveWeights, Settings};
+pub use loc::{Loc, column_letters};
+pub use plan::{Plan, Reason, Route, Unscheduled, Visit};
+pub use point::Point;
+pub use task::{Priority, Task, TaskIndex};
+pub use team::{Shift, Team, TeamIndex};
+pub use time::{Minute, TimeWindow, fmt_minute, parse_minute, parse_windows};
