@@ -1,13 +1,131 @@
-//! Provides `chayici check` (being built).
+//! Provides `chayici check WORKSPACE`: reads a workspace and lists every problem, grouped by
+//! file, then what the workspace holds. Exit 0 clean (warnings allowed), 1 with errors, 2 when
+//! the workspace cannot be read at all.
+
+use crate::cli::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
+use crate::diag::Diagnostic;
+use crate::ingest::{Loaded, Summary, load_workspace};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// How to print the report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people: diagnostics grouped by file, then a summary.
+    #[default]
+    Text,
+    /// For tools: `{ "diagnostics": [...], "summary": {...} }`.
+    Json,
+}
 
 /// Arguments of `chayici check`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The workspace folder.
-    pub workspace: std::path::PathBuf,
+    /// The workspace folder (chayici.toml, firms.csv, teams.csv, plans/).
+    pub workspace: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// Runs the subcommand.
-pub fn run(_args: &Args) -> anyhow::Result<u8> {
-    anyhow::bail!("`check` is not available in this build yet")
+pub fn run(args: &Args) -> anyhow::Result<u8> {
+    let loaded = match load_workspace(&args.workspace) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("chayici: error: {e}");
+            return Ok(EXIT_FAILURE);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Text => write_text(&mut out, &loaded)?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &json_report(&loaded))?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(if loaded.has_errors() {
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    })
+}
+
+/// The JSON report: every diagnostic with its location also rendered as `file:line:col`.
+pub fn json_report(loaded: &Loaded) -> serde_json::Value {
+    let diagnostics: Vec<serde_json::Value> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let mut v = serde_json::to_value(d).unwrap_or_default();
+            if let Some(o) = v.as_object_mut() {
+                o.insert("location".into(), d.loc.to_string().into());
+            }
+            v
+        })
+        .collect();
+    serde_json::json!({ "diagnostics": diagnostics, "summary": loaded.summary })
+}
+
+/// Writes the text report: diagnostics grouped by file (already sorted), then the summary.
+pub fn write_text(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<()> {
+    let mut current: Option<&str> = None;
+    for d in &loaded.diagnostics {
+        if current != Some(d.loc.file.as_str()) {
+            if current.is_some() {
+                writeln!(out)?;
+            }
+            writeln!(out, "{}", d.loc.file)?;
+            current = Some(&d.loc.file);
+        }
+        write_diagnostic(out, d)?;
+    }
+    if current.is_some() {
+        writeln!(out)?;
+    }
+    write_summary(out, &loaded.summary)
+}
+
+fn write_diagnostic(out: &mut impl Write, d: &Diagnostic) -> std::io::Result<()> {
+    for line in d.to_string().lines() {
+        writeln!(out, "  {line}")?;
+    }
+    Ok(())
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn write_summary(out: &mut impl Write, s: &Summary) -> std::io::Result<()> {
+    writeln!(out, "workspace: {}", s.name)?;
+    match s.horizon {
+        Some((a, b)) => writeln!(
+            out,
+            "  horizon:  {a} .. {b} ({}, {})",
+            plural(s.days, "day", "days"),
+            plural(s.working_days, "working day", "working days")
+        )?,
+        None => writeln!(out, "  horizon:  not set")?,
+    }
+    writeln!(out, "  firms:    {}", s.firms)?;
+    writeln!(out, "  teams:    {}", s.teams)?;
+    writeln!(out, "  tasks:    {}", s.tasks)?;
+    for d in &s.departments {
+        let name = if d.name != d.code {
+            format!("{} ({})", d.code, d.name)
+        } else {
+            d.code.clone()
+        };
+        let note = if d.covered { "" } else { "  no team covers it" };
+        writeln!(out, "    {name}: {}{note}", d.tasks)?;
+    }
+    writeln!(
+        out,
+        "{}, {}",
+        plural(s.errors, "error", "errors"),
+        plural(s.warnings, "warning", "warnings")
+    )
 }

@@ -1,0 +1,228 @@
+//! Provides the assembly of a workspace from its files' bytes: reads every file, runs the
+//! cross-file checks and builds the instance when no error remains.
+
+use super::codes;
+use super::departments::Departments;
+use super::firms::read_firms;
+use super::plans::PlanReader;
+use super::table::Table;
+use super::teams::read_teams;
+use super::toml_config::{Config, parse_config};
+use super::validate::{ids::Seen, tasks as task_rules, teams as team_rules};
+use super::workspace::{InputFile, Loaded, SourceFile, Sources, Summary};
+use super::{csv_source, json_source, xlsx_source};
+use crate::calendar::{build_calendar, years_without_table};
+use crate::diag::Diagnostic;
+use crate::model::{Calendar, Instance, Loc, MAX_DEPARTMENTS};
+use sha2::{Digest, Sha256};
+
+/// The lower-cased extension of a path.
+pub(super) fn extension(path: &str) -> String {
+    path.rsplit_once('.')
+        .map(|(_, e)| e.to_lowercase())
+        .unwrap_or_default()
+}
+
+/// Reads a file's tables by its extension; a diagnostic when it cannot be parsed.
+pub(super) fn read_tables(file: &SourceFile) -> Result<Vec<Table>, Diagnostic> {
+    match extension(&file.path).as_str() {
+        "json" => json_source::read_json(&file.bytes, &file.path).map(|t| vec![t]),
+        "xlsx" | "xlsm" | "xls" | "ods" => xlsx_source::read_workbook(&file.bytes, &file.path)
+            .map(|sheets| sheets.into_iter().map(|(_, t)| t).collect()),
+        _ => csv_source::read_csv(&file.bytes, &file.path).map(|(t, _)| vec![t]),
+    }
+}
+
+fn tables_or_report(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<Table> {
+    read_tables(file).unwrap_or_else(|d| {
+        diags.push(d);
+        Vec::new()
+    })
+}
+
+fn no_rows(path: &str, tables: &[Table], diags: &mut Vec<Diagnostic>) {
+    if !tables.is_empty() && tables.iter().all(|t| t.rows.is_empty()) {
+        diags.push(Diagnostic::warning(
+            codes::NO_ROWS,
+            tables[0].header_loc.clone(),
+            format!("{path} has a header but no data rows"),
+        ));
+    }
+}
+
+fn calendar_of(cfg: &Config, file: &str, diags: &mut Vec<Diagnostic>) -> Option<Calendar> {
+    let (start, end) = cfg.horizon?;
+    for year in years_without_table(start, end) {
+        diags.push(
+            Diagnostic::warning(
+                codes::NO_HOLIDAY_TABLE,
+                Loc::file(file),
+                format!("no statutory holidays are built in for {year}; only weekends are off"),
+            )
+            .with_help(
+                "list that year's holidays and make-up days in extra_holidays and extra_workdays",
+            ),
+        );
+    }
+    let cal = build_calendar(start, end, &cfg.extra_holidays, &cfg.extra_workdays);
+    if cal.working_days().next().is_none() {
+        diags.push(Diagnostic::warning(
+            codes::NO_WORKING_DAY,
+            Loc::file(file),
+            format!("the horizon {start}..{end} holds no working day"),
+        ));
+    }
+    Some(cal)
+}
+
+/// The file's department when its rows name none: the JSON `department`, else the stem.
+fn file_department(table: &Table, path: &str) -> String {
+    table.department.clone().unwrap_or_else(|| {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        name.rsplit_once('.')
+            .map_or(name, |(stem, _)| stem)
+            .to_string()
+    })
+}
+
+/// Reads and checks a whole workspace held in memory.
+pub fn load_sources(src: &Sources) -> Loaded {
+    let mut diags = src.problems.clone();
+    let config_text = String::from_utf8_lossy(&src.config.bytes);
+    let (cfg, d) = parse_config(&config_text, &src.config.path);
+    diags.extend(d);
+    let calendar = calendar_of(&cfg, &src.config.path, &mut diags);
+
+    let mut depts = Departments::default();
+    if let Some(file) = &src.departments {
+        for t in tables_or_report(file, &mut diags) {
+            depts.read_table(&t, &mut diags);
+        }
+    }
+    let firm_tables = tables_or_report(&src.firms, &mut diags);
+    no_rows(&src.firms.path, &firm_tables, &mut diags);
+    let register = read_firms(&firm_tables, &cfg, &mut diags);
+
+    let mut tasks = Vec::new();
+    let mut reader = PlanReader {
+        calendar: calendar.as_ref(),
+        firms: &register,
+        depts: &mut depts,
+        seen: Seen::default(),
+        diags: &mut diags,
+        rows: Vec::new(),
+    };
+    for file in &src.plans {
+        let tables = tables_or_report(file, reader.diags);
+        no_rows(&file.path, &tables, reader.diags);
+        for t in &tables {
+            let dept = file_department(t, &file.path);
+            tasks.extend(reader.read_table(t, &dept));
+        }
+    }
+    let rows = std::mem::take(&mut reader.rows);
+    let teams = match &src.teams {
+        Some(file) => {
+            let tables = tables_or_report(file, &mut diags);
+            no_rows(&file.path, &tables, &mut diags);
+            read_teams(&tables, &cfg, calendar.as_ref(), &mut depts, &mut diags)
+        }
+        None => Vec::new(),
+    };
+    diags.extend(depts.e0106_too_many_departments());
+
+    // Cross-file checks: coverage both ways, and tasks longer than any covering shift.
+    let mut rows_per_dept = vec![0usize; depts.list().len()];
+    let mut first_row: Vec<Option<&Loc>> = vec![None; depts.list().len()];
+    for (d, loc) in &rows {
+        rows_per_dept[*d] += 1;
+        first_row[*d].get_or_insert(loc);
+    }
+    let covered =
+        |d: usize| d < MAX_DEPARTMENTS && teams.iter().any(|t| t.team.departments.contains(d));
+    if src.teams.is_some() {
+        for (d, dept) in depts.list().iter().enumerate() {
+            if let Some(loc) = first_row[d] {
+                diags.extend(task_rules::w1411_department_uncovered(
+                    covered(d),
+                    &dept.code,
+                    rows_per_dept[d],
+                    loc,
+                ));
+            }
+        }
+        for t in &teams {
+            for (d, name) in &t.named {
+                diags.extend(team_rules::w1305_team_department_unused(
+                    rows_per_dept[*d] > 0,
+                    name,
+                    &t.departments_loc,
+                ));
+            }
+        }
+        for task in &tasks {
+            let longest = teams
+                .iter()
+                .filter(|t| t.team.departments.contains(task.department))
+                .map(|t| t.team.shift.longest_window())
+                .max();
+            if let Some(longest) = longest {
+                let onsite = cfg.settings.visit_setup_minutes + task.minutes;
+                diags.extend(task_rules::w1413_task_too_long(
+                    onsite, longest, &task.id, &task.loc,
+                ));
+            }
+        }
+    }
+
+    diags.sort_by(|a, b| a.loc.cmp(&b.loc));
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let departments = depts.into_vec();
+    let summary = Summary {
+        name: cfg.name.clone().unwrap_or_else(|| src.name.clone()),
+        firms: register.firms.len(),
+        teams: teams.len(),
+        tasks: rows.len(),
+        departments: departments
+            .iter()
+            .enumerate()
+            .map(|(d, dept)| super::workspace::DepartmentSummary {
+                code: dept.code.clone(),
+                name: dept.name.clone(),
+                tasks: rows_per_dept[d],
+                covered: covered(d),
+            })
+            .collect(),
+        horizon: cfg.horizon,
+        days: calendar.as_ref().map_or(0, Calendar::len),
+        working_days: calendar.as_ref().map_or(0, |c| c.working_days().count()),
+        errors,
+        warnings: diags.len() - errors,
+    };
+    let instance = match calendar {
+        Some(calendar) if errors == 0 => Some(Instance {
+            name: summary.name.clone(),
+            calendar,
+            departments,
+            firms: register.firms,
+            tasks,
+            teams: teams.into_iter().map(|t| t.team).collect(),
+            settings: cfg.settings.clone(),
+        }),
+        _ => None,
+    };
+    Loaded {
+        instance,
+        diagnostics: diags,
+        summary,
+        inputs: src.files().map(input_file).collect(),
+    }
+}
+
+fn input_file(f: &SourceFile) -> InputFile {
+    let digest = Sha256::digest(&f.bytes);
+    InputFile {
+        path: f.path.clone(),
+        sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
+    }
+}

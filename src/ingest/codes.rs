@@ -1,0 +1,124 @@
+//! Provides the registry of diagnostic codes: every code `check` can print, with its severity
+//! and a one-line description, so the README's error index and the code never drift apart.
+//!
+//! Codes are grouped by what they concern: `0xxx` files and settings, `10xx` firms, `11xx`
+//! coordinates, `12xx` opening hours, `13xx` teams, `14xx` tasks.
+
+use crate::diag::Severity;
+
+/// One registered code.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeInfo {
+    /// The code, e.g. `E1003`.
+    pub code: &'static str,
+    /// Whether it is an error or a warning.
+    pub severity: Severity,
+    /// One line saying what it means.
+    pub summary: &'static str,
+}
+
+macro_rules! codes {
+    ($($name:ident = $code:literal, $sev:ident, $summary:literal;)*) => {
+        $(
+            #[doc = $summary]
+            pub const $name: &str = $code;
+        )*
+        /// Every code, in code order.
+        pub const ALL: &[CodeInfo] = &[
+            $(CodeInfo { code: $code, severity: Severity::$sev, summary: $summary },)*
+        ];
+    };
+}
+
+codes! {
+    FILE_UNREADABLE = "E0101", Error, "A file cannot be decoded or parsed (CSV, XLSX, JSON).";
+    MISSING_COLUMN = "E0102", Error, "A required column is missing from a table's header.";
+    DUPLICATE_COLUMN = "W0103", Warning, "Two columns mean the same field; the first is used.";
+    NO_ROWS = "W0104", Warning, "A table has a header but no data rows.";
+    IGNORED_FILE = "W0105", Warning, "A file in plans/ is not .csv, .xlsx or .json and is ignored.";
+    TOO_MANY_DEPARTMENTS = "E0106", Error, "More departments than the planner supports (64).";
+    EMPTY_REQUIRED = "E0107", Error, "A required value is empty.";
+    MISSING_FILE = "E0108", Error, "teams.csv or the plans/ folder is missing.";
+    TOML_SYNTAX = "E0201", Error, "chayici.toml is not valid TOML.";
+    HORIZON_MISSING = "E0202", Error, "The horizon's start or end is missing or not a date.";
+    HORIZON_REVERSED = "E0203", Error, "The horizon ends before it starts.";
+    UNKNOWN_KEY = "W0204", Warning, "chayici.toml has a key the tool does not know; it is ignored.";
+    BAD_SETTING = "E0205", Error, "A setting in chayici.toml has an invalid value.";
+    NO_HOLIDAY_TABLE = "W0206", Warning, "The horizon reaches a year without built-in holidays.";
+    CONFLICTING_OVERRIDE = "W0207", Warning, "A date is both an extra holiday and an extra workday.";
+    NO_WORKING_DAY = "W0208", Warning, "The horizon holds no working day.";
+    CODE_LENGTH = "E1001", Error, "A credit code does not have 18 characters.";
+    CODE_CHARSET = "E1002", Error, "A credit code has a character outside GB 32100's set.";
+    CODE_CHECK_DIGIT = "E1003", Error, "A credit code's check character is wrong.";
+    ORG_CODE_CHECK = "W1004", Warning, "The organisation code inside a credit code fails GB 11714.";
+    DUPLICATE_FIRM = "E1005", Error, "The same firm id appears twice in the register.";
+    COORD_MISSING = "E1101", Error, "A longitude or latitude is missing.";
+    COORD_NOT_NUMBER = "E1102", Error, "A longitude or latitude is not a number.";
+    COORD_OUT_OF_RANGE = "E1103", Error, "A longitude or latitude is outside -180..180 / -90..90.";
+    COORD_OUTSIDE_CHINA = "E1104", Error, "A point lies outside China (lon 73-136, lat 3-54).";
+    COORD_SWAPPED = "E1105", Error, "Longitude and latitude look swapped.";
+    BAD_HOURS = "E1201", Error, "Opening hours are not time ranges like 08:00-11:30;14:00-17:30.";
+    BAD_CLOSED = "E1202", Error, "Closed days are not weekdays or dates.";
+    DUPLICATE_TEAM = "E1301", Error, "The same team id appears twice.";
+    TEAM_NO_DEPARTMENT = "E1302", Error, "A team covers no department.";
+    BAD_SHIFT = "E1303", Error, "A shift is not time ranges like 08:30-12:00;13:00-17:30.";
+    BAD_TEAM_DAYS = "E1304", Error, "A team's days are not weekdays or dates.";
+    TEAM_DEPARTMENT_UNUSED = "W1305", Warning, "A team covers a department no plan names.";
+    TEAM_DAY_NOT_WORKING = "W1306", Warning, "A team's listed day is not a working day.";
+    TEAM_NO_DAY = "W1307", Warning, "A team works no day of the horizon.";
+    DUPLICATE_TASK = "E1401", Error, "The same task id appears twice in the workspace.";
+    UNKNOWN_FIRM = "E1402", Error, "A task names a firm that is not in the register.";
+    FIRM_NAME_MISMATCH = "W1403", Warning, "A task's firm name differs from the register's.";
+    BAD_DATE = "E1404", Error, "A date cannot be read.";
+    WINDOW_REVERSED = "E1405", Error, "A task's earliest date is after its latest date.";
+    WINDOW_CLAMPED = "W1406", Warning, "A task's window reaches outside the horizon and is cut.";
+    WINDOW_OUTSIDE = "E1407", Error, "A task's window lies entirely outside the horizon.";
+    WINDOW_NO_WORKING_DAY = "W1408", Warning, "A task's window holds no working day.";
+    BAD_MINUTES = "E1409", Error, "Minutes are not a positive whole number.";
+    BAD_PRIORITY = "E1410", Error, "A priority is not mandatory/normal/low (必查/一般/可选).";
+    DEPARTMENT_UNCOVERED = "W1411", Warning, "No team covers a department that has tasks.";
+    NO_DEPARTMENT = "E1412", Error, "A task has no department (no column, no file department).";
+    TASK_TOO_LONG = "W1413", Warning, "A task needs more minutes than any shift window holds.";
+}
+
+/// The registry entry of `code`.
+pub fn lookup(code: &str) -> Option<&'static CodeInfo> {
+    ALL.iter().find(|c| c.code == code)
+}
+
+/// The error index as a markdown table, for the README.
+pub fn markdown_table() -> String {
+    let mut s = String::from("| code | severity | meaning |\n| --- | --- | --- |\n");
+    for c in ALL {
+        s.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            c.code, c.severity, c.summary
+        ));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_sorted_and_prefixed_by_severity() {
+        for w in ALL.windows(2) {
+            assert!(
+                w[0].code[1..] < w[1].code[1..],
+                "{} {}",
+                w[0].code,
+                w[1].code
+            );
+        }
+        for c in ALL {
+            let prefix = match c.severity {
+                Severity::Error => 'E',
+                Severity::Warning => 'W',
+            };
+            assert!(c.code.starts_with(prefix), "{}", c.code);
+        }
+        assert!(lookup("E1003").is_some());
+    }
+}

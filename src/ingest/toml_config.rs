@@ -1,0 +1,431 @@
+//! Provides `chayici.toml`: the horizon, defaults and objective weights, read leniently.
+//!
+//! Every problem becomes a diagnostic and a usable default is kept, so a typo in one setting
+//! does not hide the problems in the department files behind it.
+
+use super::codes;
+use super::dates::parse_day_list;
+use crate::diag::Diagnostic;
+use crate::model::{Loc, ObjectiveWeights, Settings, TimeWindow, parse_windows};
+use chrono::NaiveDate;
+use toml::{Table, Value};
+
+/// The coordinate system the workspace's files are written in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Crs {
+    /// GPS coordinates, used as they are.
+    #[default]
+    Wgs84,
+    /// The offset system of most Chinese web maps; converted to WGS-84 on reading.
+    Gcj02,
+}
+
+/// What `chayici.toml` says, with defaults for whatever it leaves out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// `name`, the workspace's display name.
+    pub name: Option<String>,
+    /// `[horizon] start, end`, when both are valid and in order.
+    pub horizon: Option<(NaiveDate, NaiveDate)>,
+    /// `[horizon] crs`.
+    pub crs: Crs,
+    /// `[horizon] extra_holidays`.
+    pub extra_holidays: Vec<NaiveDate>,
+    /// `[horizon] extra_workdays`.
+    pub extra_workdays: Vec<NaiveDate>,
+    /// `[defaults] shift`, for teams that give none.
+    pub shift: Vec<TimeWindow>,
+    /// `[defaults] hours`, for firms that give none (the shift when absent).
+    pub hours: Option<Vec<TimeWindow>>,
+    /// `[defaults]` travel and setup parameters, and `[objective]` weights.
+    pub settings: Settings,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            name: None,
+            horizon: None,
+            crs: Crs::Wgs84,
+            extra_holidays: Vec::new(),
+            extra_workdays: Vec::new(),
+            shift: vec![TimeWindow::new(8 * 60 + 30, 17 * 60 + 30)],
+            hours: None,
+            settings: Settings::default(),
+        }
+    }
+}
+
+const TOP_KEYS: &[&str] = &["name", "horizon", "defaults", "objective"];
+const HORIZON_KEYS: &[&str] = &["start", "end", "crs", "extra_holidays", "extra_workdays"];
+const DEFAULT_KEYS: &[&str] = &[
+    "shift",
+    "visit_setup_minutes",
+    "road_factor",
+    "speed_kmh",
+    "hours",
+];
+const OBJECTIVE_KEYS: &[&str] = &[
+    "unscheduled_mandatory",
+    "unscheduled_normal",
+    "unscheduled_low",
+    "visit",
+    "travel_km",
+    "balance_minute",
+];
+
+/// Where `key` is written in `section` (`None` for top-level keys), found by scanning lines,
+/// since the TOML parser keeps no positions in its tables.
+fn key_loc(text: &str, file: &str, section: Option<&str>, key: &str) -> Loc {
+    let mut current: Option<String> = None;
+    let mut section_line = None;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if let Some(h) = t.strip_prefix('[') {
+            let name = h.trim_end_matches(']').trim().to_string();
+            if section == Some(name.as_str()) {
+                section_line = Some(i as u32 + 1);
+            }
+            current = Some(name);
+            continue;
+        }
+        let written = t
+            .split('=')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .trim_matches('"');
+        if current.as_deref() == section && t.contains('=') && written == key {
+            let col = line.len() - line.trim_start().len() + 1;
+            return Loc::line(file, i as u32 + 1, Some(col as u32));
+        }
+    }
+    section_line.map_or_else(|| Loc::file(file), |l| Loc::line(file, l, None))
+}
+
+fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() as u32 + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count() as u32
+        + 1;
+    (line, col)
+}
+
+fn text_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Datetime(d) => Some(d.to_string()),
+        _ => None,
+    }
+}
+
+fn number_of(v: &Value) -> Option<f64> {
+    match v {
+        Value::Float(f) => Some(*f),
+        Value::Integer(i) => Some(*i as f64),
+        _ => None,
+    }
+}
+
+/// Reads `chayici.toml`'s text; `file` is the path shown in diagnostics.
+pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
+    let mut cfg = Config::default();
+    let mut diags = Vec::new();
+    let table: Table = match text.parse() {
+        Ok(t) => t,
+        Err(e) => {
+            let e: toml::de::Error = e;
+            let loc = e.span().map_or_else(
+                || Loc::file(file),
+                |s| {
+                    let (l, c) = line_col(text, s.start);
+                    Loc::line(file, l, Some(c))
+                },
+            );
+            let msg = e.message().to_string();
+            diags.push(Diagnostic::error(codes::TOML_SYNTAX, loc, msg));
+            return (cfg, diags);
+        }
+    };
+    let loc = |section: Option<&str>, key: &str| key_loc(text, file, section, key);
+    let bad = |diags: &mut Vec<Diagnostic>, section: Option<&str>, key: &str, msg: String| {
+        diags.push(Diagnostic::error(
+            codes::BAD_SETTING,
+            loc(section, key),
+            msg,
+        ));
+    };
+    let warn_unknown =
+        |diags: &mut Vec<Diagnostic>, t: &Table, section: Option<&str>, known: &[&str]| {
+            for k in t.keys().filter(|k| !known.contains(&k.as_str())) {
+                let path = section.map_or_else(|| k.clone(), |s| format!("{s}.{k}"));
+                diags.push(
+                    Diagnostic::warning(
+                        codes::UNKNOWN_KEY,
+                        key_loc(text, file, section, k),
+                        format!("unknown key `{path}` is ignored"),
+                    )
+                    .with_help(format!("known keys here: {}", known.join(", "))),
+                );
+            }
+        };
+    warn_unknown(&mut diags, &table, None, TOP_KEYS);
+    match table.get("name") {
+        Some(Value::String(s)) => cfg.name = Some(s.clone()),
+        Some(_) => bad(&mut diags, None, "name", "`name` must be a string".into()),
+        None => {}
+    }
+
+    let empty = Table::new();
+    let horizon = match table.get("horizon") {
+        Some(Value::Table(t)) => t,
+        _ => {
+            diags.push(
+                Diagnostic::error(
+                    codes::HORIZON_MISSING,
+                    Loc::file(file),
+                    "no [horizon] section",
+                )
+                .with_help("add [horizon] with start = \"2026-12-01\" and end = \"2026-12-31\""),
+            );
+            &empty
+        }
+    };
+    let h = Some("horizon");
+    warn_unknown(&mut diags, horizon, h, HORIZON_KEYS);
+    let date = |diags: &mut Vec<Diagnostic>, key: &str| -> Option<NaiveDate> {
+        let v = horizon.get(key);
+        let parsed = v
+            .and_then(text_of)
+            .and_then(|s| super::dates::parse_date(&s));
+        if parsed.is_none() && !std::ptr::eq(horizon, &empty) {
+            let shown = v.map_or("nothing".to_string(), |v| format!("`{v}`"));
+            diags.push(
+                Diagnostic::error(
+                    codes::HORIZON_MISSING,
+                    loc(h, key),
+                    format!("horizon `{key}` is {shown}, not a date"),
+                )
+                .with_help(format!("write {key} = \"2026-12-01\"")),
+            );
+        }
+        parsed
+    };
+    let (start, end) = (date(&mut diags, "start"), date(&mut diags, "end"));
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            diags.push(Diagnostic::error(
+                codes::HORIZON_REVERSED,
+                loc(h, "end"),
+                format!("the horizon ends on {e}, before it starts on {s}"),
+            ));
+        } else if (e - s).num_days() > 366 {
+            bad(
+                &mut diags,
+                h,
+                "end",
+                format!("the horizon {s}..{e} is longer than a year"),
+            );
+        } else {
+            cfg.horizon = Some((s, e));
+        }
+    }
+    if let Some(v) = horizon.get("crs") {
+        match text_of(v)
+            .map(|s| s.to_uppercase().replace(['-', '_', ' '], ""))
+            .as_deref()
+        {
+            Some("WGS84") => cfg.crs = Crs::Wgs84,
+            Some("GCJ02") => cfg.crs = Crs::Gcj02,
+            _ => bad(
+                &mut diags,
+                h,
+                "crs",
+                format!("crs `{v}` is neither \"WGS84\" nor \"GCJ02\""),
+            ),
+        }
+    }
+    for (key, out) in [
+        ("extra_holidays", &mut cfg.extra_holidays),
+        ("extra_workdays", &mut cfg.extra_workdays),
+    ] {
+        let Some(v) = horizon.get(key) else { continue };
+        let items: Vec<&Value> = match v {
+            Value::Array(a) => a.iter().collect(),
+            other => vec![other],
+        };
+        for item in items {
+            match text_of(item).map(|s| parse_day_list(&s)) {
+                Some(Ok(list)) if !list.weekdays.contains(&true) => out.extend(list.dates),
+                _ => bad(
+                    &mut diags,
+                    h,
+                    key,
+                    format!("`{item}` in `{key}` is not a date"),
+                ),
+            }
+        }
+    }
+    for d in cfg
+        .extra_holidays
+        .iter()
+        .filter(|d| cfg.extra_workdays.contains(d))
+    {
+        diags.push(Diagnostic::warning(
+            codes::CONFLICTING_OVERRIDE,
+            loc(h, "extra_workdays"),
+            format!("{d} is both an extra holiday and an extra workday; it is taken as a holiday"),
+        ));
+    }
+
+    let d = Some("defaults");
+    match table.get("defaults") {
+        Some(Value::Table(t)) => {
+            warn_unknown(&mut diags, t, d, DEFAULT_KEYS);
+            for key in ["shift", "hours"] {
+                let Some(v) = t.get(key) else { continue };
+                match text_of(v).map(|s| parse_windows(&s)) {
+                    Some(Ok(w)) if key == "shift" => cfg.shift = w,
+                    Some(Ok(w)) => cfg.hours = Some(w),
+                    Some(Err(e)) => bad(&mut diags, d, key, format!("`{key}`: {e}")),
+                    None => bad(
+                        &mut diags,
+                        d,
+                        key,
+                        format!("`{key}` must be a string like \"08:30-17:30\""),
+                    ),
+                }
+            }
+            if let Some(v) = t.get("visit_setup_minutes") {
+                match v {
+                    Value::Integer(i) if (0..=600).contains(i) => {
+                        cfg.settings.visit_setup_minutes = *i as u32
+                    }
+                    _ => bad(
+                        &mut diags,
+                        d,
+                        "visit_setup_minutes",
+                        format!(
+                            "`visit_setup_minutes = {v}` must be a whole number of minutes, 0 to 600"
+                        ),
+                    ),
+                }
+            }
+            if let Some(v) = t.get("road_factor") {
+                match number_of(v) {
+                    Some(f) if (1.0..=5.0).contains(&f) => cfg.settings.road_factor = f,
+                    _ => bad(
+                        &mut diags,
+                        d,
+                        "road_factor",
+                        format!("`road_factor = {v}` must be a number from 1 to 5"),
+                    ),
+                }
+            }
+            if let Some(v) = t.get("speed_kmh") {
+                match number_of(v) {
+                    Some(f) if f > 0.0 && f <= 200.0 => cfg.settings.speed_kmh = f,
+                    _ => bad(
+                        &mut diags,
+                        d,
+                        "speed_kmh",
+                        format!("`speed_kmh = {v}` must be a number above 0 and at most 200"),
+                    ),
+                }
+            }
+        }
+        Some(_) => bad(
+            &mut diags,
+            None,
+            "defaults",
+            "`defaults` must be a section".into(),
+        ),
+        None => {}
+    }
+
+    let o = Some("objective");
+    match table.get("objective") {
+        Some(Value::Table(t)) => {
+            warn_unknown(&mut diags, t, o, OBJECTIVE_KEYS);
+            for (k, v) in t
+                .iter()
+                .filter(|(k, _)| OBJECTIVE_KEYS.contains(&k.as_str()))
+            {
+                if !number_of(v).is_some_and(|f| f >= 0.0 && f.is_finite()) {
+                    bad(
+                        &mut diags,
+                        o,
+                        k,
+                        format!("weight `{k} = {v}` must be a number of at least 0"),
+                    );
+                }
+            }
+            let known: Table = t
+                .iter()
+                .filter(|(k, v)| {
+                    OBJECTIVE_KEYS.contains(&k.as_str())
+                        && number_of(v).is_some_and(|f| f >= 0.0 && f.is_finite())
+                })
+                .map(|(k, v)| (k.clone(), Value::Float(number_of(v).unwrap_or_default())))
+                .collect();
+            if let Ok(w) = Value::Table(known).try_into::<ObjectiveWeights>() {
+                cfg.settings.weights = w;
+            }
+        }
+        Some(_) => bad(
+            &mut diags,
+            None,
+            "objective",
+            "`objective` must be a section".into(),
+        ),
+        None => {}
+    }
+    (cfg, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_full_config() {
+        let text = "name = \"x\"\n[horizon]\nstart = \"2026-12-01\"\nend = 2026-12-31\ncrs = \"gcj-02\"\nextra_holidays = [\"2026-12-24\"]\n[defaults]\nshift = \"08:30-12:00;13:00-17:30\"\nroad_factor = 1.5\nspeed_kmh = 30\n[objective]\nvisit = 500\n";
+        let (c, d) = parse_config(text, "chayici.toml");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.crs, Crs::Gcj02);
+        assert_eq!(c.horizon.unwrap().1.to_string(), "2026-12-31");
+        assert_eq!(c.shift.len(), 2);
+        assert_eq!(c.settings.speed_kmh, 30.0);
+        assert_eq!(c.settings.weights.visit, 500.0);
+        assert_eq!(c.settings.weights.travel_km, 1.0);
+        assert_eq!(c.extra_holidays.len(), 1);
+    }
+
+    #[test]
+    fn reports_problems_with_lines() {
+        let text = "[horizon]\nstart = \"2026-12-31\"\nend = \"2026-12-01\"\nbogus = 1\n[defaults]\nspeed_kmh = -1\n";
+        let (c, d) = parse_config(text, "chayici.toml");
+        assert!(c.horizon.is_none());
+        let shown: Vec<String> = d.iter().map(|d| format!("{} {}", d.loc, d.code)).collect();
+        assert_eq!(
+            shown,
+            vec![
+                "chayici.toml:4:1 W0204",
+                "chayici.toml:3:1 E0203",
+                "chayici.toml:6:1 E0205"
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_error_has_position() {
+        let (_, d) = parse_config("[horizon\nstart = 1", "chayici.toml");
+        assert_eq!(d[0].code, codes::TOML_SYNTAX);
+        assert_eq!(d[0].loc.line, Some(1));
+    }
+}

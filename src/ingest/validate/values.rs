@@ -1,0 +1,132 @@
+//! Provides the rules on single values: hours, shifts, day lists, dates, minutes, priorities
+//! (E1201, E1202, E1303, E1304, E1404, E1409, E1410). Each parses and validates in one step.
+
+use crate::diag::Diagnostic;
+use crate::ingest::codes;
+use crate::ingest::dates::{DayList, parse_date, parse_day_list};
+use crate::ingest::table::Cell;
+use crate::model::{Priority, TimeWindow, parse_windows};
+use chrono::NaiveDate;
+
+fn windows(code: &'static str, what: &str, cell: &Cell) -> Result<Vec<TimeWindow>, Diagnostic> {
+    parse_windows(&cell.text).map_err(|e| {
+        Diagnostic::error(
+            code,
+            cell.loc.clone(),
+            format!("{what} `{}`: {e}", cell.text),
+        )
+        .with_help("write time ranges like 08:00-11:30;14:00-17:30")
+    })
+}
+
+/// E1201: opening hours are time ranges.
+pub fn e1201_hours(cell: &Cell) -> Result<Vec<TimeWindow>, Diagnostic> {
+    windows(codes::BAD_HOURS, "opening hours", cell)
+}
+
+/// E1303: a shift is time ranges.
+pub fn e1303_shift(cell: &Cell) -> Result<Vec<TimeWindow>, Diagnostic> {
+    windows(codes::BAD_SHIFT, "shift", cell)
+}
+
+fn days(code: &'static str, what: &str, cell: &Cell) -> Result<DayList, Diagnostic> {
+    parse_day_list(&cell.text).map_err(|e| {
+        Diagnostic::error(code, cell.loc.clone(), format!("{what}: {e}"))
+            .with_help("list weekdays or dates separated by `;`, e.g. Sat;Sun or 2026-12-24")
+    })
+}
+
+/// E1202: closed days are weekdays or dates.
+pub fn e1202_closed(cell: &Cell) -> Result<DayList, Diagnostic> {
+    days(codes::BAD_CLOSED, "closed days", cell)
+}
+
+/// E1304: a team's days are weekdays or dates.
+pub fn e1304_team_days(cell: &Cell) -> Result<DayList, Diagnostic> {
+    days(codes::BAD_TEAM_DAYS, "team days", cell)
+}
+
+/// E1404: a date can be read.
+pub fn e1404_date(cell: &Cell, what: &str) -> Result<NaiveDate, Diagnostic> {
+    parse_date(&cell.text).ok_or_else(|| {
+        Diagnostic::error(
+            codes::BAD_DATE,
+            cell.loc.clone(),
+            format!("{what} `{}` is not a date", cell.text),
+        )
+        .with_help("write dates like 2026-12-05, 2026/12/5 or 2026年12月5日")
+    })
+}
+
+/// E1409: minutes are a positive whole number (`30`, `30.0`, `30分钟`, `30 min`).
+pub fn e1409_minutes(cell: Option<&Cell>, row: &crate::model::Loc) -> Result<u32, Diagnostic> {
+    let bad = |loc: crate::model::Loc, shown: &str| {
+        Diagnostic::error(
+            codes::BAD_MINUTES,
+            loc,
+            format!("minutes `{shown}` is not a positive whole number"),
+        )
+        .with_help("give the on-site minutes as a whole number such as 30")
+    };
+    let Some(cell) = cell else {
+        return Err(bad(row.clone(), ""));
+    };
+    let t = cell.text.trim();
+    let t = ["分钟", "分", "mins", "min"]
+        .iter()
+        .find_map(|u| t.strip_suffix(u))
+        .unwrap_or(t)
+        .trim();
+    let t = t.strip_suffix(".0").unwrap_or(t);
+    match t.parse::<u32>() {
+        Ok(m) if (1..=1440).contains(&m) => Ok(m),
+        _ => Err(bad(cell.loc.clone(), &cell.text)),
+    }
+}
+
+/// E1410: a priority is one of the known words (empty means normal).
+pub fn e1410_priority(cell: Option<&Cell>) -> Result<Priority, Diagnostic> {
+    let Some(cell) = cell else {
+        return Ok(Priority::Normal);
+    };
+    Priority::parse(&cell.text).ok_or_else(|| {
+        Diagnostic::error(
+            codes::BAD_PRIORITY,
+            cell.loc.clone(),
+            format!("priority `{}` is not known", cell.text),
+        )
+        .with_help("use mandatory, normal or low (必查, 一般, 可选)")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Loc;
+
+    fn cell(t: &str) -> Cell {
+        Cell {
+            text: t.into(),
+            loc: Loc::line("f.csv", 2, Some(3)),
+        }
+    }
+
+    #[test]
+    fn minutes_accept_units_and_reject_nonsense() {
+        let row = Loc::line("f.csv", 2, None);
+        for ok in ["30", "30.0", "30分钟", "45 min"] {
+            assert!(e1409_minutes(Some(&cell(ok)), &row).is_ok(), "{ok}");
+        }
+        for bad in ["0", "-5", "30.5", "abc", "99999"] {
+            assert!(e1409_minutes(Some(&cell(bad)), &row).is_err(), "{bad}");
+        }
+        assert!(e1409_minutes(None, &row).is_err());
+    }
+
+    #[test]
+    fn priority_defaults_to_normal() {
+        assert_eq!(e1410_priority(None), Ok(Priority::Normal));
+        assert_eq!(e1410_priority(Some(&cell("必查"))), Ok(Priority::Mandatory));
+        assert!(e1410_priority(Some(&cell("urgent"))).is_err());
+    }
+}

@@ -1,0 +1,262 @@
+//! Provides the workspace: finds its files on disk, reads their bytes, and hands them to
+//! [`super::load_sources`]. The only part of ingest that touches the file system.
+
+use super::assemble::{extension, load_sources};
+use super::codes;
+use crate::diag::Diagnostic;
+use crate::model::{Instance, Loc};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// Why a workspace cannot be read at all (as opposed to read with diagnostics).
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    /// The folder does not exist or is not a folder.
+    #[error("workspace `{0}` is not a folder")]
+    NotAFolder(PathBuf),
+    /// A file every workspace needs is missing.
+    #[error("workspace `{dir}` has no {name}")]
+    MissingFile {
+        /// The workspace folder.
+        dir: PathBuf,
+        /// The file looked for.
+        name: &'static str,
+    },
+    /// A file exists but cannot be read.
+    #[error("cannot read `{path}`: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// One input file: its path relative to the workspace, with `/` separators, and its bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path relative to the workspace, e.g. `plans/xfjy.csv`.
+    pub path: String,
+    /// The file's content.
+    pub bytes: Vec<u8>,
+}
+
+/// A workspace's files in memory, so ingest can run on generated data without a disk.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sources {
+    /// Display name when chayici.toml gives none (the folder's name).
+    pub name: String,
+    /// `chayici.toml`.
+    pub config: SourceFile,
+    /// `firms.csv` (or `.xlsx`).
+    pub firms: SourceFile,
+    /// `teams.csv` (or `.xlsx`), when present.
+    pub teams: Option<SourceFile>,
+    /// `departments.csv`, when present.
+    pub departments: Option<SourceFile>,
+    /// The plans, sorted by path.
+    pub plans: Vec<SourceFile>,
+    /// Problems found while collecting the files (missing teams, ignored files).
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Sources {
+    /// Every file, config first, then firms, teams, departments and plans.
+    pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
+        [
+            Some(&self.config),
+            Some(&self.firms),
+            self.teams.as_ref(),
+            self.departments.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(&self.plans)
+    }
+}
+
+/// An input file's path and SHA-256, recorded in `plan.json` so a plan names what it was
+/// made from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputFile {
+    /// Path relative to the workspace.
+    pub path: String,
+    /// Lower-case hex SHA-256 of the bytes read.
+    pub sha256: String,
+}
+
+/// One department's line of the summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DepartmentSummary {
+    /// Code as written in plans and teams.
+    pub code: String,
+    /// Display name.
+    pub name: String,
+    /// Task rows naming it.
+    pub tasks: usize,
+    /// True when some team covers it.
+    pub covered: bool,
+}
+
+/// What a workspace holds, for `check`'s report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Display name.
+    pub name: String,
+    /// Firms in the register.
+    pub firms: usize,
+    /// Teams.
+    pub teams: usize,
+    /// Task rows in all plans, valid or not.
+    pub tasks: usize,
+    /// Departments in index order.
+    pub departments: Vec<DepartmentSummary>,
+    /// The horizon's first and last date, when valid.
+    pub horizon: Option<(NaiveDate, NaiveDate)>,
+    /// Dates in the horizon.
+    pub days: usize,
+    /// Working days in the horizon.
+    pub working_days: usize,
+    /// Errors found.
+    pub errors: usize,
+    /// Warnings found.
+    pub warnings: usize,
+}
+
+/// A workspace read and checked.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The instance; `None` when errors prevent building it.
+    pub instance: Option<Instance>,
+    /// Every problem, sorted by file, line and column.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Counts for the report.
+    pub summary: Summary,
+    /// Every file read, with its SHA-256.
+    pub inputs: Vec<InputFile>,
+}
+
+impl Loaded {
+    /// True when some diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.summary.errors > 0
+    }
+}
+
+fn read(dir: &Path, rel: &str) -> Result<SourceFile, WorkspaceError> {
+    let path = dir.join(rel);
+    let bytes = std::fs::read(&path).map_err(|source| WorkspaceError::Io { path, source })?;
+    Ok(SourceFile {
+        path: rel.to_string(),
+        bytes,
+    })
+}
+
+/// The first of `names` that exists in `dir`.
+fn find(dir: &Path, names: &[&str]) -> Option<String> {
+    names
+        .iter()
+        .find(|n| dir.join(n).is_file())
+        .map(|n| n.to_string())
+}
+
+/// Reads the workspace in `dir`: every problem in its content becomes a diagnostic; only a
+/// missing folder, a missing `chayici.toml` or `firms.csv`, or an unreadable file is an `Err`.
+pub fn load_workspace(dir: &Path) -> Result<Loaded, WorkspaceError> {
+    collect_sources(dir).map(|s| load_sources(&s))
+}
+
+/// Reads the files of the workspace in `dir` into memory.
+pub fn collect_sources(dir: &Path) -> Result<Sources, WorkspaceError> {
+    if !dir.is_dir() {
+        return Err(WorkspaceError::NotAFolder(dir.to_path_buf()));
+    }
+    let missing = |name| WorkspaceError::MissingFile {
+        dir: dir.to_path_buf(),
+        name,
+    };
+    let config = find(dir, &["chayici.toml"]).ok_or_else(|| missing("chayici.toml"))?;
+    let firms =
+        find(dir, &["firms.csv", "firms.xlsx", "firms.xls"]).ok_or_else(|| missing("firms.csv"))?;
+    let mut problems = Vec::new();
+    let teams = match find(dir, &["teams.csv", "teams.xlsx", "teams.xls"]) {
+        Some(t) => Some(read(dir, &t)?),
+        None => {
+            problems.push(Diagnostic::error(
+                codes::MISSING_FILE,
+                Loc::file("teams.csv"),
+                "the workspace has no teams.csv",
+            ));
+            None
+        }
+    };
+    let departments = match find(dir, &["departments.csv", "departments.xlsx"]) {
+        Some(d) => Some(read(dir, &d)?),
+        None => None,
+    };
+    let plans = read_plans(dir, &mut problems)?;
+    Ok(Sources {
+        name: dir
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "workspace".into()),
+        config: read(dir, &config)?,
+        firms: read(dir, &firms)?,
+        teams,
+        departments,
+        plans,
+        problems,
+    })
+}
+
+fn read_plans(
+    dir: &Path,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Vec<SourceFile>, WorkspaceError> {
+    let plans_dir = dir.join("plans");
+    if !plans_dir.is_dir() {
+        problems.push(
+            Diagnostic::error(
+                codes::MISSING_FILE,
+                Loc::file("plans/"),
+                "the workspace has no plans/ folder",
+            )
+            .with_help("put each department's plan in plans/ as .csv, .xlsx or .json"),
+        );
+        return Ok(Vec::new());
+    }
+    let entries = std::fs::read_dir(&plans_dir).map_err(|source| WorkspaceError::Io {
+        path: plans_dir.clone(),
+        source,
+    })?;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.') && !n.starts_with("~$"))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for name in names {
+        let rel = format!("plans/{name}");
+        match extension(&name).as_str() {
+            "csv" | "tsv" | "xlsx" | "xlsm" | "xls" | "ods" | "json" => out.push(read(dir, &rel)?),
+            _ => problems.push(Diagnostic::warning(
+                codes::IGNORED_FILE,
+                Loc::file(rel),
+                format!("`{name}` is not a .csv, .xlsx or .json plan and is ignored"),
+            )),
+        }
+    }
+    if out.is_empty() {
+        problems.push(Diagnostic::warning(
+            codes::NO_ROWS,
+            Loc::file("plans/"),
+            "plans/ holds no plan file",
+        ));
+    }
+    Ok(out)
+}
