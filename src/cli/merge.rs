@@ -1,13 +1,217 @@
-//! Provides `chayici merge` (being built).
+//! Provides `chayici merge WORKSPACE`: how many visits the departments would make alone, the
+//! fewest any plan can make, and where the saving lies, before planning anything.
+//! Exit 0 when the bounds are reported, 1 when the workspace has errors, 2 when it cannot be
+//! read or a file cannot be written.
+
+use crate::cli::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
+use crate::graph::{MergeGraph, MergeReport, merge_report, share_pairs, to_dot, visit_bounds};
+use crate::ingest::load_workspace;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// How to print the report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people: tables overall, per department, per township and by reason.
+    #[default]
+    Text,
+    /// For tools: the same numbers as one JSON object.
+    Json,
+}
 
 /// Arguments of `chayici merge`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The workspace folder.
-    pub workspace: std::path::PathBuf,
+    /// The workspace folder (chayici.toml, firms.csv, teams.csv, plans/).
+    pub workspace: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Also write the merge graph (firms, tasks, departments, teams) in Graphviz DOT here.
+    #[arg(long, value_name = "FILE")]
+    pub dot: Option<PathBuf>,
 }
 
 /// Runs the subcommand.
-pub fn run(_args: &Args) -> anyhow::Result<u8> {
-    anyhow::bail!("`merge` is not available in this build yet")
+pub fn run(args: &Args) -> anyhow::Result<u8> {
+    let loaded = match load_workspace(&args.workspace) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("chayici: error: {e}");
+            return Ok(EXIT_FAILURE);
+        }
+    };
+    let inst = match (&loaded.instance, loaded.has_errors()) {
+        (Some(inst), false) => inst,
+        _ => {
+            let mut err = std::io::stderr().lock();
+            crate::cli::check::write_text(&mut err, &loaded)?;
+            writeln!(
+                err,
+                "chayici: the workspace has errors; fix them (see `chayici check {}`) and run \
+                 `merge` again",
+                args.workspace.display()
+            )?;
+            return Ok(EXIT_INVALID);
+        }
+    };
+    let bounds = visit_bounds(inst);
+    let report = merge_report(inst, &bounds, share_pairs(inst).len());
+    if let Some(path) = &args.dot {
+        let dot = to_dot(inst, &MergeGraph::build(inst));
+        if let Err(e) = write_atomically(path, dot.as_bytes()) {
+            eprintln!("chayici: error: cannot write {}: {e}", path.display());
+            return Ok(EXIT_FAILURE);
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Text => write_text(&mut out, &report)?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(EXIT_OK)
+}
+
+/// Writes through a temporary file in the same folder, so a failed run leaves no half file.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Pads `s` to `width` terminal columns: Chinese names take two columns a character, which
+/// `format!`'s padding (counting characters) would misalign.
+fn pad(s: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// Writes the text report.
+pub fn write_text(out: &mut impl Write, r: &MergeReport) -> std::io::Result<()> {
+    writeln!(out, "workspace: {}", r.workspace)?;
+    writeln!(
+        out,
+        "  tasks:              {} ({} schedulable)",
+        r.tasks, r.schedulable_tasks
+    )?;
+    writeln!(
+        out,
+        "  firms:              {} ({} with schedulable tasks)",
+        r.firms, r.firms_with_schedulable_tasks
+    )?;
+    writeln!(out, "  naive visits:       {}", r.naive_visits)?;
+    if r.exact {
+        writeln!(out, "  lower bound:        {} (exact)", r.lower_bound)?;
+    } else {
+        writeln!(
+            out,
+            "  lower bound:        {} (some firms too large to prove; a partition with {} \
+             exists)",
+            r.lower_bound, r.upper_bound
+        )?;
+    }
+    writeln!(out, "  possible reduction: {}", percent(r.reduction))?;
+    writeln!(
+        out,
+        "  pairs of tasks that may share a visit: {}",
+        r.share_pairs
+    )?;
+
+    writeln!(out, "\nper department")?;
+    writeln!(
+        out,
+        "  {} {:>6} {:>6} {:>6} {:>8} {:>6} {:>9}",
+        pad("department", 20),
+        "tasks",
+        "firms",
+        "naive",
+        "bound",
+        "joint",
+        "reduction"
+    )?;
+    for d in &r.departments {
+        let name = if d.name != d.code {
+            format!("{} {}", d.code, d.name)
+        } else {
+            d.code.clone()
+        };
+        writeln!(
+            out,
+            "  {} {:>6} {:>6} {:>6} {:>8.1} {:>6} {:>9}",
+            pad(&name, 20),
+            d.tasks,
+            d.firms,
+            d.naive_visits,
+            d.lower_bound_share,
+            d.joint_firms,
+            percent(d.reduction)
+        )?;
+    }
+    writeln!(
+        out,
+        "  (bound: the department's share of the fewest visits, each joint visit split evenly; \
+         joint: firms where it joins another department)"
+    )?;
+
+    writeln!(out, "\nper township")?;
+    writeln!(
+        out,
+        "  {} {:>6} {:>6} {:>6} {:>6} {:>9}",
+        pad("township", 20),
+        "tasks",
+        "firms",
+        "naive",
+        "bound",
+        "reduction"
+    )?;
+    for t in &r.townships {
+        writeln!(
+            out,
+            "  {} {:>6} {:>6} {:>6} {:>6} {:>9}",
+            pad(&t.township, 20),
+            t.tasks,
+            t.firms,
+            t.naive_visits,
+            t.lower_bound,
+            percent(t.reduction)
+        )?;
+    }
+
+    if r.unschedulable.is_empty() {
+        writeln!(out, "\nevery task can be scheduled")?;
+        return Ok(());
+    }
+    writeln!(out, "\nunschedulable tasks: {}", r.unschedulable.len())?;
+    for c in &r.unschedulable_by_reason {
+        writeln!(out, "  {:<28} {:>6}", c.reason.code(), c.tasks)?;
+    }
+    const SHOWN: usize = 20;
+    for u in r.unschedulable.iter().take(SHOWN) {
+        writeln!(
+            out,
+            "    {}  {}  {}  {}",
+            u.task_id, u.department, u.firm_id, u.reason
+        )?;
+    }
+    if r.unschedulable.len() > SHOWN {
+        writeln!(
+            out,
+            "    … and {} more (all in --format json)",
+            r.unschedulable.len() - SHOWN
+        )?;
+    }
+    Ok(())
 }

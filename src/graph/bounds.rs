@@ -1,0 +1,139 @@
+//! Bounds the number of visits per firm and over the instance: the lower bound the plan is
+//! measured against and the naive count of departments going alone.
+
+use super::firm_slots::FirmSlots;
+use super::naive::naive_by_department;
+use super::partition::partition_tasks;
+use super::reasons::unschedulable_reason;
+use crate::model::{DeptIndex, FirmIndex, Instance, Reason, TaskIndex};
+use rayon::prelude::*;
+
+/// Visits bounds of one firm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FirmBound {
+    /// The firm.
+    pub firm: FirmIndex,
+    /// Its schedulable tasks.
+    pub tasks: Vec<TaskIndex>,
+    /// Fewest visits its schedulable tasks need (exact when `exact`).
+    pub lower_bound: usize,
+    /// Visits if each department went alone.
+    pub naive: usize,
+    /// Whether `lower_bound` is proven optimal.
+    pub exact: bool,
+    /// A partition of `tasks` into groups that can each be one visit (a witness of the bound
+    /// when exact).
+    pub groups: Vec<Vec<TaskIndex>>,
+}
+
+impl FirmBound {
+    /// Visits of the witness partition: the bound when exact, else a count some plan reaches
+    /// ignoring capacity.
+    pub fn upper_bound(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Per department with schedulable tasks here, the visits it would make alone.
+    pub fn naive_by_department(&self, inst: &Instance) -> Vec<(DeptIndex, usize)> {
+        naive_by_department(inst, &FirmSlots::new(inst, self.firm), &self.tasks)
+    }
+}
+
+/// Bounds on the number of visits over the whole instance.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VisitBounds {
+    /// One entry per firm with at least one task, in firm order.
+    pub per_firm: Vec<FirmBound>,
+    /// Sum of the firms' lower bounds.
+    pub lower_bound: usize,
+    /// Sum of the naive visit counts.
+    pub naive: usize,
+    /// Tasks that can never be scheduled, with their reasons, in task order.
+    pub unschedulable: Vec<(TaskIndex, Reason)>,
+}
+
+impl VisitBounds {
+    /// True when every firm's bound is proven optimal.
+    pub fn exact(&self) -> bool {
+        self.per_firm.iter().all(|f| f.exact)
+    }
+
+    /// Sum of the witness partitions' sizes (equals `lower_bound` when exact).
+    pub fn upper_bound(&self) -> usize {
+        self.per_firm.iter().map(FirmBound::upper_bound).sum()
+    }
+
+    /// Firms with at least one schedulable task; each needs at least one visit, so this never
+    /// exceeds `lower_bound`.
+    pub fn firms_with_schedulable_tasks(&self) -> usize {
+        self.per_firm.iter().filter(|f| !f.tasks.is_empty()).count()
+    }
+
+    /// Share of the naive visits that merging could save at best, 0 when there are none.
+    pub fn reduction(&self) -> f64 {
+        reduction(self.naive, self.lower_bound as f64)
+    }
+}
+
+/// `1 - visits / naive`, 0 when `naive` is 0.
+pub fn reduction(naive: usize, visits: f64) -> f64 {
+    if naive == 0 {
+        0.0
+    } else {
+        1.0 - visits / naive as f64
+    }
+}
+
+/// The bounds of one firm, and its unschedulable tasks with their reasons.
+pub fn firm_bound(
+    inst: &Instance,
+    firm: FirmIndex,
+    tasks: &[TaskIndex],
+) -> (FirmBound, Vec<(TaskIndex, Reason)>) {
+    let mut schedulable = Vec::with_capacity(tasks.len());
+    let mut unschedulable = Vec::new();
+    for &t in tasks {
+        match unschedulable_reason(inst, t) {
+            Some(r) => unschedulable.push((t, r)),
+            None => schedulable.push(t),
+        }
+    }
+    let slots = FirmSlots::new(inst, firm);
+    let partition = partition_tasks(inst, &slots, &schedulable);
+    let naive = naive_by_department(inst, &slots, &schedulable)
+        .iter()
+        .map(|&(_, n)| n)
+        .sum();
+    let bound = FirmBound {
+        firm,
+        tasks: schedulable,
+        lower_bound: partition.lower_bound,
+        naive,
+        exact: partition.exact,
+        groups: partition.groups,
+    };
+    (bound, unschedulable)
+}
+
+/// Computes the bounds of every firm.
+///
+/// Firms are independent, so they are bounded in parallel; the result is in firm order and
+/// does not depend on the thread count.
+pub fn visit_bounds(inst: &Instance) -> VisitBounds {
+    let by_firm = inst.tasks_by_firm();
+    let results: Vec<(FirmBound, Vec<(TaskIndex, Reason)>)> = by_firm
+        .par_iter()
+        .enumerate()
+        .filter(|(_, tasks)| !tasks.is_empty())
+        .map(|(firm, tasks)| firm_bound(inst, firm, tasks))
+        .collect();
+    let mut out = VisitBounds::default();
+    for (bound, unschedulable) in results {
+        out.lower_bound += bound.lower_bound;
+        out.naive += bound.naive;
+        out.unschedulable.extend(unschedulable);
+        out.per_firm.push(bound);
+    }
+    out.unschedulable.sort_unstable();
+    out
+}

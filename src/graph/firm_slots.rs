@@ -1,0 +1,121 @@
+//! Precomputes, for one firm, which teams could work there on which days and for how long, so
+//! that the bounds can test thousands of candidate groups without walking the calendar and the
+//! teams each time.
+
+use super::feasibility::{GroupNeeds, fits, longest_common_window};
+use crate::model::{DayIndex, DeptSet, FirmIndex, Instance, Minute};
+
+/// One day on which some team could work at the firm: what it covers and the longest on-site
+/// stretch it could spend there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Slot {
+    day: DayIndex,
+    covers: DeptSet,
+    fit: Minute,
+}
+
+/// The (day, coverage, longest stretch) offers of every team at one firm, sorted by day.
+///
+/// Teams with the same coverage on the same day are merged (only the longest stretch matters),
+/// which keeps the scan short for counties with many alike teams.
+#[derive(Debug, Clone)]
+pub struct FirmSlots {
+    slots: Vec<Slot>,
+}
+
+impl FirmSlots {
+    /// The offers at `firm` over the whole horizon.
+    pub fn new(inst: &Instance, firm: FirmIndex) -> Self {
+        let mut slots = Vec::new();
+        for day in inst.calendar.working_days() {
+            let opening = inst.firms[firm].hours.windows_on(inst.calendar.date(day));
+            if opening.is_empty() {
+                continue;
+            }
+            let first_today = slots.len();
+            for team in inst.teams.iter().filter(|t| t.works_on(day)) {
+                let fit = longest_common_window(&team.shift.windows, opening);
+                if fit > 0 {
+                    slots.push(Slot {
+                        day,
+                        covers: team.departments,
+                        fit,
+                    });
+                }
+            }
+            let today = &mut slots[first_today..];
+            today.sort_unstable_by(|a, b| a.covers.cmp(&b.covers).then(b.fit.cmp(&a.fit)));
+            let mut kept = first_today;
+            for i in first_today..slots.len() {
+                if kept == first_today || slots[kept - 1].covers != slots[i].covers {
+                    slots[kept] = slots[i];
+                    kept += 1;
+                }
+            }
+            slots.truncate(kept);
+        }
+        Self { slots }
+    }
+
+    /// Same answer as [`super::can_share_visit`] for a group with these needs at this firm.
+    pub fn admits(&self, needs: &GroupNeeds) -> bool {
+        self.admits_parts(
+            needs.first_day,
+            needs.last_day,
+            needs.departments,
+            needs.minutes,
+        )
+    }
+
+    /// [`FirmSlots::admits`] on the needs' parts, for callers building them incrementally.
+    pub fn admits_parts(
+        &self,
+        first_day: DayIndex,
+        last_day: DayIndex,
+        departments: DeptSet,
+        minutes: Minute,
+    ) -> bool {
+        if first_day > last_day {
+            return false;
+        }
+        let start = self.slots.partition_point(|s| s.day < first_day);
+        self.slots[start..]
+            .iter()
+            .take_while(|s| s.day <= last_day)
+            .any(|s| s.covers.covers(departments) && fits(s.fit, minutes))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::can_share_visit;
+    use crate::synth::{SynthParams, random_instance};
+
+    #[test]
+    fn agrees_with_can_share_visit_on_every_prefix_and_pair() {
+        for seed in 0..10 {
+            let inst = random_instance(
+                seed,
+                &SynthParams {
+                    firms: 12,
+                    max_tasks_per_firm: 5,
+                    teams: 4,
+                    days: 10,
+                    ..SynthParams::default()
+                },
+            );
+            for (firm, tasks) in inst.tasks_by_firm().iter().enumerate() {
+                let slots = FirmSlots::new(&inst, firm);
+                for i in 0..tasks.len() {
+                    for j in i..tasks.len() {
+                        for group in [&tasks[..=j], &[tasks[i], tasks[j]][..]] {
+                            let needs = GroupNeeds::of(&inst, group).unwrap();
+                            assert_eq!(slots.admits(&needs), can_share_visit(&inst, group));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
