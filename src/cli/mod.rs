@@ -7,6 +7,7 @@ pub mod check;
 pub mod generate;
 pub mod merge;
 pub mod plan;
+pub mod report;
 pub mod verify;
 
 use clap::{Parser, Subcommand};
@@ -39,6 +40,8 @@ pub enum Command {
     Plan(plan::Args),
     /// Check a written plan against its workspace from first principles.
     Verify(verify::Args),
+    /// Rewrite report.html (and with --all the route sheets and calendars) of a written plan.
+    Report(report::Args),
     /// Generate a synthetic workspace.
     #[command(name = "gen")]
     Gen(generate::Args),
@@ -61,6 +64,7 @@ pub fn main() -> ExitCode {
         Command::Merge(a) => merge::run(a),
         Command::Plan(a) => plan::run(a),
         Command::Verify(a) => verify::run(a),
+        Command::Report(a) => report::run(a),
         Command::Gen(a) => generate::run(a),
     };
     match result {

@@ -1,1 +1,78 @@
-//! Placeholder, filled by the output work.
+//! Provides the plan's files: plan.json (and its reader), routes.csv, unscheduled.csv,
+//! routes.geojson, the teams' route sheets and calendars, the HTML report, the terminal
+//! summary, and the all-or-nothing write of the plan folder.
+//!
+//! Writers take any [`std::io::Write`]; only [`write_plan_files`], [`write_out_dir`] and the
+//! report's file writers touch paths, so tests write to memory and the CLI decides where
+//! files go.
+
+pub mod calendar_ics;
+mod csv_files;
+mod geojson;
+mod legs;
+mod out_dir;
+mod plan_json;
+mod plan_read;
+pub mod report;
+pub mod sheets;
+mod summary;
+
+pub use csv_files::{
+    ROUTES_HEADER, UNSCHEDULED_HEADER, escape_cell, write_routes_csv, write_unscheduled_csv,
+};
+pub use geojson::{routes_geojson, write_routes_geojson};
+pub use legs::{Leg, route_legs, route_points};
+pub use out_dir::{OutDirError, check_out_dir, holds_previous_plan, write_out_dir};
+pub use plan_json::{
+    Bounds, InputFile, PLAN_FORMAT, PLAN_FORMAT_VERSION, Parameters, PlanMeta, RouteJson, Timing,
+    UnscheduledJson, VisitJson, reduction_percent, route_json, write_plan_json,
+};
+pub use plan_read::{PlanDocInfo, PlanReadError, read_plan_json, read_plan_json_with_info};
+pub use summary::write_summary;
+
+use crate::model::{Instance, Plan};
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+/// Name of the plan file inside a plan folder.
+pub const PLAN_JSON: &str = "plan.json";
+
+/// Kilometres to the metre: more digits are noise and make diffs of plans flicker.
+pub(crate) fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn create(dir: &Path, name: &str) -> io::Result<BufWriter<File>> {
+    Ok(BufWriter::new(File::create(dir.join(name))?))
+}
+
+fn finish(w: BufWriter<File>) -> io::Result<()> {
+    w.into_inner()
+        .map_err(io::IntoInnerError::into_error)?
+        .sync_all()
+}
+
+/// Writes the machine-readable files of a plan into `dir` (an existing, empty folder):
+/// plan.json, routes.csv, unscheduled.csv and routes.geojson. Use it inside
+/// [`write_out_dir`], next to [`report::write_people_outputs`].
+pub fn write_plan_files(
+    dir: &Path,
+    inst: &Instance,
+    plan: &Plan,
+    meta: &PlanMeta,
+) -> io::Result<()> {
+    let mut w = create(dir, PLAN_JSON)?;
+    write_plan_json(&mut w, inst, plan, meta)?;
+    finish(w)?;
+    let mut w = create(dir, "routes.csv")?;
+    write_routes_csv(&mut w, inst, plan)?;
+    finish(w)?;
+    let mut w = create(dir, "unscheduled.csv")?;
+    write_unscheduled_csv(&mut w, inst, plan)?;
+    finish(w)?;
+    let mut w = create(dir, "routes.geojson")?;
+    write_routes_geojson(&mut w, inst, plan)?;
+    w.flush()?;
+    finish(w)
+}

@@ -1,7 +1,44 @@
-//! Provides the planner: construction, parallel large neighbourhood search, and (later) set
-//! partitioning by MILP. (Contract stub; the real implementation replaces the bodies.)
+//! Provides the planner: bundles of tasks, regret construction, and a parallel, reproducible
+//! large neighbourhood search over routes and days.
+//!
+//! # Algorithm
+//!
+//! 1. **Bundles.** The merge graph ([`crate::graph::visit_bounds`]) partitions each firm's
+//!    tasks into the fewest groups that can each be one visit; each group becomes a bundle,
+//!    the unit the planner moves around. A bundle that no team can do alone on any day once
+//!    driving is counted is regrouped first-fit. Tasks that can never be scheduled are set
+//!    aside with the graph's reason.
+//! 2. **Construction.** Regret insertion of the bundles into (team, day, position), mandatory
+//!    bundles first: a bundle goes either in as a new visit or into the route's visit at the
+//!    same firm. A bundle that fits nowhere is split into tasks; a task that fits nowhere is
+//!    unscheduled for lack of capacity. Each route is then shortened by 2-opt, or-opt and
+//!    exchange moves. Timing starts every visit as early as possible and caches latest starts,
+//!    so a check is O(1) per position.
+//! 3. **Search.** Each round builds a fixed number of neighbours in parallel — remove visits
+//!    (random, related by distance, worst detour, whole team-days, regroup a firm entered
+//!    twice, split a bundle), reinsert them by regret together with every unassigned bundle,
+//!    shorten the changed routes — and accepts the round's best by record-to-record travel.
+//!    Every random choice comes from a generator seeded by (seed, round, neighbour), and
+//!    neighbours are compared in a fixed order, so the plan is byte-identical for any thread
+//!    count. Only a wall-clock limit makes a run irreproducible.
+//!
+//! The objective is lexicographic in practice through its weights
+//! ([`crate::model::ObjectiveWeights`]): unscheduled tasks by priority, then visits, then road
+//! kilometres, then the spread between the busiest and the idlest team's working minutes
+//! (driving plus on site, over the horizon, among teams that work at least one day).
 
-use crate::model::{Instance, Plan, Reason, Unscheduled};
+mod bundle;
+mod construct;
+mod context;
+mod insert;
+mod objective;
+mod parallel;
+mod route;
+mod search;
+mod solution;
+mod stop;
+
+use crate::model::{Instance, Plan};
 use std::time::Duration;
 
 /// How long and how the planner searches.
@@ -9,9 +46,11 @@ use std::time::Duration;
 pub struct SolveParams {
     /// Seed of every random choice.
     pub seed: u64,
-    /// Improvement iterations; the default budget keeps a plain run reproducible.
+    /// Improvement rounds (each builds a fixed number of neighbours); the default budget keeps a
+    /// plain run reproducible.
     pub iterations: u64,
-    /// Wall-clock limit; when set the run stops at the limit and is not reproducible.
+    /// Wall-clock limit; when set the run stops at the limit, ignores `iterations` and is not
+    /// reproducible.
     pub time_limit: Option<Duration>,
     /// Worker threads; 0 means one per core. The plan does not depend on it.
     pub threads: usize,
@@ -42,7 +81,7 @@ pub struct Progress {
 /// The parts of the objective, each reported apart.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct ObjectiveParts {
-    /// Unscheduled mandatory, normal and low tasks.
+    /// Unscheduled mandatory tasks (those that can never be scheduled included).
     pub unscheduled_mandatory: usize,
     /// Unscheduled normal-priority tasks.
     pub unscheduled_normal: usize,
@@ -52,7 +91,9 @@ pub struct ObjectiveParts {
     pub visits: usize,
     /// Road kilometres driven.
     pub travel_km: f64,
-    /// Busiest minus idlest team's total working minutes.
+    /// Driving minutes (not weighted: travel is weighted by kilometres).
+    pub travel_minutes: u32,
+    /// Busiest minus idlest team's total working minutes (driving plus on site).
     pub workload_spread_minutes: u32,
     /// Weighted sum of the parts.
     pub total: f64,
@@ -69,24 +110,24 @@ pub struct SolveOutcome {
     pub iterations: u64,
 }
 
-/// Plans the instance.
+/// Plans the instance: every task ends in exactly one visit or in the unscheduled list.
+///
+/// `progress` is called from the calling thread now and then (not every iteration) with the
+/// best objective so far.
 pub fn solve(
     inst: &Instance,
-    _params: &SolveParams,
-    _progress: &(dyn Fn(Progress) + Sync),
+    params: &SolveParams,
+    progress: &(dyn Fn(Progress) + Sync),
 ) -> SolveOutcome {
-    let unscheduled = (0..inst.tasks.len())
-        .map(|task| Unscheduled {
-            task,
-            reason: Reason::NoCapacity,
-        })
-        .collect();
+    let mut ctx = context::Ctx::new(inst);
+    let (bundles, fixed) = bundle::initial_bundles(&ctx);
+    ctx.fixed = fixed;
+    let initial = construct::construct(&ctx, bundles);
+    let workers = parallel::Workers::new(params.threads);
+    let (best, iterations) = search::run(&ctx, initial, params, progress, &workers);
     SolveOutcome {
-        plan: Plan {
-            routes: Vec::new(),
-            unscheduled,
-        },
-        objective: ObjectiveParts::default(),
-        iterations: 0,
+        objective: objective::evaluate(&ctx, &best),
+        plan: best.to_plan(&ctx),
+        iterations,
     }
 }

@@ -1,0 +1,152 @@
+//! Provides `chayici report`: rewrites what people read for a plan already written, after a
+//! hand edit of `plan.json` or an upgrade of the report, without planning again.
+
+use crate::cli::{EXIT_INVALID, EXIT_OK};
+use crate::model::Instance;
+use crate::output::read_plan_json_with_info;
+use crate::output::report::{ReportHeadline, write_people_outputs, write_report_file};
+use crate::output::sheets::Lang;
+use anyhow::{Context, bail};
+use std::path::{Path, PathBuf};
+
+/// Arguments of `chayici report`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The folder holding plan.json (the `--out` of `chayici plan`).
+    pub plan_dir: PathBuf,
+    /// The workspace the plan was made from (default: the one plan.json names, if any).
+    #[arg(long)]
+    pub workspace: Option<PathBuf>,
+    /// Also rewrite route_sheets.xlsx, sheets/*.csv and calendars/*.ics.
+    #[arg(long)]
+    pub all: bool,
+    /// Language of the route sheets' column headers.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+/// Figures plan.json recorded, so the page shows what was published.
+#[derive(Debug, Default)]
+struct Recorded {
+    workspace: Option<PathBuf>,
+    seed: Option<u64>,
+    visits_lower_bound: Option<usize>,
+    visits_naive: Option<usize>,
+}
+
+fn recorded(text: &str) -> Recorded {
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Recorded::default();
+    };
+    let count = |key: &str| v["kpis"][key].as_u64().map(|n| n as usize);
+    Recorded {
+        workspace: v["workspace"].as_str().map(PathBuf::from),
+        seed: v["parameters"]["seed"].as_u64(),
+        visits_lower_bound: count("visits_lower_bound"),
+        visits_naive: count("visits_naive"),
+    }
+}
+
+/// Runs the subcommand.
+pub fn run(args: &Args) -> anyhow::Result<u8> {
+    let plan_path = args.plan_dir.join("plan.json");
+    let text = std::fs::read_to_string(&plan_path).with_context(|| {
+        format!(
+            "cannot read {} (run `chayici plan WORKSPACE --out {}` first)",
+            plan_path.display(),
+            args.plan_dir.display()
+        )
+    })?;
+    let rec = recorded(&text);
+    let workspace = match (&args.workspace, &rec.workspace) {
+        (Some(w), _) => w.clone(),
+        (None, Some(w)) if w.is_relative() && !w.exists() => args.plan_dir.join(w),
+        (None, Some(w)) => w.clone(),
+        (None, None) => bail!(
+            "{} does not name its workspace; give it with --workspace DIR",
+            plan_path.display()
+        ),
+    };
+    let Some((inst, inputs)) = load_instance(&workspace)? else {
+        return Ok(EXIT_INVALID);
+    };
+    let plan = match read_plan_json_with_info(&text, &inst) {
+        Ok((p, info)) => {
+            let now: std::collections::BTreeSet<(&str, &str)> = inputs
+                .iter()
+                .map(|i| (i.path.as_str(), i.sha256.as_str()))
+                .collect();
+            let then: std::collections::BTreeSet<(&str, &str)> = info
+                .inputs
+                .iter()
+                .map(|i| (i.path.as_str(), i.sha256.as_str()))
+                .collect();
+            if !then.is_empty() && then != now {
+                eprintln!(
+                    "chayici: warning: {} changed since the plan was made; the report uses \
+                     the workspace as it is now",
+                    workspace.display()
+                );
+            }
+            p
+        }
+        Err(e) if e.is_mismatch() => {
+            eprintln!(
+                "chayici: {e} (is {} the workspace of this plan?)",
+                workspace.display()
+            );
+            return Ok(EXIT_INVALID);
+        }
+        Err(e) => return Err(e).context(format!("cannot read {}", plan_path.display())),
+    };
+    let check = crate::verify::verify_plan(&inst, &plan);
+    if !check.is_ok() {
+        eprintln!(
+            "chayici: warning: the plan breaks {} rule(s); the report shows it as written \
+             (run `chayici verify` for the list)",
+            check.violations.len()
+        );
+    }
+    let (lower, naive) = match (rec.visits_lower_bound, rec.visits_naive) {
+        (Some(l), Some(n)) => (l, n),
+        _ => {
+            let b = crate::graph::visit_bounds(&inst);
+            (b.lower_bound, b.naive)
+        }
+    };
+    let headline = ReportHeadline::from_kpis(&check.kpis, lower, naive, rec.seed);
+    if args.all {
+        let out = write_people_outputs(&args.plan_dir, &inst, &plan, &headline, args.lang)?;
+        println!("wrote {}", out.report.display());
+        println!("wrote {}", out.workbook.display());
+        for p in out.team_csvs.iter().chain(&out.calendars) {
+            println!("wrote {}", p.display());
+        }
+    } else {
+        let path = write_report_file(&args.plan_dir, &inst, &plan, &headline)?;
+        println!("wrote {}", path.display());
+    }
+    Ok(EXIT_OK)
+}
+
+/// Reads and validates the workspace, with its files' hashes; `None` after printing its
+/// errors, since a report of a plan over a broken workspace would mislead.
+fn load_instance(
+    workspace: &Path,
+) -> anyhow::Result<Option<(Instance, Vec<crate::ingest::InputFile>)>> {
+    let loaded = crate::ingest::load_workspace(workspace)?;
+    match loaded.instance {
+        Some(inst) if !loaded.has_errors() => Ok(Some((inst, loaded.inputs))),
+        _ => {
+            for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
+                eprintln!("{d}");
+            }
+            eprintln!(
+                "chayici: {} has errors; fix them (`chayici check {}`) before reporting",
+                workspace.display(),
+                workspace.display()
+            );
+            Ok(None)
+        }
+    }
+}

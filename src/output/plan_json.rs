@@ -1,0 +1,321 @@
+//! Provides `plan.json`: the whole plan with the ids and dates a clerk knows, the parameters
+//! and input hashes that reproduce it, and its figures.
+//!
+//! Everything that may differ between two runs producing the same plan (elapsed time, thread
+//! count, iterations reached in wall-clock mode) lives in the one `timing` object, so that a
+//! reproducibility check can drop that object and compare the rest byte for byte.
+
+use super::legs::{Leg, route_legs};
+use super::round3;
+pub use crate::ingest::InputFile;
+use crate::model::{Instance, Plan, fmt_minute};
+use crate::solve::ObjectiveParts;
+use crate::verify::Kpis;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+
+/// The value of `format`, so `verify` can tell a chayici plan from any other JSON.
+pub const PLAN_FORMAT: &str = "chayici-plan";
+/// Bumped when a reader of an older plan would misread a newer one.
+pub const PLAN_FORMAT_VERSION: u32 = 1;
+
+/// What the planner was asked to do.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Parameters {
+    /// Seed of every random choice.
+    pub seed: u64,
+    /// Iteration budget.
+    pub iterations: u64,
+    /// Wall-clock limit in seconds; set means the run is not reproducible.
+    pub time_limit_seconds: Option<f64>,
+    /// Crate version and MILP backend compiled in.
+    pub chayici_version: String,
+}
+
+/// How the run went: nothing here changes the plan when it is reproducible.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Timing {
+    /// Wall-clock seconds of the whole `plan` command.
+    pub elapsed_seconds: f64,
+    /// Worker threads asked for (0 = one per core).
+    pub threads: usize,
+    /// Improvement iterations the planner did.
+    pub iterations_done: u64,
+}
+
+/// Visits bounds the plan is measured against (from the merge graph).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Bounds {
+    /// Fewest visits any plan scheduling every schedulable task needs.
+    pub visits_lower_bound: usize,
+    /// Visits if each department went alone.
+    pub visits_naive: usize,
+}
+
+/// Everything about a plan that is not in [`Plan`] itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanMeta {
+    /// Planner parameters.
+    pub parameters: Parameters,
+    /// Input files and their hashes.
+    pub inputs: Vec<InputFile>,
+    /// Bounds on visits.
+    pub bounds: Bounds,
+    /// The planner's objective, part by part.
+    pub objective: ObjectiveParts,
+    /// How the run went.
+    pub timing: Timing,
+}
+
+/// `kpis` of plan.json: the checker's figures plus the bounds and the saving.
+#[derive(Debug, Serialize)]
+struct KpisJson<'a> {
+    tasks: usize,
+    scheduled: usize,
+    unscheduled: usize,
+    visits: usize,
+    visits_lower_bound: usize,
+    visits_naive: usize,
+    /// Visits saved against the naive count.
+    visits_saved: i64,
+    /// Percent of the naive visits saved.
+    reduction_percent: f64,
+    travel_km: f64,
+    travel_minutes: u64,
+    onsite_minutes: u64,
+    routes: usize,
+    firms_visited: usize,
+    firms_visited_more_than_once: usize,
+    unscheduled_by_reason: &'a std::collections::BTreeMap<String, usize>,
+    unscheduled_by_priority: &'a std::collections::BTreeMap<String, usize>,
+    visits_by_department: &'a std::collections::BTreeMap<String, usize>,
+    visits_by_township: &'a std::collections::BTreeMap<String, usize>,
+    team_workload: &'a [crate::verify::TeamWorkload],
+}
+
+/// Percent of naive visits saved, one decimal; 0 when there is nothing to save.
+pub fn reduction_percent(visits: usize, naive: usize) -> f64 {
+    if naive == 0 {
+        return 0.0;
+    }
+    ((naive as f64 - visits as f64) / naive as f64 * 1000.0).round() / 10.0
+}
+
+/// A visit as written in plan.json.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VisitJson {
+    /// 1-based position in the route.
+    #[serde(default)]
+    pub seq: usize,
+    /// The firm's unified social credit code.
+    pub firm_id: String,
+    /// The firm's name, for readers.
+    #[serde(default)]
+    pub firm_name: String,
+    /// Tasks done, by task id.
+    pub task_ids: Vec<String>,
+    /// Inspection items, aligned with `task_ids`.
+    #[serde(default)]
+    pub items: Vec<String>,
+    /// Department codes inspecting, sorted.
+    #[serde(default)]
+    pub departments: Vec<String>,
+    /// Arrival, `HH:MM`.
+    pub arrive: String,
+    /// Start of on-site work, `HH:MM`.
+    pub start: String,
+    /// End of on-site work, `HH:MM`.
+    pub end: String,
+    /// Departure, `HH:MM`.
+    pub depart: String,
+    /// Road kilometres of the leg reaching this firm.
+    #[serde(default)]
+    pub travel_km: f64,
+    /// Driving minutes of the leg reaching this firm.
+    #[serde(default)]
+    pub travel_minutes: u32,
+}
+
+/// A team-day route as written in plan.json.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RouteJson {
+    /// The team.
+    pub team_id: String,
+    /// The day.
+    pub date: NaiveDate,
+    /// Leaving the base, `HH:MM`.
+    pub leave_base: String,
+    /// Back at the base, `HH:MM`.
+    pub return_base: String,
+    /// Visits in driving order.
+    pub visits: Vec<VisitJson>,
+    /// Road kilometres of the leg back to base.
+    #[serde(default)]
+    pub return_travel_km: f64,
+    /// Driving minutes of the leg back to base.
+    #[serde(default)]
+    pub return_travel_minutes: u32,
+    /// Road kilometres of the whole route.
+    #[serde(default)]
+    pub travel_km: f64,
+    /// Driving minutes of the whole route.
+    #[serde(default)]
+    pub travel_minutes: u32,
+}
+
+/// An unscheduled task as written in plan.json.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnscheduledJson {
+    /// The task.
+    pub task_id: String,
+    /// Its department's code.
+    #[serde(default)]
+    pub department: String,
+    /// Its firm.
+    #[serde(default)]
+    pub firm_id: String,
+    /// Its priority.
+    #[serde(default)]
+    pub priority: String,
+    /// The reason code.
+    pub reason: String,
+}
+
+#[derive(Serialize)]
+struct PlanJson<'a> {
+    format: &'static str,
+    format_version: u32,
+    instance: &'a str,
+    horizon: Horizon,
+    parameters: &'a Parameters,
+    inputs: &'a [InputFile],
+    kpis: KpisJson<'a>,
+    objective: &'a ObjectiveParts,
+    routes: Vec<RouteJson>,
+    unscheduled: Vec<UnscheduledJson>,
+    timing: &'a Timing,
+}
+
+#[derive(Serialize)]
+struct Horizon {
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    working_days: usize,
+}
+
+/// The route in plan.json's shape.
+pub fn route_json(inst: &Instance, r: &crate::model::Route) -> RouteJson {
+    let legs = route_legs(inst, r);
+    let visits = r
+        .visits
+        .iter()
+        .zip(&legs)
+        .enumerate()
+        .map(|(i, (v, leg))| {
+            let firm = &inst.firms[v.firm];
+            let mut departments: Vec<String> = inst
+                .departments_of(&v.tasks)
+                .iter()
+                .map(|d| inst.departments[d].code.clone())
+                .collect();
+            departments.sort();
+            VisitJson {
+                seq: i + 1,
+                firm_id: firm.id.clone(),
+                firm_name: firm.name.clone(),
+                task_ids: v.tasks.iter().map(|&t| inst.tasks[t].id.clone()).collect(),
+                items: v
+                    .tasks
+                    .iter()
+                    .map(|&t| inst.tasks[t].item.clone())
+                    .collect(),
+                departments,
+                arrive: fmt_minute(v.arrive),
+                start: fmt_minute(v.start),
+                end: fmt_minute(v.end),
+                depart: fmt_minute(v.depart),
+                travel_km: round3(leg.km),
+                travel_minutes: leg.minutes,
+            }
+        })
+        .collect();
+    let back = legs.last().copied().unwrap_or(Leg::default());
+    RouteJson {
+        team_id: inst.teams[r.team].id.clone(),
+        date: inst.calendar.date(r.day),
+        leave_base: fmt_minute(r.leave_base),
+        return_base: fmt_minute(r.return_base),
+        visits,
+        return_travel_km: round3(back.km),
+        return_travel_minutes: back.minutes,
+        travel_km: round3(legs.iter().map(|l| l.km).sum()),
+        travel_minutes: legs.iter().map(|l| l.minutes).sum(),
+    }
+}
+
+/// Writes plan.json, pretty-printed with a final newline (it is read by people and diffed).
+///
+/// The plan must index into `inst` (as a verified plan does); the figures are recounted from
+/// the plan by [`Kpis::of`] rather than taken from the planner.
+pub fn write_plan_json<W: Write>(
+    mut w: W,
+    inst: &Instance,
+    plan: &Plan,
+    meta: &PlanMeta,
+) -> std::io::Result<()> {
+    let k = Kpis::of(inst, plan);
+    let kpis = KpisJson {
+        tasks: k.tasks,
+        scheduled: k.scheduled,
+        unscheduled: k.unscheduled,
+        visits: k.visits,
+        visits_lower_bound: meta.bounds.visits_lower_bound,
+        visits_naive: meta.bounds.visits_naive,
+        visits_saved: meta.bounds.visits_naive as i64 - k.visits as i64,
+        reduction_percent: reduction_percent(k.visits, meta.bounds.visits_naive),
+        travel_km: round3(k.travel_km),
+        travel_minutes: k.travel_minutes,
+        onsite_minutes: k.onsite_minutes,
+        routes: k.routes,
+        firms_visited: k.firms_visited,
+        firms_visited_more_than_once: k.firms_visited_more_than_once,
+        unscheduled_by_reason: &k.unscheduled_by_reason,
+        unscheduled_by_priority: &k.unscheduled_by_priority,
+        visits_by_department: &k.visits_by_department,
+        visits_by_township: &k.visits_by_township,
+        team_workload: &k.team_workload,
+    };
+    let doc = PlanJson {
+        format: PLAN_FORMAT,
+        format_version: PLAN_FORMAT_VERSION,
+        instance: &inst.name,
+        horizon: Horizon {
+            start: inst.calendar.dates.first().copied(),
+            end: inst.calendar.dates.last().copied(),
+            working_days: inst.calendar.working_days().count(),
+        },
+        parameters: &meta.parameters,
+        inputs: &meta.inputs,
+        kpis,
+        objective: &meta.objective,
+        routes: plan.routes.iter().map(|r| route_json(inst, r)).collect(),
+        unscheduled: plan
+            .unscheduled
+            .iter()
+            .map(|u| {
+                let task = &inst.tasks[u.task];
+                UnscheduledJson {
+                    task_id: task.id.clone(),
+                    department: inst.departments[task.department].code.clone(),
+                    firm_id: inst.firms[task.firm].id.clone(),
+                    priority: task.priority.as_str().to_owned(),
+                    reason: u.reason.code().to_owned(),
+                }
+            })
+            .collect(),
+        timing: &meta.timing,
+    };
+    serde_json::to_writer_pretty(&mut w, &doc)?;
+    w.write_all(b"\n")
+}

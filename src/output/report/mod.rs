@@ -1,0 +1,162 @@
+//! Provides the outputs people read rather than programs: a self-contained HTML report with an
+//! SVG map and charts, and (through [`write_people_outputs`]) the teams' route sheets and
+//! calendars next to it.
+//!
+//! Every writer is a pure function over `impl Write`; only [`write_people_outputs`] touches
+//! paths. The report loads nothing from the network, so it opens on an office computer
+//! without internet and can be mailed as one file.
+
+mod charts_svg;
+pub mod escape;
+mod map_svg;
+mod page;
+mod people;
+mod stats;
+mod tables;
+
+pub use map_svg::{PALETTE, team_colour};
+pub use people::{PeopleOutputs, write_people_outputs, write_report_file};
+pub use stats::{DayLoad, Saving, per_department, per_township, workloads};
+pub use tables::reason_label;
+
+use crate::model::{Instance, Plan};
+use crate::spatial::Travel;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// The headline figures, filled by the caller from the checker's KPIs and the graph's bounds so
+/// the report shows exactly the numbers in `plan.json`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ReportHeadline {
+    /// Tasks in the input.
+    pub tasks: usize,
+    /// Tasks in some route.
+    pub scheduled: usize,
+    /// Tasks left out, with a reason.
+    pub unscheduled: usize,
+    /// Visits (入企) in the plan.
+    pub visits: usize,
+    /// The lower bound on visits.
+    pub visits_lower_bound: usize,
+    /// Visits if each department went alone.
+    pub visits_naive: usize,
+    /// Road kilometres driven.
+    pub travel_km: f64,
+    /// Minutes driven.
+    pub travel_minutes: u64,
+    /// The planner's seed, shown so anyone can reproduce the plan.
+    pub seed: Option<u64>,
+}
+
+impl ReportHeadline {
+    /// Figures computed from the plan itself with the instance's travel model, for callers
+    /// without the checker's KPIs (such as `chayici report` on an old plan); the bounds come
+    /// from the graph.
+    pub fn from_plan(
+        inst: &Instance,
+        plan: &Plan,
+        visits_lower_bound: usize,
+        visits_naive: usize,
+        seed: Option<u64>,
+    ) -> Self {
+        let travel = Travel::from_settings(&inst.settings);
+        let (mut km, mut minutes) = (0.0, 0u64);
+        for r in &plan.routes {
+            let base = inst.teams[r.team].base;
+            let mut at = base;
+            for p in r
+                .visits
+                .iter()
+                .map(|v| inst.firms[v.firm].point)
+                .chain([base])
+            {
+                let leg = travel.km(at, p);
+                km += leg;
+                minutes += u64::from(travel.minutes_for_km(leg));
+                at = p;
+            }
+        }
+        Self {
+            tasks: inst.tasks.len(),
+            scheduled: plan.scheduled_count(),
+            unscheduled: plan.unscheduled.len(),
+            visits: plan.visit_count(),
+            visits_lower_bound,
+            visits_naive,
+            travel_km: km,
+            travel_minutes: minutes,
+            seed,
+        }
+    }
+
+    /// The figures `plan.json` publishes: counts and travel from the checker's KPIs, bounds
+    /// from the merge graph ([`crate::graph::visit_bounds`]).
+    pub fn from_kpis(
+        kpis: &crate::verify::Kpis,
+        visits_lower_bound: usize,
+        visits_naive: usize,
+        seed: Option<u64>,
+    ) -> Self {
+        Self {
+            tasks: kpis.tasks,
+            scheduled: kpis.scheduled,
+            unscheduled: kpis.unscheduled,
+            visits: kpis.visits,
+            visits_lower_bound,
+            visits_naive,
+            travel_km: kpis.travel_km,
+            travel_minutes: kpis.travel_minutes,
+            seed,
+        }
+    }
+
+    /// How much smaller the plan's visit count is than the departments' naive one, in percent;
+    /// `None` when there is nothing to reduce.
+    pub fn reduction_percent(&self) -> Option<f64> {
+        (self.visits_naive > 0).then(|| {
+            100.0 * (self.visits_naive as f64 - self.visits as f64) / self.visits_naive as f64
+        })
+    }
+}
+
+/// Writes `report.html`: headline, map with day and team filters, savings per department and
+/// township, team workloads, each team's route by day, and the unscheduled tasks per
+/// department. Every text from the input is HTML-escaped.
+pub fn write_report_html<W: Write>(
+    mut w: W,
+    inst: &Instance,
+    plan: &Plan,
+    headline: &ReportHeadline,
+) -> io::Result<()> {
+    let w = &mut w;
+    let loads = workloads(inst, plan);
+    page::write_head(w, inst, headline)?;
+    writeln!(w, r#"<section id="map-section"><h2>地图 Map</h2>"#)?;
+    map_svg::write_map_section(w, inst, plan)?;
+    writeln!(w, "</section>")?;
+    writeln!(
+        w,
+        r#"<section id="savings"><h2>减少入企 Visits saved</h2><h3>按部门 per department</h3><p class="muted">单独检查次数 = 已安排任务中不同的（部门，企业）组合数；联合检查后，每次入企按参加部门数平均分摊。Naive = distinct (department, firm) pairs among scheduled tasks; each planned visit is shared equally among the departments present.</p>"#
+    )?;
+    charts_svg::write_saving_chart(w, "chart-departments", &per_department(inst, plan))?;
+    writeln!(w, "<h3>按乡镇 per township</h3>")?;
+    charts_svg::write_saving_chart(w, "chart-townships", &per_township(inst, plan))?;
+    writeln!(
+        w,
+        r#"</section><section id="workload"><h2>工作量 Workload</h2><p class="muted">每格为该组当日在场与行车小时数。Hours on site plus driving per team and working day.</p>"#
+    )?;
+    charts_svg::write_workload_charts(w, inst, &loads)?;
+    writeln!(
+        w,
+        r#"</section><section id="routes"><h2>各组路线 Routes by team</h2>"#
+    )?;
+    tables::write_team_tables(w, inst, plan, &loads)?;
+    writeln!(
+        w,
+        r#"</section><section id="unscheduled"><h2>未安排任务 Unscheduled tasks <small>{}</small></h2>"#,
+        plan.unscheduled.len()
+    )?;
+    tables::write_unscheduled(w, inst, plan)?;
+    writeln!(w, "</section>")?;
+    page::write_foot(w)
+}

@@ -1,0 +1,33 @@
+//! Provides one team's route sheet as CSV.
+
+use super::{Lang, headers, team_rows};
+use crate::model::{Instance, Plan, TeamIndex};
+use crate::output::escape_cell;
+use std::io::Write;
+
+/// The UTF-8 byte-order mark: without it Excel on a Chinese Windows reads the file as GBK
+/// and shows mojibake.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Writes `team`'s visits as CSV (UTF-8 with BOM), one row per visit, every cell escaped
+/// against formula injection.
+pub fn write_team_csv<W: Write>(
+    w: W,
+    inst: &Instance,
+    plan: &Plan,
+    team: TeamIndex,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let mut w = w;
+    w.write_all(BOM)?;
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(w);
+    out.write_record(headers(lang))?;
+    for row in team_rows(inst, plan, team, lang) {
+        let cells = row.cells(inst);
+        out.write_record(cells.iter().map(|c| escape_cell(c).into_owned()))?;
+    }
+    out.flush()?;
+    Ok(())
+}

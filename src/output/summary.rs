@@ -1,0 +1,72 @@
+//! Provides the terminal summary printed after `chayici plan`: the few numbers an office
+//! looks at first (what was left out and why, doors opened against the bounds, driving).
+
+use super::plan_json::{Bounds, reduction_percent};
+use crate::model::Reason;
+use crate::verify::Kpis;
+use std::io::Write;
+
+/// Hours with one decimal, the unit an office plans staff time in.
+fn hours(minutes: u64) -> String {
+    format!("{:.1} h", minutes as f64 / 60.0)
+}
+
+/// Writes the summary of a plan.
+pub fn write_summary<W: Write>(
+    mut w: W,
+    instance_name: &str,
+    k: &Kpis,
+    bounds: Bounds,
+) -> std::io::Result<()> {
+    writeln!(w, "{instance_name}")?;
+    writeln!(
+        w,
+        "  tasks        {} ({} scheduled, {} unscheduled)",
+        k.tasks, k.scheduled, k.unscheduled
+    )?;
+    for r in Reason::ALL {
+        if let Some(n) = k.unscheduled_by_reason.get(r.code()) {
+            writeln!(w, "    {:<28} {n}", r.code())?;
+        }
+    }
+    if k.unscheduled > 0 {
+        let by_p: Vec<String> = k
+            .unscheduled_by_priority
+            .iter()
+            .map(|(p, n)| format!("{p} {n}"))
+            .collect();
+        writeln!(w, "    by priority: {}", by_p.join(", "))?;
+    }
+    let saved = bounds.visits_naive as i64 - k.visits as i64;
+    writeln!(
+        w,
+        "  visits       {} (lower bound {}, naive {}: {saved} fewer, {:.1}%)",
+        k.visits,
+        bounds.visits_lower_bound,
+        bounds.visits_naive,
+        reduction_percent(k.visits, bounds.visits_naive)
+    )?;
+    writeln!(
+        w,
+        "  firms        {} visited, {} more than once",
+        k.firms_visited, k.firms_visited_more_than_once
+    )?;
+    writeln!(
+        w,
+        "  driving      {:.1} km, {} over {} team-days",
+        k.travel_km,
+        hours(k.travel_minutes),
+        k.routes
+    )?;
+    if let Some((min, median, max)) = k.workload_min_median_max() {
+        writeln!(
+            w,
+            "  workload     min {}, median {}, max {} per team ({} teams)",
+            hours(min),
+            hours(median),
+            hours(max),
+            k.team_workload.len()
+        )?;
+    }
+    Ok(())
+}

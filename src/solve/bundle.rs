@@ -1,0 +1,222 @@
+//! Provides the bundle, the planner's unit of work: tasks of one firm that are meant to be done
+//! in one visit, and the first bundles, taken from the merge graph's minimum partition.
+//!
+//! A placed bundle *is* a visit, so removing a visit from a route gives back a bundle and
+//! reinserting it keeps the tasks together; the search changes bundles only on purpose (merging
+//! a firm's visits, splitting a bundle no route can take).
+
+use super::context::Ctx;
+use super::route::timing::earliest_start;
+use crate::graph;
+use crate::model::{
+    DayIndex, DeptSet, FirmIndex, Instance, Minute, Priority, Reason, TaskIndex, TeamIndex,
+    Unscheduled,
+};
+
+/// Tasks of one firm to be done in one visit.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Bundle {
+    /// The firm.
+    pub firm: FirmIndex,
+    /// The tasks, in increasing index order.
+    pub tasks: Vec<TaskIndex>,
+    /// Departments a team must cover.
+    pub depts: DeptSet,
+    /// On-site minutes of the visit.
+    pub dur: Minute,
+    /// First day every task's window allows.
+    pub first_day: DayIndex,
+    /// Last day every task's window allows (before `first_day` when there is none).
+    pub last_day: DayIndex,
+    /// Priority class of its most important task: 0 mandatory, 1 normal, 2 low.
+    pub rank: u8,
+}
+
+impl Bundle {
+    /// A bundle of `tasks`, which must all belong to `firm`.
+    pub fn new(inst: &Instance, firm: FirmIndex, mut tasks: Vec<TaskIndex>) -> Self {
+        tasks.sort_unstable();
+        debug_assert!(tasks.iter().all(|&t| inst.tasks[t].firm == firm));
+        let first_day = tasks
+            .iter()
+            .map(|&t| inst.tasks[t].first_day)
+            .max()
+            .unwrap_or(0);
+        let last_day = tasks
+            .iter()
+            .map(|&t| inst.tasks[t].last_day)
+            .min()
+            .unwrap_or(0);
+        let rank = tasks
+            .iter()
+            .map(|&t| rank_of(inst.tasks[t].priority))
+            .min()
+            .unwrap_or(2);
+        Self {
+            firm,
+            depts: inst.departments_of(&tasks),
+            dur: inst.onsite_minutes(&tasks),
+            tasks,
+            first_day,
+            last_day,
+            rank,
+        }
+    }
+
+    /// The bundle doing the tasks of both.
+    pub fn merged(&self, other: &Bundle, inst: &Instance) -> Bundle {
+        let mut tasks = self.tasks.clone();
+        tasks.extend_from_slice(&other.tasks);
+        Bundle::new(inst, self.firm, tasks)
+    }
+
+    /// One bundle per task.
+    pub fn singletons(&self, inst: &Instance) -> Vec<Bundle> {
+        self.tasks
+            .iter()
+            .map(|&t| Bundle::new(inst, self.firm, vec![t]))
+            .collect()
+    }
+
+    /// True when every task's window holds `day` and the firm is open then.
+    pub fn allows_day(&self, ctx: &Ctx, day: DayIndex) -> bool {
+        self.first_day <= day && day <= self.last_day && ctx.open(self.firm, day)
+    }
+
+    /// Routes (indices into [`Ctx::slots`]) whose team covers the bundle on a day it allows,
+    /// in increasing order.
+    pub fn candidate_routes(&self, ctx: &Ctx) -> Vec<usize> {
+        let mut out = Vec::new();
+        if self.first_day > self.last_day {
+            return out;
+        }
+        for day in self.first_day..=self.last_day.min(ctx.n_days.saturating_sub(1)) {
+            if !ctx.open(self.firm, day) {
+                continue;
+            }
+            for (team, t) in ctx.inst.teams.iter().enumerate() {
+                if t.departments.covers(self.depts) {
+                    out.extend(ctx.slot(day, team));
+                }
+            }
+        }
+        out
+    }
+
+    /// True when `team` could do this bundle alone on `day`, driving out and back.
+    pub fn fits_alone(&self, ctx: &Ctx, team: TeamIndex, day: DayIndex) -> bool {
+        let t = &ctx.inst.teams[team];
+        if !t.departments.covers(self.depts) || !self.allows_day(ctx, day) {
+            return false;
+        }
+        if ctx.slot(day, team).is_none() {
+            return false;
+        }
+        let (base, f) = (ctx.base_point(team), ctx.firm_point(self.firm));
+        let arrive = t.shift.start() + ctx.minutes(base, f);
+        earliest_start(ctx.windows(team, self.firm), arrive, self.dur)
+            .is_some_and(|s| s + self.dur + ctx.minutes(f, base) <= t.shift.end())
+    }
+
+    /// True when some team could do this bundle alone on some day.
+    pub fn has_option(&self, ctx: &Ctx) -> bool {
+        self.candidate_routes(ctx).into_iter().any(|r| {
+            let (day, team) = ctx.slots[r];
+            self.fits_alone(ctx, team, day)
+        })
+    }
+}
+
+/// 0 for mandatory, 1 normal, 2 low: lower is more important.
+fn rank_of(p: Priority) -> u8 {
+    match p {
+        Priority::Mandatory => 0,
+        Priority::Normal => 1,
+        Priority::Low => 2,
+    }
+}
+
+/// Why a task that the planner leaves out is left out.
+pub(crate) fn reason_for(inst: &Instance, task: TaskIndex) -> Reason {
+    graph::unschedulable_reason(inst, task).unwrap_or(Reason::NoCapacity)
+}
+
+/// The first bundles, and the tasks that can never be scheduled.
+///
+/// The merge graph's per-firm groups are a minimum partition into visit-feasible groups, so
+/// placing each group as one visit reaches the lower bound on visits. Each group is checked
+/// again here with travel included (the graph's test ignores driving); a group that fails, and
+/// any task no group holds, is bundled greedily instead.
+pub(crate) fn initial_bundles(ctx: &Ctx) -> (Vec<Bundle>, Vec<Unscheduled>) {
+    let inst = ctx.inst;
+    let mut unscheduled = Vec::new();
+    let mut schedulable = vec![false; inst.tasks.len()];
+    for (t, ok) in schedulable.iter_mut().enumerate() {
+        let alone = Bundle::new(inst, inst.tasks[t].firm, vec![t]);
+        match graph::unschedulable_reason(inst, t) {
+            Some(reason) => unscheduled.push(Unscheduled { task: t, reason }),
+            None if !alone.has_option(ctx) => unscheduled.push(Unscheduled {
+                task: t,
+                reason: Reason::NoCapacity,
+            }),
+            None => *ok = true,
+        }
+    }
+
+    let mut placed = vec![false; inst.tasks.len()];
+    let mut bundles = Vec::new();
+    let mut leftovers: Vec<Vec<TaskIndex>> = vec![Vec::new(); inst.firms.len()];
+    for fb in graph::visit_bounds(inst).per_firm {
+        for group in fb.groups {
+            let tasks: Vec<TaskIndex> = group
+                .into_iter()
+                .filter(|&t| t < inst.tasks.len() && schedulable[t] && !placed[t])
+                .filter(|&t| inst.tasks[t].firm == fb.firm)
+                .collect();
+            if tasks.is_empty() {
+                continue;
+            }
+            tasks.iter().for_each(|&t| placed[t] = true);
+            let b = Bundle::new(inst, fb.firm, tasks);
+            if b.has_option(ctx) {
+                bundles.push(b);
+            } else {
+                leftovers[fb.firm].extend(b.tasks);
+            }
+        }
+    }
+    for t in (0..inst.tasks.len()).filter(|&t| schedulable[t] && !placed[t]) {
+        leftovers[inst.tasks[t].firm].push(t);
+    }
+    for (firm, tasks) in leftovers.into_iter().enumerate() {
+        bundles.extend(greedy_groups(ctx, firm, tasks));
+    }
+    bundles.sort_by(|a, b| a.tasks[0].cmp(&b.tasks[0]));
+    (bundles, unscheduled)
+}
+
+/// Groups a firm's tasks first-fit: each task joins the first group it can share a visit with.
+pub(crate) fn greedy_groups(ctx: &Ctx, firm: FirmIndex, mut tasks: Vec<TaskIndex>) -> Vec<Bundle> {
+    let inst = ctx.inst;
+    // Tight windows first, so that flexible tasks join them rather than the reverse.
+    tasks.sort_by_key(|&t| {
+        (
+            inst.tasks[t]
+                .last_day
+                .saturating_sub(inst.tasks[t].first_day),
+            t,
+        )
+    });
+    let mut groups: Vec<Bundle> = Vec::new();
+    for t in tasks {
+        let alone = Bundle::new(inst, firm, vec![t]);
+        let joined = groups.iter_mut().find_map(|g| {
+            let m = g.merged(&alone, inst);
+            m.has_option(ctx).then(|| *g = m)
+        });
+        if joined.is_none() {
+            groups.push(alone);
+        }
+    }
+    groups
+}

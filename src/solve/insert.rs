@@ -1,0 +1,162 @@
+//! Provides regret insertion, which both builds the first plan and repairs destroyed ones.
+//!
+//! Bundles are inserted one at a time. Each pending bundle knows its cheapest feasible
+//! insertion in every route that could take it (a new visit at the best position, or a merge
+//! into the route's visit at the same firm, which costs no visit); the bundle whose second-best
+//! route is worst compared with its best (highest regret; one with a single route has infinite
+//! regret) goes first, because waiting would cost it most. After each insertion only the
+//! changed route is re-evaluated for the others, keeping best and second best up to date.
+//!
+//! Mandatory bundles are inserted before normal ones, and those before low ones, so that when
+//! capacity runs out it is the least important work that is left out. A bundle no route takes
+//! is split into single tasks, each tried again; a single task no route takes is left
+//! unassigned.
+
+use super::bundle::Bundle;
+use super::context::Ctx;
+use super::route::Insertion;
+use super::solution::Solution;
+
+/// A bundle waiting to be inserted, with its options.
+struct Pending {
+    bundle: Bundle,
+    /// Routes that could take it, increasing.
+    routes: Vec<usize>,
+    /// Its cheapest insertion in each of `routes`.
+    options: Vec<Option<Insertion>>,
+    /// Index into `routes` of the cheapest option, and its cost.
+    best: Option<(usize, f64)>,
+    /// Index and cost of the second cheapest option.
+    second: Option<(usize, f64)>,
+}
+
+impl Pending {
+    fn new(ctx: &Ctx, sol: &Solution, bundle: Bundle) -> Self {
+        let routes = bundle.candidate_routes(ctx);
+        let options = routes
+            .iter()
+            .map(|&r| sol.routes[r].best_insertion(ctx, &bundle))
+            .collect();
+        let mut p = Self {
+            bundle,
+            routes,
+            options,
+            best: None,
+            second: None,
+        };
+        p.rescan();
+        p
+    }
+
+    /// Finds best and second best again from all options.
+    fn rescan(&mut self) {
+        self.best = None;
+        self.second = None;
+        for i in 0..self.options.len() {
+            if let Some(o) = self.options[i] {
+                self.offer(i, o.cost);
+            }
+        }
+    }
+
+    /// Takes option `i` of cost `cost` into best / second best (strictly better wins, so the
+    /// earlier route keeps ties).
+    fn offer(&mut self, i: usize, cost: f64) {
+        if self.best.is_none_or(|(_, c)| cost < c) {
+            self.second = self.best;
+            self.best = Some((i, cost));
+        } else if self.second.is_none_or(|(_, c)| cost < c) {
+            self.second = Some((i, cost));
+        }
+    }
+
+    /// Route `route` changed: re-evaluate this bundle there.
+    fn update(&mut self, ctx: &Ctx, sol: &Solution, route: usize) {
+        let Ok(i) = self.routes.binary_search(&route) else {
+            return;
+        };
+        let new = sol.routes[route].best_insertion(ctx, &self.bundle);
+        let old = std::mem::replace(&mut self.options[i], new);
+        if old == new {
+            return;
+        }
+        let was_top =
+            self.best.is_some_and(|(j, _)| j == i) || self.second.is_some_and(|(j, _)| j == i);
+        if was_top {
+            self.rescan();
+        } else if let Some(o) = new {
+            self.offer(i, o.cost);
+        }
+    }
+
+    /// Second best minus best; infinite with a single option.
+    fn regret(&self) -> f64 {
+        match (self.best, self.second) {
+            (Some((_, b)), Some((_, s))) => s - b,
+            _ => f64::INFINITY,
+        }
+    }
+}
+
+/// Inserts `bundles` into `sol` by regret, most important first, marking changed routes in
+/// `touched`; what does not fit ends in `sol.unassigned`.
+pub(crate) fn insert(ctx: &Ctx, sol: &mut Solution, bundles: Vec<Bundle>, touched: &mut [bool]) {
+    for rank in 0..=2 {
+        let phase: Vec<Bundle> = bundles.iter().filter(|b| b.rank == rank).cloned().collect();
+        insert_phase(ctx, sol, phase, touched);
+    }
+}
+
+/// Regret insertion of bundles of one priority class.
+fn insert_phase(ctx: &Ctx, sol: &mut Solution, bundles: Vec<Bundle>, touched: &mut [bool]) {
+    let mut pending: Vec<Pending> = bundles
+        .into_iter()
+        .map(|b| Pending::new(ctx, sol, b))
+        .collect();
+    loop {
+        let mut i = 0;
+        while i < pending.len() {
+            if pending[i].best.is_some() {
+                i += 1;
+                continue;
+            }
+            let p = pending.remove(i);
+            if p.bundle.tasks.len() > 1 {
+                for s in p.bundle.singletons(ctx.inst) {
+                    pending.push(Pending::new(ctx, sol, s));
+                }
+            } else {
+                sol.unassigned.push(p.bundle);
+            }
+        }
+        let Some(pick) = most_urgent(&pending) else {
+            break;
+        };
+        let p = pending.remove(pick);
+        let (i, _) = p.best.expect("only bundles with an option are picked");
+        let route = p.routes[i];
+        let place = p.options[i].expect("best is an option").place;
+        sol.routes[route].apply(ctx, p.bundle, place);
+        touched[route] = true;
+        for q in &mut pending {
+            q.update(ctx, sol, route);
+        }
+    }
+}
+
+/// The pending bundle with the highest regret, then the cheapest best option, then the first.
+fn most_urgent(pending: &[Pending]) -> Option<usize> {
+    let mut pick: Option<(usize, f64, f64)> = None;
+    for (i, p) in pending.iter().enumerate() {
+        let Some((_, cost)) = p.best else { continue };
+        let regret = p.regret();
+        let better = match pick {
+            None => true,
+            Some((_, r, c)) => regret > r || (regret == r && cost < c),
+        };
+        if better {
+            pick = Some((i, regret, cost));
+        }
+    }
+    pick.map(|(i, _, _)| i)
+}

@@ -1,0 +1,187 @@
+//! Provides the large neighbourhood search that improves the first plan.
+//!
+//! Each iteration is one round: from the current solution, [`CANDIDATES`] neighbours are built
+//! independently — destroy some visits with one operator, reinsert them and every unassigned
+//! bundle by regret, then shorten the changed routes — each with its own random generator
+//! seeded from (seed, round, candidate). The neighbours are built in parallel and compared in
+//! candidate order, best objective first, ties to the lower candidate, so the result is the
+//! same for any thread count.
+//!
+//! Acceptance is record-to-record travel: the round's best neighbour replaces the current
+//! solution when it is better than the current one, or within a threshold of the best found
+//! so far. The threshold starts at [`THRESHOLD`] times the best plan's travel cost and falls
+//! linearly to zero at the end of the budget, so early rounds may lengthen routes to escape a
+//! local optimum while the visit count, worth far more, practically never gets worse.
+
+mod firm_merge;
+mod firm_split;
+mod random_removal;
+mod related_removal;
+mod route_removal;
+mod worst_removal;
+
+use super::bundle::Bundle;
+use super::context::Ctx;
+use super::insert::insert;
+use super::objective::evaluate;
+use super::parallel::Workers;
+use super::solution::Solution;
+use super::stop::Stop;
+use super::{Progress, SolveParams};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+/// Neighbours built per round; fixed so that results do not depend on the thread count.
+pub(crate) const CANDIDATES: usize = 8;
+
+/// Starting acceptance threshold, as a share of the best plan's travel cost.
+const THRESHOLD: f64 = 0.01;
+
+/// Fewest and most visits one neighbour removes.
+const MIN_REMOVE: usize = 2;
+const MAX_REMOVE: usize = 30;
+
+/// Rounds between progress reports in wall-clock mode.
+const TIMED_REPORT_EVERY: u64 = 10;
+
+/// A destroy operator: takes visits out of `sol` (marking their routes in `touched`) and
+/// returns the bundles to reinsert, at most about `q` of them.
+type Destroy = fn(&Ctx, &mut Solution, &mut ChaCha8Rng, usize, &mut [bool]) -> Vec<Bundle>;
+
+/// Destroy operators with their relative weights.
+const OPERATORS: [(Destroy, u32); 6] = [
+    (random_removal::destroy, 3),
+    (related_removal::destroy, 5),
+    (worst_removal::destroy, 3),
+    (route_removal::destroy, 3),
+    (firm_merge::destroy, 2),
+    (firm_split::destroy, 1),
+];
+
+/// Improves `initial` until `params`' budget or time limit; returns the best solution found
+/// and the rounds done.
+pub(crate) fn run(
+    ctx: &Ctx,
+    initial: Solution,
+    params: &SolveParams,
+    progress: &(dyn Fn(Progress) + Sync),
+    workers: &Workers,
+) -> (Solution, u64) {
+    let stop = Stop::new(params);
+    let mut current_cost = evaluate(ctx, &initial);
+    let mut best = initial.clone();
+    let mut best_cost = current_cost.clone();
+    let mut current = initial;
+    let report_every = match stop.budget() {
+        0 => TIMED_REPORT_EVERY,
+        b => (b / 100).max(1),
+    };
+    let mut round = 0;
+    while !stop.reached(round) {
+        let neighbours = workers.map(CANDIDATES, |k| {
+            let mut rng = ChaCha8Rng::seed_from_u64(mix(params.seed, round, k as u64));
+            let mut s = current.clone();
+            neighbour(ctx, &mut s, &mut rng);
+            let cost = evaluate(ctx, &s);
+            (s, cost)
+        });
+        let (s, cost) = neighbours
+            .into_iter()
+            .reduce(|a, b| if b.1.total < a.1.total { b } else { a })
+            .expect("at least one candidate");
+        let threshold =
+            THRESHOLD * (1.0 - stop.fraction(round)) * best_cost.travel_km * ctx.weights.travel_km;
+        if cost.total < best_cost.total {
+            best = s.clone();
+            best_cost = cost.clone();
+        }
+        if cost.total < current_cost.total || cost.total <= best_cost.total + threshold {
+            current = s;
+            current_cost = cost;
+        }
+        round += 1;
+        if round % report_every == 0 {
+            progress(Progress {
+                iteration: round,
+                budget: stop.budget(),
+                best_objective: best_cost.total,
+            });
+        }
+    }
+    (best, round)
+}
+
+/// Builds one neighbour of `sol` in place: destroy, repair, then shorten changed routes.
+fn neighbour(ctx: &Ctx, sol: &mut Solution, rng: &mut ChaCha8Rng) {
+    let visits = sol.visits();
+    let most = (visits / 8).clamp(MIN_REMOVE, MAX_REMOVE);
+    let q = rng.gen_range(MIN_REMOVE.min(most)..=most);
+    let total: u32 = OPERATORS.iter().map(|(_, w)| w).sum();
+    let mut pick = rng.gen_range(0..total);
+    let op = OPERATORS
+        .iter()
+        .find(|(_, w)| {
+            let hit = pick < *w;
+            pick = pick.saturating_sub(*w);
+            hit
+        })
+        .map_or(OPERATORS[0].0, |(op, _)| *op);
+    let mut touched = vec![false; sol.routes.len()];
+    let mut bundles = if visits == 0 {
+        Vec::new()
+    } else {
+        op(ctx, sol, rng, q, &mut touched)
+    };
+    bundles.append(&mut sol.unassigned);
+    insert(ctx, sol, bundles, &mut touched);
+    for (route, _) in sol.routes.iter_mut().zip(&touched).filter(|(_, t)| **t) {
+        route.improve(ctx);
+    }
+}
+
+/// A 64-bit seed from the run's seed, the round and the candidate (SplitMix64 steps), so that
+/// neighbouring rounds get unrelated streams.
+fn mix(seed: u64, round: u64, k: u64) -> u64 {
+    let mut z = seed;
+    for v in [round, k] {
+        z = splitmix(z ^ splitmix(v));
+    }
+    z
+}
+
+/// One step of SplitMix64.
+fn splitmix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// A uniformly random visit (route, position) of a solution with at least one visit.
+pub(super) fn random_visit(sol: &Solution, rng: &mut ChaCha8Rng) -> (usize, usize) {
+    let mut k = rng.gen_range(0..sol.visits());
+    for (r, route) in sol.routes.iter().enumerate() {
+        if k < route.visits.len() {
+            return (r, k);
+        }
+        k -= route.visits.len();
+    }
+    unreachable!("k is below the number of visits")
+}
+
+/// Visits at firms near `firm` (itself first, then its neighbours nearest first), at most `q`.
+pub(super) fn visits_near(ctx: &Ctx, sol: &Solution, firm: usize, q: usize) -> Vec<(usize, usize)> {
+    let mut at_firm: std::collections::HashMap<usize, Vec<(usize, usize)>> = Default::default();
+    for (r, route) in sol.routes.iter().enumerate() {
+        for (i, v) in route.visits.iter().enumerate() {
+            at_firm.entry(v.firm).or_default().push((r, i));
+        }
+    }
+    std::iter::once(firm)
+        .chain(ctx.neighbours[firm].iter().copied())
+        .filter_map(|f| at_firm.get(&f))
+        .flatten()
+        .copied()
+        .take(q)
+        .collect()
+}

@@ -1,0 +1,114 @@
+//! Provides the search's working solution: one route per (day, team) that can exist, and the
+//! bundles no route could take; and its conversion into a [`Plan`].
+
+use super::bundle::{Bundle, reason_for};
+use super::context::Ctx;
+use super::route::RouteSt;
+use crate::model::{Plan, Route, Unscheduled, Visit};
+
+/// Routes and unplaced bundles.
+#[derive(Debug, Clone)]
+pub(crate) struct Solution {
+    /// One route per entry of [`Ctx::slots`], in the same order (empty ones included).
+    pub routes: Vec<RouteSt>,
+    /// Bundles that found no room, to be tried again by every repair.
+    pub unassigned: Vec<Bundle>,
+}
+
+impl Solution {
+    /// Every route empty and nothing unassigned.
+    pub fn empty(ctx: &Ctx) -> Self {
+        Self {
+            routes: ctx
+                .slots
+                .iter()
+                .map(|&(day, team)| RouteSt::new(team, day))
+                .collect(),
+            unassigned: Vec::new(),
+        }
+    }
+
+    /// Number of visits.
+    pub fn visits(&self) -> usize {
+        self.routes.iter().map(|r| r.visits.len()).sum()
+    }
+
+    /// Every visit as (route, position), in route order.
+    pub fn all_visits(&self) -> Vec<(usize, usize)> {
+        self.routes
+            .iter()
+            .enumerate()
+            .flat_map(|(r, route)| (0..route.visits.len()).map(move |i| (r, i)))
+            .collect()
+    }
+
+    /// Takes the visits at `picks` (route, position) out of their routes, marking the routes
+    /// touched, and returns them as bundles in (route, position) order.
+    pub fn take(
+        &mut self,
+        ctx: &Ctx,
+        picks: &[(usize, usize)],
+        touched: &mut [bool],
+    ) -> Vec<Bundle> {
+        let mut picks = picks.to_vec();
+        picks.sort_unstable();
+        picks.dedup();
+        let mut out = Vec::with_capacity(picks.len());
+        for &(r, i) in picks.iter().rev() {
+            out.push(self.routes[r].remove(ctx, i));
+            touched[r] = true;
+        }
+        out.reverse();
+        out
+    }
+
+    /// The plan: routes with their clock times, and every task left out with its reason.
+    ///
+    /// Each route leaves its base just in time for the first visit, so no team waits at a
+    /// firm's door before the day's first inspection.
+    pub fn to_plan(&self, ctx: &Ctx) -> Plan {
+        let mut routes = Vec::new();
+        for r in self.routes.iter().filter(|r| !r.visits.is_empty()) {
+            let base = ctx.base_point(r.team);
+            let starts = r.starts();
+            let first = ctx.firm_point(r.visits[0].firm);
+            let leave_base = starts[0] - ctx.minutes(base, first);
+            let (mut t, mut at) = (leave_base, base);
+            let mut visits = Vec::with_capacity(r.visits.len());
+            for (v, &start) in r.visits.iter().zip(starts) {
+                let p = ctx.firm_point(v.firm);
+                let arrive = t + ctx.minutes(at, p);
+                let end = start + v.dur;
+                visits.push(Visit {
+                    firm: v.firm,
+                    tasks: v.tasks.clone(),
+                    arrive,
+                    start,
+                    end,
+                    depart: end,
+                });
+                t = end;
+                at = p;
+            }
+            routes.push(Route {
+                team: r.team,
+                day: r.day,
+                leave_base,
+                visits,
+                return_base: t + ctx.minutes(at, base),
+            });
+        }
+        let mut unscheduled = ctx.fixed.clone();
+        unscheduled.extend(self.unassigned.iter().flat_map(|b| &b.tasks).map(|&task| {
+            Unscheduled {
+                task,
+                reason: reason_for(ctx.inst, task),
+            }
+        }));
+        unscheduled.sort_by_key(|u| u.task);
+        Plan {
+            routes,
+            unscheduled,
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! Checks the reasons given for unscheduled tasks, recomputed from the instance.
+//!
+//! The simple reasons (no covering team, no working day, firm closed) are checked by their
+//! own definition. Every structural reason must also mean what it promises: the task could
+//! not be done even by a team sent out for it alone. The two reasons that depend on how a
+//! planner classifies a mix of causes (too long, no team available) are checked by that
+//! alone, so the checker accepts any honest classification.
+
+use super::routes::onsite_minutes;
+use super::{Violation, ViolationKind};
+use crate::model::{Instance, Plan, Reason, TaskIndex};
+use crate::spatial::Travel;
+
+/// Pushes a violation for each structural reason that does not hold, and a warning for each
+/// `no_capacity` given to a task no plan could ever schedule.
+pub(super) fn check(
+    inst: &Instance,
+    plan: &Plan,
+    out: &mut Vec<Violation>,
+    warnings: &mut Vec<Violation>,
+) {
+    for u in &plan.unscheduled {
+        let Some(task) = inst.tasks.get(u.task) else {
+            continue;
+        };
+        let doable = feasible_alone(inst, u.task);
+        let finding = |msg: String| {
+            let mut v = Violation::new(ViolationKind::WrongReason, msg).task(&task.id);
+            if let Some(f) = inst.firms.get(task.firm) {
+                v = v.firm(&f.id);
+            }
+            v
+        };
+        if !u.reason.is_structural() {
+            if !doable {
+                warnings.push(finding(format!(
+                    "given `{}`, but no team could do this task even alone; a structural \
+                     reason would tell the department what to change",
+                    u.reason
+                )));
+            }
+            continue;
+        }
+        if let Some(why) = own_definition_fails(inst, u.task, u.reason) {
+            out.push(finding(format!("given `{}`, but {why}", u.reason)));
+        } else if doable {
+            out.push(finding(format!(
+                "given `{}`, but a team could do this task alone within its window",
+                u.reason
+            )));
+        }
+    }
+}
+
+/// Why a reason's own definition fails for the task, when it does.
+fn own_definition_fails(inst: &Instance, t: TaskIndex, reason: Reason) -> Option<String> {
+    let task = &inst.tasks[t];
+    let days = window_days(inst, t);
+    match reason {
+        Reason::NoTeamCoversDepartment => inst
+            .teams
+            .iter()
+            .find(|team| team.departments.contains(task.department))
+            .map(|team| format!("team {} covers the department", team.id)),
+        Reason::NoWorkingDayInWindow => days
+            .clone()
+            .find(|&d| inst.calendar.is_working(d))
+            .map(|d| format!("{} is a working day in the window", inst.calendar.date(d))),
+        Reason::FirmClosed => {
+            let firm = inst.firms.get(task.firm)?;
+            days.filter(|&d| inst.calendar.is_working(d))
+                .find(|&d| !firm.hours.windows_on(inst.calendar.date(d)).is_empty())
+                .map(|d| format!("the firm is open on {}", inst.calendar.date(d)))
+        }
+        Reason::LongerThanAnyShift | Reason::NoTeamAvailable | Reason::NoCapacity => None,
+    }
+}
+
+/// The task's window, clipped to the horizon.
+fn window_days(inst: &Instance, t: TaskIndex) -> std::ops::RangeInclusive<usize> {
+    let task = &inst.tasks[t];
+    let last = task.last_day.min(inst.calendar.len().saturating_sub(1));
+    task.first_day..=last
+}
+
+/// True when some covering team, on some working day of the window on which it works and the
+/// firm is open, could drive out, do the task alone inside one shift window and one opening
+/// window, and be back before its shift ends.
+pub(super) fn feasible_alone(inst: &Instance, t: TaskIndex) -> bool {
+    let task = &inst.tasks[t];
+    let Some(firm) = inst.firms.get(task.firm) else {
+        return false;
+    };
+    if inst.calendar.is_empty() {
+        return false;
+    }
+    let travel = Travel::from_settings(&inst.settings);
+    let onsite = onsite_minutes(inst, &[t]);
+    inst.teams
+        .iter()
+        .filter(|team| team.departments.contains(task.department))
+        .any(|team| {
+            let out = u64::from(travel.minutes(team.base, firm.point));
+            let back = u64::from(travel.minutes(firm.point, team.base));
+            let earliest = u64::from(team.shift.start()) + out;
+            let shift_end = u64::from(team.shift.end());
+            window_days(inst, t)
+                .filter(|&d| inst.calendar.is_working(d) && team.works_on(d))
+                .any(|d| {
+                    let open = firm.hours.windows_on(inst.calendar.date(d));
+                    team.shift.windows.iter().any(|sw| {
+                        open.iter().filter_map(|fw| sw.intersect(fw)).any(|w| {
+                            let end = u64::from(w.start).max(earliest) + onsite;
+                            end <= u64::from(w.end) && end + back <= shift_end
+                        })
+                    })
+                })
+        })
+}

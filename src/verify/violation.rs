@@ -1,0 +1,170 @@
+//! Provides the typed findings of the plan checker.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::fmt;
+
+/// What rule a plan breaks; each kind has a stable code for scripts and tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ViolationKind {
+    /// A task, firm, team or day index points outside the instance.
+    IndexOutOfRange,
+    /// A task is neither scheduled nor listed as unscheduled.
+    TaskMissing,
+    /// A task appears more than once (scheduled twice, unscheduled twice, or both).
+    TaskDuplicated,
+    /// A route lies on a day that is not a working day.
+    NotWorkingDay,
+    /// A route's team does not work that day.
+    TeamNotWorking,
+    /// A team has more than one route on one day.
+    DuplicateRoute,
+    /// A task is done outside its allowed date window.
+    OutsideTaskWindow,
+    /// The team does not cover the task's department.
+    DepartmentNotCovered,
+    /// A visit lists a task of another firm.
+    TaskOfOtherFirm,
+    /// A visit does no task.
+    EmptyVisit,
+    /// A team enters the same firm twice on one day.
+    RepeatVisit,
+    /// The team leaves its base before its shift starts.
+    LeavesBeforeShift,
+    /// The arrival time is not the previous departure plus the driving time.
+    WrongArrival,
+    /// On-site work starts before the team arrives.
+    StartsBeforeArrival,
+    /// The on-site time is not setup plus the longest department's minutes.
+    WrongOnsiteMinutes,
+    /// On-site work is not inside one of the firm's opening windows that day.
+    OutsideOpeningHours,
+    /// On-site work is not inside one of the team's shift windows.
+    OutsideShift,
+    /// The team drives off before the work ends.
+    DepartsBeforeEnd,
+    /// The return time is not the last departure plus the drive back.
+    WrongReturn,
+    /// The team is back at its base after its shift ends.
+    ReturnsAfterShift,
+    /// An unscheduled task's reason does not hold.
+    WrongReason,
+    /// A route without visits (harmless, but plans leave them out).
+    EmptyRoute,
+}
+
+impl ViolationKind {
+    /// The stable code printed by `chayici verify`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::IndexOutOfRange => "index_out_of_range",
+            Self::TaskMissing => "task_missing",
+            Self::TaskDuplicated => "task_duplicated",
+            Self::NotWorkingDay => "not_working_day",
+            Self::TeamNotWorking => "team_not_working",
+            Self::DuplicateRoute => "duplicate_route",
+            Self::OutsideTaskWindow => "outside_task_window",
+            Self::DepartmentNotCovered => "department_not_covered",
+            Self::TaskOfOtherFirm => "task_of_other_firm",
+            Self::EmptyVisit => "empty_visit",
+            Self::RepeatVisit => "repeat_visit",
+            Self::LeavesBeforeShift => "leaves_before_shift",
+            Self::WrongArrival => "wrong_arrival",
+            Self::StartsBeforeArrival => "starts_before_arrival",
+            Self::WrongOnsiteMinutes => "wrong_onsite_minutes",
+            Self::OutsideOpeningHours => "outside_opening_hours",
+            Self::OutsideShift => "outside_shift",
+            Self::DepartsBeforeEnd => "departs_before_end",
+            Self::WrongReturn => "wrong_return",
+            Self::ReturnsAfterShift => "returns_after_shift",
+            Self::WrongReason => "wrong_reason",
+            Self::EmptyRoute => "empty_route",
+        }
+    }
+}
+
+impl fmt::Display for ViolationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One broken rule, naming what it concerns by the ids a clerk knows, not by indices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    /// The rule broken.
+    pub kind: ViolationKind,
+    /// The task concerned, when one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task: Option<String>,
+    /// The team concerned, when one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    /// The date concerned, when one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    /// The firm concerned, when one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub firm: Option<String>,
+    /// What is wrong, with the values involved.
+    pub message: String,
+}
+
+impl Violation {
+    /// A violation with no subject yet; the builder methods below add them.
+    pub fn new(kind: ViolationKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            task: None,
+            team: None,
+            date: None,
+            firm: None,
+            message: message.into(),
+        }
+    }
+
+    /// The same violation, naming a task.
+    pub fn task(mut self, id: &str) -> Self {
+        self.task = Some(id.to_owned());
+        self
+    }
+
+    /// The same violation, naming a team.
+    pub fn team(mut self, id: &str) -> Self {
+        self.team = Some(id.to_owned());
+        self
+    }
+
+    /// The same violation, naming a date.
+    pub fn date(mut self, date: NaiveDate) -> Self {
+        self.date = Some(date);
+        self
+    }
+
+    /// The same violation, naming a firm.
+    pub fn firm(mut self, id: &str) -> Self {
+        self.firm = Some(id.to_owned());
+        self
+    }
+}
+
+impl fmt::Display for Violation {
+    /// `[code] team T1 2026-12-03 firm … task …: message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[{}]", self.kind)?;
+        if let Some(t) = &self.team {
+            write!(f, " team {t}")?;
+        }
+        if let Some(d) = &self.date {
+            write!(f, " {d}")?;
+        }
+        if let Some(x) = &self.firm {
+            write!(f, " firm {x}")?;
+        }
+        if let Some(t) = &self.task {
+            write!(f, " task {t}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}

@@ -1,0 +1,116 @@
+//! Tests of `report.html`: structure, headline figures, offline-only, and escaping of every
+//! text that comes from departments' files.
+
+mod report_fixture;
+
+use report_fixture::*;
+
+fn render() -> (chayici::model::Instance, chayici::model::Plan, String) {
+    let inst = hostile_instance();
+    let plan = hand_plan(&inst);
+    let mut out = Vec::new();
+    chayici::output::report::write_report_html(&mut out, &inst, &plan, &headline(&inst, &plan))
+        .unwrap();
+    (inst, plan, String::from_utf8(out).unwrap())
+}
+
+#[test]
+fn has_one_map_with_a_polyline_per_route() {
+    let (inst, plan, html) = render();
+    assert!(plan.routes.len() >= 4, "fixture should make several routes");
+    assert_eq!(html.matches(r#"<svg id="map""#).count(), 1);
+    assert_eq!(html.matches("<polyline").count(), plan.routes.len());
+    assert_eq!(
+        html.matches(r#"class="route flt""#).count(),
+        plan.routes.len()
+    );
+    assert_eq!(html.matches(r#"class="stop""#).count(), plan.visit_count());
+    assert_eq!(html.matches(r#"class="firm""#).count(), inst.firms.len());
+    assert_eq!(
+        html.matches(r#"class="base flt""#).count(),
+        inst.teams.len()
+    );
+    assert_eq!(html.matches("<svg").count(), html.matches("</svg>").count());
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.trim_end().ends_with("</html>"));
+    for town in ["城关镇", "&lt;东乡&gt;", "西乡 &amp; 北乡"] {
+        assert!(html.contains(town), "{town}");
+    }
+}
+
+#[test]
+fn shows_the_headline_numbers() {
+    let (_, plan, html) = render();
+    let kpi = |key: &str, value: &str| {
+        let needle = format!(r#"data-kpi="{key}"><b>{value}</b>"#);
+        assert!(html.contains(&needle), "{needle}");
+    };
+    kpi("visits", &plan.visit_count().to_string());
+    kpi("visits_naive", "4321");
+    kpi("visits_lower_bound", "7");
+    kpi("scheduled", &plan.scheduled_count().to_string());
+    kpi("unscheduled", &plan.unscheduled.len().to_string());
+    let reduction = 100.0 * (4321.0 - plan.visit_count() as f64) / 4321.0;
+    kpi("reduction", &format!("{reduction:.1}%"));
+    assert!(html.contains("20261201"), "seed shown");
+}
+
+#[test]
+fn loads_nothing_from_the_network() {
+    let (_, _, html) = render();
+    let stripped = html.replace(r#"xmlns="http://www.w3.org/2000/svg""#, "");
+    assert!(!stripped.contains("http://"), "http reference");
+    assert!(!stripped.contains("https://"), "https reference");
+    for tag in ["<img", "<iframe", "<link", "<script src", "@import", "url("] {
+        assert!(!stripped.contains(tag), "external resource via {tag}");
+    }
+}
+
+#[test]
+fn escapes_every_input_text() {
+    let (_, _, html) = render();
+    for raw in [SCRIPT_NAME, AMP_NAME, ITEM, "一组 <b>", "<东乡>", "O'Brien"] {
+        assert!(!html.contains(raw), "unescaped: {raw}");
+    }
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("A&amp;B &quot;x&quot;"));
+    assert!(html.contains("O&#39;Brien"));
+    assert!(html.contains("&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;"));
+    // Only the page's own scripts exist: the error hook, the JSON data and the filters.
+    assert_eq!(html.matches("<script").count(), 3);
+    assert_eq!(html.matches("</script>").count(), 3);
+}
+
+#[test]
+fn lists_unscheduled_tasks_per_department_with_reasons() {
+    let (inst, plan, html) = render();
+    assert!(!plan.unscheduled.is_empty());
+    let section = &html[html.find(r#"id="unscheduled""#).unwrap()..];
+    for u in &plan.unscheduled {
+        assert!(section.contains(&inst.tasks[u.task].id));
+    }
+    assert!(section.contains("no_capacity") && section.contains("firm_closed"));
+    let depts: std::collections::BTreeSet<_> = plan
+        .unscheduled
+        .iter()
+        .map(|u| inst.tasks[u.task].department)
+        .collect();
+    assert_eq!(section.matches("<h3>").count(), depts.len());
+}
+
+#[test]
+fn is_byte_identical_for_the_same_plan() {
+    assert_eq!(render().2, render().2);
+}
+
+#[test]
+fn renders_an_empty_plan() {
+    let inst = hostile_instance();
+    let plan = chayici::model::Plan::default();
+    let h = chayici::output::report::ReportHeadline::from_plan(&inst, &plan, 0, 0, None);
+    let mut out = Vec::new();
+    chayici::output::report::write_report_html(&mut out, &inst, &plan, &h).unwrap();
+    let html = String::from_utf8(out).unwrap();
+    assert_eq!(html.matches("<polyline").count(), 0);
+    assert!(html.contains(r#"data-kpi="reduction"><b>—</b>"#));
+}

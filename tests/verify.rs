@@ -1,0 +1,214 @@
+//! The checker accepts what the planner makes and rejects hand-broken plans, each for the
+//! rule it breaks.
+
+#[path = "verify/fixture.rs"]
+mod fixture;
+
+use chayici::model::{Plan, Reason, Unscheduled};
+use chayici::solve::{SolveParams, solve};
+use chayici::spatial::Travel;
+use chayici::synth::{SynthParams, random_instance};
+use chayici::verify::{ViolationKind as K, verify_plan};
+use fixture::*;
+
+/// Asserts the plan breaks `kind` and nothing else, so each test pins down one rule.
+fn assert_only(inst: &chayici::model::Instance, plan: &Plan, kind: K) {
+    let report = verify_plan(inst, plan);
+    assert!(
+        report.has(kind),
+        "expected {kind}, got {:#?}",
+        report.violations
+    );
+    let others: Vec<_> = report
+        .violations
+        .iter()
+        .filter(|v| v.kind != kind)
+        .collect();
+    assert!(
+        others.is_empty(),
+        "expected only {kind}, also got {others:#?}"
+    );
+}
+
+#[test]
+fn the_hand_made_plan_is_valid_and_counted() {
+    let inst = instance();
+    let report = verify_plan(&inst, &valid_plan(&inst));
+    assert!(report.is_ok(), "{:#?}", report.violations);
+    assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
+    let k = &report.kpis;
+    assert_eq!((k.tasks, k.scheduled, k.unscheduled), (5, 4, 1));
+    assert_eq!((k.visits, k.routes, k.firms_visited), (3, 3, 3));
+    assert_eq!(k.unscheduled_by_reason["no_team_covers_department"], 1);
+    assert_eq!(k.visits_by_department["scjg"], 2);
+    assert!(k.travel_km > 0.0 && k.travel_minutes > 0);
+    assert_eq!(k.team_workload.len(), 2);
+    assert_eq!(k.team_workload[0].days, 2);
+}
+
+#[test]
+fn planner_output_passes_on_random_instances() {
+    for seed in 0..6 {
+        let p = SynthParams {
+            firms: 10,
+            teams: 3,
+            days: 8,
+            ..SynthParams::default()
+        };
+        let inst = random_instance(seed, &p);
+        let params = SolveParams {
+            seed,
+            iterations: 100,
+            threads: 1,
+            ..SolveParams::default()
+        };
+        let out = solve(&inst, &params, &|_| {});
+        let report = verify_plan(&inst, &out.plan);
+        assert!(report.is_ok(), "seed {seed}: {:#?}", report.violations);
+        assert_eq!(
+            report.kpis.scheduled + report.kpis.unscheduled,
+            inst.tasks.len()
+        );
+    }
+}
+
+#[test]
+fn rejects_a_task_moved_outside_its_window() {
+    let inst = instance();
+    let mut plan = valid_plan(&inst);
+    // T3 may be done on days 1..=3; Friday (day 4) is a working day and F2 is open.
+    plan.routes[2] = route_at(&inst, TEAM_A, 4, 540, &[(F2, &[2])]);
+    assert_only(&inst, &plan, K::OutsideTaskWindow);
+}
+
+#[test]
+fn rejects_a_visit_outside_opening_hours() {
+    let inst = instance();
+    let mut plan = valid_plan(&inst);
+    // Leaving at 10:45, work at F1 runs past its 11:30 lunch closing (but within A's shift).
+    plan.routes[0] = route_at(&inst, TEAM_A, 0, 645, &[(F1, &[0, 1])]);
+    assert_only(&inst, &plan, K::OutsideOpeningHours);
+}
+
+#[test]
+fn rejects_a_visit_on_a_day_the_firm_is_closed() {
+    let inst = instance();
+    let mut plan = valid_plan(&inst);
+    // F2 is closed on Wednesdays (day 2), inside T3's window.
+    plan.routes[2] = route_at(&inst, TEAM_A, 2, 540, &[(F2, &[2])]);
+    assert_only(&inst, &plan, K::OutsideOpeningHours);
+}
+
+#[test]
+fn rejects_a_team_without_the_department() {
+    let inst = instance();
+    let mut plan = valid_plan(&inst);
+    // Team A (scjg, xfjy) takes B's sthj task at F3 after its Monday stop at F1.
+    plan.routes[0] = route_at(&inst, TEAM_A, 0, 510, &[(F1, &[0, 1]), (F3, &[3])]);
+    plan.routes.remove(1);
+    assert_only(&inst, &plan, K::DepartmentNotCovered);
+}
+
+#[test]
+fn rejects_a_missing_task() {
+    let inst = instance();
+    let mut plan = valid_plan(&inst);
+    plan.unscheduled.clear();
+    assert_only(&inst, &plan, K::TaskMissing);
+}
+
+#[test]
+fn rejects_a_task_listed_twice() {
+    let inst = instance();
+    let mut plan = valid_plan(&inst);
+    plan.unscheduled.push(Unscheduled {
+        task: 0,
+        reason: Reason::NoCapacity,
+    });
+    assert_only(&inst, &plan, K::TaskDuplicated);
+}
+
+#[test]
+fn rejects_a_wrong_arrival_time() {
+    let inst = instance();
+    let mut plan = valid_plan(&inst);
+    plan.routes[1].visits[0].arrive -= 1;
+    assert_only(&inst, &plan, K::WrongArrival);
+}
+
+#[test]
+fn rejects_wrong_on_site_time_and_late_return() {
+    let inst = instance();
+    let mut plan = valid_plan(&inst);
+    let v = &mut plan.routes[0].visits[0];
+    v.end -= 10;
+    v.depart -= 10;
+    let report = verify_plan(&inst, &plan);
+    assert!(
+        report.has(K::WrongOnsiteMinutes),
+        "{:#?}",
+        report.violations
+    );
+
+    let mut plan = valid_plan(&inst);
+    // Team B's work at F3 ends exactly at 17:30, the end of its shift, so the drive back
+    // ends after it.
+    let drive = Travel::from_settings(&inst.settings)
+        .minutes(inst.teams[TEAM_B].base, inst.firms[F3].point);
+    let leave = 1050 - inst.onsite_minutes(&[3]) - drive;
+    plan.routes[1] = route_at(&inst, TEAM_B, 0, leave, &[(F3, &[3])]);
+    assert_only(&inst, &plan, K::ReturnsAfterShift);
+}
+
+#[test]
+fn rejects_work_on_a_non_working_day_and_a_second_route() {
+    let inst = instance();
+    let mut plan = valid_plan(&inst);
+    plan.routes[2] = route_at(&inst, TEAM_A, 5, 540, &[(F2, &[2])]);
+    let report = verify_plan(&inst, &plan);
+    assert!(report.has(K::NotWorkingDay) && report.has(K::TeamNotWorking));
+
+    let mut plan = valid_plan(&inst);
+    plan.routes[2] = route_at(&inst, TEAM_A, 0, 600, &[(F2, &[2])]);
+    let report = verify_plan(&inst, &plan);
+    assert!(report.has(K::DuplicateRoute), "{:#?}", report.violations);
+}
+
+#[test]
+fn rejects_a_structural_reason_that_does_not_hold() {
+    let inst = instance();
+    let mut plan = valid_plan(&inst);
+    plan.routes.remove(1);
+    plan.unscheduled.insert(
+        0,
+        Unscheduled {
+            task: 3,
+            reason: Reason::NoTeamCoversDepartment,
+        },
+    );
+    assert_only(&inst, &plan, K::WrongReason);
+    plan.unscheduled[0].reason = Reason::LongerThanAnyShift;
+    assert_only(&inst, &plan, K::WrongReason);
+    plan.unscheduled[0].reason = Reason::NoCapacity;
+    assert!(verify_plan(&inst, &plan).is_ok());
+}
+
+#[test]
+fn indices_out_of_range_are_reported_not_panicked_on() {
+    let inst = instance();
+    let mut plan = valid_plan(&inst);
+    plan.routes[0].visits[0].tasks.push(99);
+    plan.routes[1].visits[0].firm = 42;
+    plan.routes[2].team = 7;
+    plan.unscheduled.push(Unscheduled {
+        task: 1000,
+        reason: Reason::FirmClosed,
+    });
+    let report = verify_plan(&inst, &plan);
+    let out_of_range = report
+        .violations
+        .iter()
+        .filter(|v| v.kind == K::IndexOutOfRange)
+        .count();
+    assert_eq!(out_of_range, 4, "{:#?}", report.violations);
+}
