@@ -6,8 +6,8 @@ mod fixture;
 
 use chayici::output::{
     Bounds, InputFile, PLAN_FORMAT, Parameters, PlanMeta, PlanReadError, ROUTES_HEADER, Timing,
-    read_plan_json, write_plan_json, write_routes_csv, write_routes_geojson, write_summary,
-    write_unscheduled_csv,
+    read_plan_json, write_plan_json, write_routes_csv, write_routes_geojson, write_run_json,
+    write_summary, write_unscheduled_csv,
 };
 use chayici::solve::ObjectiveParts;
 use chayici::verify::Kpis;
@@ -127,11 +127,14 @@ fn plan_json_reads_back_into_the_same_plan() {
     }
     assert_eq!(v["kpis"]["visits"], 3);
     assert_eq!(v["routes"][0]["visits"][0]["task_ids"][1], "T2");
-    assert_eq!(v["timing"]["threads"], 4);
+    assert!(v.get("timing").is_none(), "timing goes to run.json");
     assert!(
         v["parameters"].get("threads").is_none(),
-        "threads only in timing"
+        "threads only in run.json"
     );
+    let run = text(|b| write_run_json(b, &meta().timing).unwrap());
+    let run: serde_json::Value = serde_json::from_str(&run).unwrap();
+    assert_eq!(run["threads"], 4);
     assert_eq!(read_plan_json(&s, &inst).unwrap(), plan);
 }
 

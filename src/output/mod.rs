@@ -25,7 +25,7 @@ pub use legs::{Leg, route_legs, route_points};
 pub use out_dir::{OutDirError, check_out_dir, holds_previous_plan, write_out_dir};
 pub use plan_json::{
     Bounds, InputFile, PLAN_FORMAT, PLAN_FORMAT_VERSION, Parameters, PlanMeta, RouteJson, Timing,
-    UnscheduledJson, VisitJson, reduction_percent, route_json, write_plan_json,
+    UnscheduledJson, VisitJson, reduction_percent, route_json, write_plan_json, write_run_json,
 };
 pub use plan_read::{PlanDocInfo, PlanReadError, read_plan_json, read_plan_json_with_info};
 pub use summary::write_summary;
@@ -54,7 +54,7 @@ fn finish(w: BufWriter<File>) -> io::Result<()> {
 }
 
 /// Writes the machine-readable files of a plan into `dir` (an existing, empty folder):
-/// plan.json, routes.csv, unscheduled.csv and routes.geojson. Use it inside
+/// plan.json, run.json, routes.csv, unscheduled.csv and routes.geojson. Use it inside
 /// [`write_out_dir`], next to [`report::write_people_outputs`].
 pub fn write_plan_files(
     dir: &Path,
@@ -64,6 +64,9 @@ pub fn write_plan_files(
 ) -> io::Result<()> {
     let mut w = create(dir, PLAN_JSON)?;
     write_plan_json(&mut w, inst, plan, meta)?;
+    finish(w)?;
+    let mut w = create(dir, "run.json")?;
+    write_run_json(&mut w, &meta.timing)?;
     finish(w)?;
     let mut w = create(dir, "routes.csv")?;
     write_routes_csv(&mut w, inst, plan)?;

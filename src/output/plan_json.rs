@@ -2,8 +2,8 @@
 //! and input hashes that reproduce it, and its figures.
 //!
 //! Everything that may differ between two runs producing the same plan (elapsed time, thread
-//! count, iterations reached in wall-clock mode) lives in the one `timing` object, so that a
-//! reproducibility check can drop that object and compare the rest byte for byte.
+//! count, iterations reached in wall-clock mode) goes to `run.json` instead, so that the same
+//! workspace, seed and iteration budget give a byte-identical plan.json on any machine.
 
 use super::legs::{Leg, route_legs};
 use super::round3;
@@ -64,7 +64,7 @@ pub struct PlanMeta {
     pub bounds: Bounds,
     /// The planner's objective, part by part.
     pub objective: ObjectiveParts,
-    /// How the run went.
+    /// How the run went (written to run.json, not plan.json).
     pub timing: Timing,
 }
 
@@ -194,7 +194,6 @@ struct PlanJson<'a> {
     objective: &'a ObjectiveParts,
     routes: Vec<RouteJson>,
     unscheduled: Vec<UnscheduledJson>,
-    timing: &'a Timing,
 }
 
 #[derive(Serialize)]
@@ -314,8 +313,14 @@ pub fn write_plan_json<W: Write>(
                 }
             })
             .collect(),
-        timing: &meta.timing,
     };
     serde_json::to_writer_pretty(&mut w, &doc)?;
+    w.write_all(b"\n")
+}
+
+/// Writes run.json: how this run went (elapsed time, threads), kept out of plan.json because
+/// it differs between runs that produce the same plan.
+pub fn write_run_json<W: Write>(mut w: W, timing: &Timing) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut w, timing)?;
     w.write_all(b"\n")
 }
