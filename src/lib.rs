@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod bench;
 pub mod calendar;
 pub mod cli;
 pub mod diag;
@@ -15,6 +16,7 @@ pub mod graph;
 pub mod ingest;
 pub mod model;
 pub mod output;
+pub mod solomon;
 pub mod solve;
 pub mod spatial;
 pub mod synth;

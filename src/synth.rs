@@ -120,6 +120,7 @@ pub fn random_instance(seed: u64, p: &SynthParams) -> Instance {
                     1 => Priority::Low,
                     _ => Priority::Normal,
                 },
+                demand: 0,
                 source: String::new(),
                 loc: Loc::line("synthetic.csv", id as u32 + 2, None),
             });
@@ -148,6 +149,7 @@ pub fn random_instance(seed: u64, p: &SynthParams) -> Instance {
                 ),
                 shift: Shift { windows: shift },
                 available: calendar.working.clone(),
+                capacity_per_day: None,
             }
         })
         .collect();
@@ -160,6 +162,7 @@ pub fn random_instance(seed: u64, p: &SynthParams) -> Instance {
         tasks,
         teams,
         settings: Settings::default(),
+        travel_table: None,
     }
 }
 

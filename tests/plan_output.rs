@@ -30,10 +30,12 @@ fn meta() -> PlanMeta {
             visits_naive: 4,
         },
         objective: ObjectiveParts::default(),
+        milp: Default::default(),
         timing: Timing {
             elapsed_seconds: 1.5,
             threads: 4,
             iterations_done: 100,
+            milp_seconds: None,
         },
     }
 }

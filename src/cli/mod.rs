@@ -3,11 +3,13 @@
 //! Exit codes: 0 success, 1 the input or the plan has errors, 2 the workspace could not be
 //! read or something failed inside. A closed stdout (`chayici check … | head`) is not an error.
 
+pub mod bench;
 pub mod check;
 pub mod generate;
 pub mod merge;
 pub mod plan;
 pub mod report;
+pub mod solomon;
 pub mod verify;
 
 use clap::{Parser, Subcommand};
@@ -45,6 +47,11 @@ pub enum Command {
     /// Generate a synthetic workspace.
     #[command(name = "gen")]
     Gen(generate::Args),
+    /// Plan a suite of benchmark workspaces; print quality and cost as a markdown table.
+    Bench(bench::Args),
+    /// Solve a Solomon VRPTW instance with the planner's routing engine and compare it with
+    /// the best known.
+    Solomon(solomon::Args),
 }
 
 /// The version line, naming the MILP backend compiled in.
@@ -66,6 +73,8 @@ pub fn main() -> ExitCode {
         Command::Verify(a) => verify::run(a),
         Command::Report(a) => report::run(a),
         Command::Gen(a) => generate::run(a),
+        Command::Bench(a) => bench::run(a),
+        Command::Solomon(a) => solomon::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -9,10 +9,11 @@ use crate::model::Instance;
 use crate::output::report::{ReportHeadline, write_people_outputs};
 use crate::output::sheets::Lang;
 use crate::output::{
-    Bounds, InputFile, Parameters, PlanMeta, Timing, check_out_dir, write_out_dir,
+    Bounds, InputFile, MilpMeta, Parameters, PlanMeta, Timing, check_out_dir, write_out_dir,
     write_plan_files, write_summary,
 };
-use crate::solve::{Progress, SolveParams, solve};
+use crate::solve::milp::{MilpParams, solve_exact};
+use crate::solve::{Progress, SolveParams, solve_with_milp};
 use crate::verify::verify_plan;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -40,6 +41,21 @@ pub struct Args {
     /// Worker threads (0 = one per core); the plan does not depend on it.
     #[arg(long, default_value_t = 0)]
     pub threads: usize,
+    /// After the search, pick the best combination of the routes it met by set partitioning
+    /// (a MILP; the default).
+    #[arg(long, overrides_with = "no_milp")]
+    pub milp: bool,
+    /// Skip the set-partitioning MILP.
+    #[arg(long, overrides_with = "milp")]
+    pub no_milp: bool,
+    /// Longest the MILP solver may run; a run that reaches it is not reproducible.
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds,
+          default_value_t = MilpParams::default().time_limit.as_secs_f64())]
+    pub milp_time_limit: f64,
+    /// Solve exactly instead of searching: every feasible route enumerated, then the MILP.
+    /// Small workspaces only (8 firms with tasks, 2 teams, 5 working days).
+    #[arg(long, conflicts_with_all = ["time_limit", "milp", "no_milp"])]
+    pub exact: bool,
     /// Print no progress bar and no summary.
     #[arg(long, short)]
     pub quiet: bool,
@@ -121,10 +137,26 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             params.iterations
         },
     );
-    let outcome = solve(inst, &params, &|p: Progress| {
-        bar.set_position(p.iteration);
-        bar.set_message(format!("{:.1}", p.best_objective));
-    });
+    let milp = MilpParams {
+        time_limit: Duration::from_secs_f64(args.milp_time_limit),
+        ..MilpParams::default()
+    };
+    let outcome = if args.exact {
+        match solve_exact(inst) {
+            Ok(o) => o,
+            Err(e) => {
+                bar.finish_and_clear();
+                eprintln!("chayici: {e}");
+                return Ok(EXIT_INVALID);
+            }
+        }
+    } else {
+        let milp = (!args.no_milp).then_some(&milp);
+        solve_with_milp(inst, &params, milp, &|p: Progress| {
+            bar.set_position(p.iteration);
+            bar.set_message(format!("{:.1}", p.best_objective));
+        })
+    };
     bar.finish_and_clear();
 
     let report = verify_plan(inst, &outcome.plan);
@@ -152,10 +184,20 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             visits_naive: bounds.naive,
         },
         objective: outcome.objective.clone(),
+        milp: MilpMeta {
+            mode: outcome.milp.as_ref().map_or("off", |r| r.model),
+            time_limit_seconds: (!args.exact && !args.no_milp).then_some(args.milp_time_limit),
+            report: outcome.milp.clone(),
+            ..MilpMeta::default()
+        },
         timing: Timing {
             elapsed_seconds: (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
             threads: params.threads,
             iterations_done: outcome.iterations,
+            milp_seconds: outcome
+                .milp
+                .as_ref()
+                .map(|r| (r.seconds * 1000.0).round() / 1000.0),
         },
     };
     let k = &report.kpis;

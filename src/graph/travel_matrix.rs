@@ -4,25 +4,12 @@
 //!
 //! Memory grows as the square of the places (12 bytes a pair: about 300 MB for 5,000 firms),
 //! so it suits a county or a zone of one; a caller with more places can keep calling
-//! [`Travel`] directly, which gives the same numbers.
-//!
-//! Not done yet: reading a distance/time matrix file instead of the great-circle model (the
-//! design's "unless a distance/time matrix file is given"). That needs a file format owned by
-//! ingest; when it exists, a `TravelMatrix::from_table` constructor belongs here, and the
-//! checker must read the same table.
+//! [`Instance::travel_km`] directly, which gives the same numbers (the instance's travel table
+//! when it has one, else the great-circle model).
 
-use crate::model::{FirmIndex, Instance, Point, TeamIndex};
-use crate::spatial::Travel;
+use crate::model::Instance;
+pub use crate::model::Place;
 use rayon::prelude::*;
-
-/// A place a team can be: a firm, or a team's base.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Place {
-    /// A firm of the register.
-    Firm(FirmIndex),
-    /// The base of a team.
-    Base(TeamIndex),
-}
 
 /// Road kilometres and driving minutes between every pair of places; firms come first, then
 /// team bases.
@@ -35,21 +22,19 @@ pub struct TravelMatrix {
 }
 
 impl TravelMatrix {
-    /// The matrix of an instance under its travel settings; rows are filled in parallel.
+    /// The matrix of an instance under its travel settings or table; rows are filled in
+    /// parallel.
     pub fn build(inst: &Instance) -> Self {
-        let travel = Travel::from_settings(&inst.settings);
-        let points: Vec<Point> = inst
-            .firms
-            .iter()
-            .map(|f| f.point)
-            .chain(inst.teams.iter().map(|t| t.base))
+        let places: Vec<Place> = (0..inst.firms.len())
+            .map(Place::Firm)
+            .chain((0..inst.teams.len()).map(Place::Base))
             .collect();
-        let size = points.len();
-        let rows: Vec<(Vec<f64>, Vec<u32>)> = points
+        let size = places.len();
+        let rows: Vec<(Vec<f64>, Vec<u32>)> = places
             .par_iter()
             .map(|&a| {
-                let km: Vec<f64> = points.iter().map(|&b| travel.km(a, b)).collect();
-                let minutes = km.iter().map(|&k| travel.minutes_for_km(k)).collect();
+                let km = places.iter().map(|&b| inst.travel_km(a, b)).collect();
+                let minutes = places.iter().map(|&b| inst.travel_minutes(a, b)).collect();
                 (km, minutes)
             })
             .collect();
@@ -85,12 +70,12 @@ impl TravelMatrix {
         }
     }
 
-    /// Road kilometres from `a` to `b`, as [`Travel::km`] gives them.
+    /// Road kilometres from `a` to `b`, as [`Instance::travel_km`] gives them.
     pub fn km(&self, a: Place, b: Place) -> f64 {
         self.km[self.index(a) * self.size + self.index(b)]
     }
 
-    /// Driving minutes from `a` to `b`, as [`Travel::minutes`] gives them.
+    /// Driving minutes from `a` to `b`, as [`Instance::travel_minutes`] gives them.
     pub fn minutes(&self, a: Place, b: Place) -> u32 {
         self.minutes[self.index(a) * self.size + self.index(b)]
     }
@@ -99,6 +84,8 @@ impl TravelMatrix {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Point;
+    use crate::spatial::Travel;
     use crate::synth::{SynthParams, random_instance};
 
     #[test]

@@ -208,6 +208,7 @@ pub fn load_sources(src: &Sources) -> Loaded {
             tasks,
             teams: teams.into_iter().map(|t| t.team).collect(),
             settings: cfg.settings.clone(),
+            travel_table: None,
         }),
         _ => None,
     };

@@ -66,6 +66,7 @@ codes! {
     TEAM_DEPARTMENT_UNUSED = "W1305", Warning, "A team covers a department no plan names.";
     TEAM_DAY_NOT_WORKING = "W1306", Warning, "A team's listed day is not a working day.";
     TEAM_NO_DAY = "W1307", Warning, "A team works no day of the horizon.";
+    BAD_CAPACITY = "E1308", Error, "A team's daily capacity is not a whole number.";
     DUPLICATE_TASK = "E1401", Error, "The same task id appears twice in the workspace.";
     UNKNOWN_FIRM = "E1402", Error, "A task names a firm that is not in the register.";
     FIRM_NAME_MISMATCH = "W1403", Warning, "A task's firm name differs from the register's.";
@@ -79,6 +80,7 @@ codes! {
     DEPARTMENT_UNCOVERED = "W1411", Warning, "No team covers a department that has tasks.";
     NO_DEPARTMENT = "E1412", Error, "A task has no department (no column, no file department).";
     TASK_TOO_LONG = "W1413", Warning, "A task needs more minutes than any shift window holds.";
+    BAD_DEMAND = "E1414", Error, "A task's demand is not a whole number.";
 }
 
 /// The registry entry of `code`.

@@ -73,6 +73,7 @@ pub const TEAM_FIELDS: &[Field] = &[
     field("base_lat", &["驻地纬度", "纬度", "lat"], true),
     field("shift", &["工作时间", "班次"], false),
     field("days", &["出勤日期", "出勤日", "工作日"], false),
+    field("capacity", &["每日容量", "容量", "每日上限"], false),
 ];
 
 /// Columns of a department's plan.
@@ -104,6 +105,7 @@ pub const PLAN_FIELDS: &[Field] = &[
     field("minutes", &["检查时长", "时长", "分钟", "duration"], true),
     field("priority", &["优先级", "重要性"], false),
     field("source", &["来源", "任务来源", "检查类型"], false),
+    field("demand", &["用量", "需求量"], false),
 ];
 
 /// Columns of `departments.csv`.

@@ -107,6 +107,9 @@ impl PlanReader<'_> {
         let priority = values::e1410_priority(row.get(c("priority")))
             .map_err(|d| self.diags.push(d))
             .ok();
+        let demand = values::e1414_demand(row.get(c("demand")))
+            .map_err(|d| self.diags.push(d))
+            .unwrap_or(0);
         let (first_day, last_day) = self.window(row, c("earliest"), c("latest"));
         let errors = self.diags[before..].iter().any(Diagnostic::is_error);
         if errors {
@@ -121,6 +124,7 @@ impl PlanReader<'_> {
             last_day,
             minutes: minutes?,
             priority: priority?,
+            demand,
             source: row.text(c("source")).to_string(),
             loc: row.loc.clone(),
         })

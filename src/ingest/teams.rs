@@ -118,6 +118,9 @@ pub fn read_teams(
                 }
                 None => Vec::new(),
             };
+            let capacity_per_day = values::e1308_capacity(row.get(c("capacity")))
+                .map_err(|d| diags.push(d))
+                .unwrap_or(None);
             let name = row.text(c("name"));
             out.push(TeamRead {
                 team: Team {
@@ -131,6 +134,7 @@ pub fn read_teams(
                     base: base.unwrap_or(Point::new(0.0, 0.0)),
                     shift: Shift { windows: shift },
                     available,
+                    capacity_per_day,
                 },
                 departments_loc,
                 named,

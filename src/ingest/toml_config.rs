@@ -70,6 +70,7 @@ const OBJECTIVE_KEYS: &[&str] = &[
     "unscheduled_normal",
     "unscheduled_low",
     "visit",
+    "route",
     "travel_km",
     "balance_minute",
 ];

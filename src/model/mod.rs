@@ -11,6 +11,7 @@ mod point;
 mod task;
 mod team;
 mod time;
+mod travel_table;
 
 pub use calendar::{Calendar, DayIndex};
 pub use dept::{Department, DeptIndex, DeptSet, MAX_DEPARTMENTS};
@@ -22,3 +23,4 @@ pub use point::Point;
 pub use task::{Priority, Task, TaskIndex};
 pub use team::{Shift, Team, TeamIndex};
 pub use time::{Minute, TimeWindow, fmt_minute, parse_minute, parse_windows};
+pub use travel_table::{Place, TravelTable};

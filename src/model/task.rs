@@ -67,6 +67,10 @@ pub struct Task {
     pub minutes: u32,
     /// Priority of the task.
     pub priority: Priority,
+    /// What the task uses of its team's daily capacity ([`crate::model::Team::capacity_per_day`]);
+    /// 0 for tasks that use none.
+    #[serde(default)]
+    pub demand: u32,
     /// Why it is inspected (双随机/重点/专项/投诉), free text.
     pub source: String,
     /// Where the task was read, so later stages can name the file and line.

@@ -21,6 +21,10 @@ pub struct Team {
     pub shift: Shift,
     /// Days the team works, indexed like the calendar; `false` on non-working days.
     pub available: Vec<bool>,
+    /// Most total task demand ([`crate::model::Task::demand`]) the team takes on one day:
+    /// sampling kits, a cap on checks a day, a vehicle's load; `None` for no limit.
+    #[serde(default)]
+    pub capacity_per_day: Option<u32>,
 }
 
 impl Team {

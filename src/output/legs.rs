@@ -1,15 +1,15 @@
 //! Provides the driving legs of a route, shared by every writer so that plan.json, routes.csv
-//! and the map agree on each leg's kilometres and minutes.
+//! and the map agree on each leg's kilometres and minutes, and with the checker, since all
+//! read travel through [`Instance::travel_km`] and [`Instance::travel_minutes`].
 
-use crate::model::{Instance, Point, Route};
-use crate::spatial::Travel;
+use crate::model::{Instance, Place, Point, Route};
 
 /// One drive between two stops.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Leg {
     /// Road kilometres.
     pub km: f64,
-    /// Driving minutes, rounded up as the travel model does.
+    /// Driving minutes, rounded up as the travel model does (or as the travel table says).
     pub minutes: u32,
 }
 
@@ -22,14 +22,21 @@ pub fn route_points(inst: &Instance, r: &Route) -> Vec<Point> {
         .collect()
 }
 
+/// The places of a route: base, each visited firm, base.
+pub fn route_places(r: &Route) -> Vec<Place> {
+    std::iter::once(Place::Base(r.team))
+        .chain(r.visits.iter().map(|v| Place::Firm(v.firm)))
+        .chain(std::iter::once(Place::Base(r.team)))
+        .collect()
+}
+
 /// The legs reaching each visit, then the leg back to base (one more than the visits).
 pub fn route_legs(inst: &Instance, r: &Route) -> Vec<Leg> {
-    let travel = Travel::from_settings(&inst.settings);
-    route_points(inst, r)
+    route_places(r)
         .windows(2)
         .map(|p| Leg {
-            km: travel.km(p[0], p[1]),
-            minutes: travel.minutes(p[0], p[1]),
+            km: inst.travel_km(p[0], p[1]),
+            minutes: inst.travel_minutes(p[0], p[1]),
         })
         .collect()
 }

@@ -10,6 +10,7 @@ use super::round3;
 pub use crate::ingest::InputFile;
 use crate::model::{Instance, Plan, fmt_minute};
 use crate::solve::ObjectiveParts;
+use crate::solve::milp::{BACKEND, MilpReport};
 use crate::verify::Kpis;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -42,6 +43,34 @@ pub struct Timing {
     pub threads: usize,
     /// Improvement iterations the planner did.
     pub iterations_done: u64,
+    /// Seconds the MILP step took, when it ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub milp_seconds: Option<f64>,
+}
+
+/// The MILP step as plan.json records it: how it was asked to run and what it did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MilpMeta {
+    /// `off`, `set_partitioning` or `exact`.
+    pub mode: &'static str,
+    /// The MILP solver compiled in.
+    pub backend: &'static str,
+    /// The solver's time limit; a run that reaches it is not reproducible.
+    pub time_limit_seconds: Option<f64>,
+    /// What the MILP did, when it ran.
+    #[serde(flatten)]
+    pub report: Option<MilpReport>,
+}
+
+impl Default for MilpMeta {
+    fn default() -> Self {
+        Self {
+            mode: "off",
+            backend: BACKEND,
+            time_limit_seconds: None,
+            report: None,
+        }
+    }
 }
 
 /// Visits bounds the plan is measured against (from the merge graph).
@@ -64,6 +93,8 @@ pub struct PlanMeta {
     pub bounds: Bounds,
     /// The planner's objective, part by part.
     pub objective: ObjectiveParts,
+    /// The MILP step.
+    pub milp: MilpMeta,
     /// How the run went (written to run.json, not plan.json).
     pub timing: Timing,
 }
@@ -192,6 +223,7 @@ struct PlanJson<'a> {
     inputs: &'a [InputFile],
     kpis: KpisJson<'a>,
     objective: &'a ObjectiveParts,
+    milp: &'a MilpMeta,
     routes: Vec<RouteJson>,
     unscheduled: Vec<UnscheduledJson>,
 }
@@ -298,6 +330,7 @@ pub fn write_plan_json<W: Write>(
         inputs: &meta.inputs,
         kpis,
         objective: &meta.objective,
+        milp: &meta.milp,
         routes: plan.routes.iter().map(|r| route_json(inst, r)).collect(),
         unscheduled: plan
             .unscheduled

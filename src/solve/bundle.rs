@@ -30,6 +30,8 @@ pub(crate) struct Bundle {
     pub last_day: DayIndex,
     /// Priority class of its most important task: 0 mandatory, 1 normal, 2 low.
     pub rank: u8,
+    /// What its tasks use of the team's daily capacity, together.
+    pub demand: u32,
 }
 
 impl Bundle {
@@ -52,8 +54,10 @@ impl Bundle {
             .map(|&t| rank_of(inst.tasks[t].priority))
             .min()
             .unwrap_or(2);
+        let demand = tasks.iter().map(|&t| inst.tasks[t].demand).sum();
         Self {
             firm,
+            demand,
             depts: inst.departments_of(&tasks),
             dur: inst.onsite_minutes(&tasks),
             tasks,
@@ -107,6 +111,9 @@ impl Bundle {
     pub fn fits_alone(&self, ctx: &Ctx, team: TeamIndex, day: DayIndex) -> bool {
         let t = &ctx.inst.teams[team];
         if !t.departments.covers(self.depts) || !self.allows_day(ctx, day) {
+            return false;
+        }
+        if t.capacity_per_day.is_some_and(|c| self.demand > c) {
             return false;
         }
         if ctx.slot(day, team).is_none() {

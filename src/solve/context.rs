@@ -3,13 +3,13 @@
 //! routes that exist and each firm's nearest neighbours.
 //!
 //! Everything here is computed once per solve so that the inner loops of the search only read
-//! arrays. Travel comes from [`Travel`], the same function the checker calls, so planner and
-//! checker agree to the minute.
+//! arrays. Travel comes from [`Instance::travel_km`] and [`Instance::travel_minutes`], the
+//! accessors the checker calls, so planner and checker agree to the minute whether travel is
+//! modelled or given as a table.
 
 use crate::model::{
-    DayIndex, FirmIndex, Instance, ObjectiveWeights, Point, TeamIndex, TimeWindow, Unscheduled,
+    DayIndex, FirmIndex, Instance, ObjectiveWeights, Place, TeamIndex, TimeWindow, Unscheduled,
 };
-use crate::spatial::Travel;
 
 /// How many nearest firms each firm remembers, for related removal.
 const NEIGHBOURS: usize = 24;
@@ -33,14 +33,14 @@ pub(crate) struct Ctx<'a> {
     pub slots: Vec<(DayIndex, TeamIndex)>,
     /// `slot_of[day * teams + team]`: index into `slots`.
     slot_of: Vec<Option<usize>>,
+    /// Whether each team works at least one day of the horizon (counts towards balance).
+    pub team_can_work: Vec<bool>,
     /// Matrix index of each firm ([`NO_POINT`] for firms without tasks); bases follow the firms.
     point_of_firm: Vec<u32>,
     /// Number of points in the matrix.
     n_points: usize,
-    /// The points: firms with tasks, then team bases.
-    points: Vec<Point>,
-    /// The travel model.
-    travel: Travel,
+    /// The places behind the points: firms with tasks, then team bases.
+    places: Vec<Place>,
     /// Road kilometres between points, row-major (empty beyond [`MATRIX_LIMIT`]).
     km: Vec<f64>,
     /// Driving minutes between points, row-major (empty beyond [`MATRIX_LIMIT`]).
@@ -74,28 +74,32 @@ impl<'a> Ctx<'a> {
             }
         }
 
+        let mut team_can_work = vec![false; n_teams];
+        for &(_, team) in &slots {
+            team_can_work[team] = true;
+        }
+
         let mut has_task = vec![false; n_firms];
         for t in &inst.tasks {
             has_task[t.firm] = true;
         }
         let mut point_of_firm = vec![NO_POINT; n_firms];
-        let mut points = Vec::new();
+        let mut places = Vec::new();
         for f in (0..n_firms).filter(|&f| has_task[f]) {
-            point_of_firm[f] = points.len() as u32;
-            points.push(inst.firms[f].point);
+            point_of_firm[f] = places.len() as u32;
+            places.push(Place::Firm(f));
         }
-        let firm_points = points.len();
-        points.extend(inst.teams.iter().map(|t| t.base));
-        let n_points = points.len();
-        let travel = Travel::from_settings(&inst.settings);
+        let firm_points = places.len();
+        places.extend((0..n_teams).map(Place::Base));
+        let n_points = places.len();
         let (mut km, mut minutes) = (Vec::new(), Vec::new());
         if n_points <= MATRIX_LIMIT {
             km = vec![0.0; n_points * n_points];
             minutes = vec![0; n_points * n_points];
-            for (a, &pa) in points.iter().enumerate() {
-                for (b, &pb) in points.iter().enumerate() {
-                    km[a * n_points + b] = travel.km(pa, pb);
-                    minutes[a * n_points + b] = travel.minutes(pa, pb);
+            for (a, &pa) in places.iter().enumerate() {
+                for (b, &pb) in places.iter().enumerate() {
+                    km[a * n_points + b] = inst.travel_km(pa, pb);
+                    minutes[a * n_points + b] = inst.travel_minutes(pa, pb);
                 }
             }
         }
@@ -126,7 +130,7 @@ impl<'a> Ctx<'a> {
             let pf = point_of_firm[f] as usize;
             let mut near: Vec<(f64, FirmIndex)> = (0..n_firms)
                 .filter(|&g| g != f && has_task[g])
-                .map(|g| (travel.km(points[pf], points[point_of_firm[g] as usize]), g))
+                .map(|g| (inst.travel_km(places[pf], Place::Firm(g)), g))
                 .collect();
             let k = NEIGHBOURS.min(near.len());
             if k > 0 && k < near.len() {
@@ -144,10 +148,10 @@ impl<'a> Ctx<'a> {
             n_days,
             slots,
             slot_of,
+            team_can_work,
             point_of_firm,
             n_points,
-            points,
-            travel,
+            places,
             km,
             minutes,
             windows,
@@ -177,7 +181,7 @@ impl<'a> Ctx<'a> {
     pub fn km(&self, a: usize, b: usize) -> f64 {
         match self.km.get(a * self.n_points + b) {
             Some(&km) => km,
-            None => self.travel.km(self.points[a], self.points[b]),
+            None => self.inst.travel_km(self.places[a], self.places[b]),
         }
     }
 
@@ -185,7 +189,7 @@ impl<'a> Ctx<'a> {
     pub fn minutes(&self, a: usize, b: usize) -> u32 {
         match self.minutes.get(a * self.n_points + b) {
             Some(&m) => m,
-            None => self.travel.minutes(self.points[a], self.points[b]),
+            None => self.inst.travel_minutes(self.places[a], self.places[b]),
         }
     }
 

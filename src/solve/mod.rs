@@ -31,8 +31,10 @@ mod bundle;
 mod construct;
 mod context;
 mod insert;
+pub mod milp;
 mod objective;
 mod parallel;
+mod pool;
 mod route;
 mod search;
 mod solution;
@@ -89,12 +91,17 @@ pub struct ObjectiveParts {
     pub unscheduled_low: usize,
     /// Number of visits.
     pub visits: usize,
+    /// Team-day routes with at least one visit (vehicles, in VRPTW terms).
+    pub routes: usize,
     /// Road kilometres driven.
     pub travel_km: f64,
     /// Driving minutes (not weighted: travel is weighted by kilometres).
     pub travel_minutes: u32,
     /// Busiest minus idlest team's total working minutes (driving plus on site).
     pub workload_spread_minutes: u32,
+    /// Sum over teams of each team's distance from the mean workload, in minutes: the part
+    /// the balance weight applies to.
+    pub workload_deviation_minutes: u32,
     /// Weighted sum of the parts.
     pub total: f64,
 }
@@ -108,6 +115,8 @@ pub struct SolveOutcome {
     pub objective: ObjectiveParts,
     /// Improvement iterations done.
     pub iterations: u64,
+    /// What the MILP did, when it ran.
+    pub milp: Option<milp::MilpReport>,
 }
 
 /// Plans the instance: every task ends in exactly one visit or in the unscheduled list.
@@ -119,15 +128,38 @@ pub fn solve(
     params: &SolveParams,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> SolveOutcome {
+    solve_with_milp(inst, params, None, progress)
+}
+
+/// Plans the instance like [`solve`], then, with `milp`, picks the best combination of the
+/// routes the search met by set partitioning ([`milp`]); the plan is never worse for it.
+pub fn solve_with_milp(
+    inst: &Instance,
+    params: &SolveParams,
+    milp: Option<&milp::MilpParams>,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> SolveOutcome {
     let mut ctx = context::Ctx::new(inst);
     let (bundles, fixed) = bundle::initial_bundles(&ctx);
     ctx.fixed = fixed;
     let initial = construct::construct(&ctx, bundles);
     let workers = parallel::Workers::new(params.threads);
-    let (best, iterations) = search::run(&ctx, initial, params, progress, &workers);
+    let mut pool = milp.map(|m| {
+        let mut pool = pool::RoutePool::new(m.pool_capacity);
+        pool.offer_solution(&initial, false);
+        pool
+    });
+    let (best, iterations) = search::run(&ctx, initial, params, progress, &workers, pool.as_mut());
+    let mut cost = objective::evaluate(&ctx, &best);
+    let (mut best, mut report) = (best, None);
+    if let (Some(m), Some(pool)) = (milp, pool.as_mut()) {
+        let (sol, c, r) = milp::improve(&ctx, best, cost, pool, m);
+        (best, cost, report) = (sol, c, Some(r));
+    }
     SolveOutcome {
-        objective: objective::evaluate(&ctx, &best),
+        objective: cost,
         plan: best.to_plan(&ctx),
         iterations,
+        milp: report,
     }
 }

@@ -1,8 +1,12 @@
-//! Provides the objective: unscheduled tasks by priority, then visits, then travel, then the
-//! spread of the teams' workloads, each part reported apart.
+//! Provides the objective: unscheduled tasks by priority, then visits, then used routes (zero
+//! weight for counties, the vehicles of VRPTW benchmarks), then travel, then the spread of the
+//! teams' workloads, each part reported apart.
 //!
-//! A team's workload is its driving plus on-site minutes over the horizon; the spread is the
-//! busiest team's workload minus the idlest one's, over the teams that work at least one day.
+//! A team's workload is its driving plus on-site minutes over the horizon. Balance is weighed
+//! as the sum over teams of each team's distance from the mean workload: unlike the spread
+//! between the busiest and the idlest team, every move of work from a busier to an idler team
+//! lowers it, which gives the search a slope to follow. Teams with no working day in the
+//! horizon are left out; idle teams that could work count, at zero.
 //! Parts are summed in route order, so the same solution always gives the same bits, which the
 //! parallel search relies on to pick the same candidate whatever the thread count.
 
@@ -30,26 +34,37 @@ pub(crate) fn evaluate(ctx: &Ctx, sol: &Solution) -> ObjectiveParts {
         }
     }
     let mut load = vec![0u32; inst.teams.len()];
-    let mut works = vec![false; inst.teams.len()];
     for r in &sol.routes {
         parts.visits += r.visits.len();
+        parts.routes += usize::from(!r.visits.is_empty());
         parts.travel_km += r.km;
         parts.travel_minutes += r.drive;
         load[r.team] += r.workload();
-        works[r.team] = true;
     }
-    let loads = load
+    let loads: Vec<u32> = load
         .iter()
-        .zip(&works)
-        .filter(|(_, w)| **w)
-        .map(|(l, _)| *l);
-    let (lo, hi) = loads.fold((u32::MAX, 0), |(lo, hi), l| (lo.min(l), hi.max(l)));
-    parts.workload_spread_minutes = hi.saturating_sub(lo);
+        .zip(&ctx.team_can_work)
+        .filter(|(_, can)| **can)
+        .map(|(l, _)| *l)
+        .collect();
+    let lo = loads.iter().copied().min().unwrap_or(0);
+    let hi = loads.iter().copied().max().unwrap_or(0);
+    parts.workload_spread_minutes = hi - lo;
+    let n = loads.len().max(1) as u64;
+    let sum: u64 = loads.iter().map(|&l| u64::from(l)).sum();
+    // Deviations in units of 1/n minute keep the sum exact in integers.
+    let deviation: u64 = loads
+        .iter()
+        .map(|&l| (u64::from(l) * n).abs_diff(sum))
+        .sum::<u64>()
+        / n;
+    parts.workload_deviation_minutes = deviation as u32;
     parts.total = parts.unscheduled_mandatory as f64 * w.unscheduled_mandatory
         + parts.unscheduled_normal as f64 * w.unscheduled_normal
         + parts.unscheduled_low as f64 * w.unscheduled_low
         + parts.visits as f64 * w.visit
+        + parts.routes as f64 * w.route
         + parts.travel_km * w.travel_km
-        + parts.workload_spread_minutes as f64 * w.balance_minute;
+        + parts.workload_deviation_minutes as f64 * w.balance_minute;
     parts
 }

@@ -2,8 +2,7 @@
 //! numbers an office publishes do not depend on the planner's own bookkeeping.
 
 use super::routes::onsite_minutes;
-use crate::model::{Instance, Plan, Priority};
-use crate::spatial::Travel;
+use crate::model::{Instance, Place, Plan, Priority};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -59,7 +58,6 @@ pub struct TeamWorkload {
 impl Kpis {
     /// Counts the figures of `plan`; indices out of range are skipped, not counted.
     pub fn of(inst: &Instance, plan: &Plan) -> Self {
-        let travel = Travel::from_settings(&inst.settings);
         let mut k = Kpis {
             tasks: inst.tasks.len(),
             unscheduled: plan.unscheduled.len(),
@@ -85,9 +83,9 @@ impl Kpis {
         }
         let mut entries: BTreeMap<usize, usize> = BTreeMap::new();
         for r in &plan.routes {
-            let Some(team) = inst.teams.get(r.team) else {
+            if inst.teams.get(r.team).is_none() {
                 continue;
-            };
+            }
             let w = &mut k.team_workload[r.team];
             if !r.visits.is_empty() {
                 k.routes += 1;
@@ -95,7 +93,7 @@ impl Kpis {
             }
             w.visits += r.visits.len();
             w.minutes += u64::from(r.return_base.saturating_sub(r.leave_base));
-            let mut pos = team.base;
+            let mut pos = Place::Base(r.team);
             for v in &r.visits {
                 k.visits += 1;
                 k.scheduled += v.tasks.len();
@@ -116,12 +114,14 @@ impl Kpis {
                 for d in depts.into_iter().filter_map(|d| inst.departments.get(d)) {
                     *k.visits_by_department.entry(d.code.clone()).or_default() += 1;
                 }
-                k.travel_km += travel.km(pos, firm.point);
-                k.travel_minutes += u64::from(travel.minutes(pos, firm.point));
-                pos = firm.point;
+                let at = Place::Firm(v.firm);
+                k.travel_km += inst.travel_km(pos, at);
+                k.travel_minutes += u64::from(inst.travel_minutes(pos, at));
+                pos = at;
             }
-            k.travel_km += travel.km(pos, team.base);
-            k.travel_minutes += u64::from(travel.minutes(pos, team.base));
+            let base = Place::Base(r.team);
+            k.travel_km += inst.travel_km(pos, base);
+            k.travel_minutes += u64::from(inst.travel_minutes(pos, base));
         }
         k.firms_visited = entries.len();
         k.firms_visited_more_than_once = entries.values().filter(|&&n| n > 1).count();

@@ -8,8 +8,7 @@
 
 use super::routes::onsite_minutes;
 use super::{Violation, ViolationKind};
-use crate::model::{Instance, Plan, Reason, TaskIndex};
-use crate::spatial::Travel;
+use crate::model::{Instance, Place, Plan, Reason, TaskIndex};
 
 /// Pushes a violation for each structural reason that does not hold, and a warning for each
 /// `no_capacity` given to a task no plan could ever schedule.
@@ -85,7 +84,7 @@ fn window_days(inst: &Instance, t: TaskIndex) -> std::ops::RangeInclusive<usize>
 
 /// True when some covering team, on some working day of the window on which it works and the
 /// firm is open, could drive out, do the task alone inside one shift window and one opening
-/// window, and be back before its shift ends.
+/// window, and be back before its shift ends, its demand within the team's daily capacity.
 pub(super) fn feasible_alone(inst: &Instance, t: TaskIndex) -> bool {
     let task = &inst.tasks[t];
     let Some(firm) = inst.firms.get(task.firm) else {
@@ -94,14 +93,16 @@ pub(super) fn feasible_alone(inst: &Instance, t: TaskIndex) -> bool {
     if inst.calendar.is_empty() {
         return false;
     }
-    let travel = Travel::from_settings(&inst.settings);
     let onsite = onsite_minutes(inst, &[t]);
     inst.teams
         .iter()
-        .filter(|team| team.departments.contains(task.department))
-        .any(|team| {
-            let out = u64::from(travel.minutes(team.base, firm.point));
-            let back = u64::from(travel.minutes(firm.point, team.base));
+        .enumerate()
+        .filter(|(_, team)| team.departments.contains(task.department))
+        .filter(|(_, team)| team.capacity_per_day.is_none_or(|c| task.demand <= c))
+        .any(|(i, team)| {
+            let (base, at) = (Place::Base(i), Place::Firm(task.firm));
+            let out = u64::from(inst.travel_minutes(base, at));
+            let back = u64::from(inst.travel_minutes(at, base));
             let earliest = u64::from(team.shift.start()) + out;
             let shift_end = u64::from(team.shift.end());
             window_days(inst, t)

@@ -1,12 +1,12 @@
 //! Checks each route on its own: the day, the team's coverage, the firms' opening hours, the
-//! shift, and every clock time against the instance's travel model.
+//! shift, the team's daily capacity, and every clock time against the instance's travel (its
+//! table when it has one, else the great-circle model).
 //!
 //! Times are recomputed from the instance, never taken from the planner: arrival is the
 //! previous departure plus the driving minutes, on-site time follows DESIGN.md's rule.
 
 use super::{Violation, ViolationKind as K};
-use crate::model::{Instance, Minute, Plan, Route, TaskIndex, Team, Visit, fmt_minute};
-use crate::spatial::Travel;
+use crate::model::{Instance, Minute, Place, Plan, Route, TaskIndex, Team, Visit, fmt_minute};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashSet};
 
@@ -75,12 +75,38 @@ pub(super) fn check(
             warnings.push(at(K::EmptyRoute, "the route has no visit".into()));
         }
         check_route(inst, team, r, date, out);
+        check_capacity(inst, team, r, &at, out);
+    }
+}
+
+/// Checks that the route's tasks demand no more than the team's daily capacity.
+fn check_capacity(
+    inst: &Instance,
+    team: &Team,
+    r: &Route,
+    at: &dyn Fn(K, String) -> Violation,
+    out: &mut Vec<Violation>,
+) {
+    let Some(cap) = team.capacity_per_day else {
+        return;
+    };
+    let load: u64 = r
+        .visits
+        .iter()
+        .flat_map(|v| &v.tasks)
+        .filter_map(|&t| inst.tasks.get(t))
+        .map(|t| u64::from(t.demand))
+        .sum();
+    if load > u64::from(cap) {
+        out.push(at(
+            K::OverCapacity,
+            format!("the tasks demand {load}, over the team's daily capacity of {cap}"),
+        ));
     }
 }
 
 /// Checks the visits of one route in driving order and its times.
 fn check_route(inst: &Instance, team: &Team, r: &Route, date: NaiveDate, out: &mut Vec<Violation>) {
-    let travel = Travel::from_settings(&inst.settings);
     let at = |kind, msg: String| Violation::new(kind, msg).team(&team.id).date(date);
     if r.leave_base < team.shift.start() {
         out.push(at(
@@ -92,7 +118,7 @@ fn check_route(inst: &Instance, team: &Team, r: &Route, date: NaiveDate, out: &m
             ),
         ));
     }
-    let mut pos = team.base;
+    let mut pos = Place::Base(r.team);
     let mut clock = u64::from(r.leave_base);
     let mut chain_known = true;
     let mut firms = HashSet::new();
@@ -121,7 +147,8 @@ fn check_route(inst: &Instance, team: &Team, r: &Route, date: NaiveDate, out: &m
         }
         check_tasks(inst, team, r, v, &at, out);
         if chain_known {
-            let expected = clock + u64::from(travel.minutes(pos, firm.point));
+            let drive = inst.travel_minutes(pos, Place::Firm(v.firm));
+            let expected = clock + u64::from(drive);
             if u64::from(v.arrive) != expected {
                 out.push(at(
                     K::WrongArrival,
@@ -129,19 +156,19 @@ fn check_route(inst: &Instance, team: &Team, r: &Route, date: NaiveDate, out: &m
                         "arrives at {}, but leaving at {} and driving {} min means {}",
                         fmt_minute(v.arrive),
                         fmt_clock(clock),
-                        travel.minutes(pos, firm.point),
+                        drive,
                         fmt_clock(expected)
                     ),
                 ));
             }
         }
         check_visit_times(inst, team, v, date, &at, out);
-        pos = firm.point;
+        pos = Place::Firm(v.firm);
         clock = u64::from(v.depart);
         chain_known = true;
     }
     if chain_known {
-        let back = travel.minutes(pos, team.base);
+        let back = inst.travel_minutes(pos, Place::Base(r.team));
         let expected = clock + u64::from(back);
         if u64::from(r.return_base) != expected {
             out.push(at(

@@ -48,6 +48,8 @@ pub enum ViolationKind {
     WrongReturn,
     /// The team is back at its base after its shift ends.
     ReturnsAfterShift,
+    /// A route's tasks demand more than the team's daily capacity.
+    OverCapacity,
     /// An unscheduled task's reason does not hold.
     WrongReason,
     /// A route without visits (harmless, but plans leave them out).
@@ -78,6 +80,7 @@ impl ViolationKind {
             Self::DepartsBeforeEnd => "departs_before_end",
             Self::WrongReturn => "wrong_return",
             Self::ReturnsAfterShift => "returns_after_shift",
+            Self::OverCapacity => "over_capacity",
             Self::WrongReason => "wrong_reason",
             Self::EmptyRoute => "empty_route",
         }

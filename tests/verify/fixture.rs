@@ -43,6 +43,7 @@ fn task(id: &str, dept: usize, firm: usize, days: (usize, usize), minutes: u32) 
         last_day: days.1,
         minutes,
         priority: Priority::Normal,
+        demand: 0,
         source: String::new(),
         loc: Loc::line("plans/x.csv", 2, None),
     }
@@ -88,6 +89,7 @@ pub fn instance() -> Instance {
             windows: chayici::model::parse_windows(shift).unwrap(),
         },
         available: working.clone(),
+        capacity_per_day: None,
     };
     let teams = vec![
         team("A", &[0, 1], 118.51, "08:30-12:00;13:30-17:30"),
@@ -101,6 +103,7 @@ pub fn instance() -> Instance {
         tasks,
         teams,
         settings: Settings::default(),
+        travel_table: None,
     }
 }
 

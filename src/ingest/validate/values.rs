@@ -1,5 +1,6 @@
 //! Provides the rules on single values: hours, shifts, day lists, dates, minutes, priorities
-//! (E1201, E1202, E1303, E1304, E1404, E1409, E1410). Each parses and validates in one step.
+//! (E1201, E1202, E1303, E1304, E1308, E1404, E1409, E1410, E1414). Each parses and validates
+//! in one step.
 
 use crate::diag::Diagnostic;
 use crate::ingest::codes;
@@ -99,6 +100,40 @@ pub fn e1410_priority(cell: Option<&Cell>) -> Result<Priority, Diagnostic> {
     })
 }
 
+/// A whole number of at least 0 (`3`, `3.0`); empty means `empty`.
+fn count(code: &'static str, what: &str, cell: &Cell, empty: u32) -> Result<u32, Diagnostic> {
+    let t = cell.text.trim();
+    if t.is_empty() {
+        return Ok(empty);
+    }
+    t.strip_suffix(".0")
+        .unwrap_or(t)
+        .parse::<u32>()
+        .map_err(|_| {
+            Diagnostic::error(
+                code,
+                cell.loc.clone(),
+                format!("{what} `{}` is not a whole number", cell.text),
+            )
+            .with_help("give a whole number such as 3, or leave the cell empty")
+        })
+}
+
+/// E1308: a team's daily capacity is a whole number; empty means no limit.
+pub fn e1308_capacity(cell: Option<&Cell>) -> Result<Option<u32>, Diagnostic> {
+    match cell {
+        Some(c) if !c.text.trim().is_empty() => {
+            count(codes::BAD_CAPACITY, "capacity", c, 0).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
+/// E1414: a task's demand on its team's daily capacity is a whole number; empty means 0.
+pub fn e1414_demand(cell: Option<&Cell>) -> Result<u32, Diagnostic> {
+    cell.map_or(Ok(0), |c| count(codes::BAD_DEMAND, "demand", c, 0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +156,17 @@ mod tests {
             assert!(e1409_minutes(Some(&cell(bad)), &row).is_err(), "{bad}");
         }
         assert!(e1409_minutes(None, &row).is_err());
+    }
+
+    #[test]
+    fn capacity_and_demand_are_optional_whole_numbers() {
+        assert_eq!(e1308_capacity(None), Ok(None));
+        assert_eq!(e1308_capacity(Some(&cell(" "))), Ok(None));
+        assert_eq!(e1308_capacity(Some(&cell("12"))), Ok(Some(12)));
+        assert!(e1308_capacity(Some(&cell("-1"))).is_err());
+        assert_eq!(e1414_demand(None), Ok(0));
+        assert_eq!(e1414_demand(Some(&cell("3.0"))), Ok(3));
+        assert!(e1414_demand(Some(&cell("2.5"))).is_err());
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub use stats::{DayLoad, Saving, per_department, per_township, workloads};
 pub use tables::reason_label;
 
 use crate::model::{Instance, Plan};
-use crate::spatial::Travel;
+use crate::output::route_legs;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -59,22 +59,10 @@ impl ReportHeadline {
         visits_naive: usize,
         seed: Option<u64>,
     ) -> Self {
-        let travel = Travel::from_settings(&inst.settings);
         let (mut km, mut minutes) = (0.0, 0u64);
-        for r in &plan.routes {
-            let base = inst.teams[r.team].base;
-            let mut at = base;
-            for p in r
-                .visits
-                .iter()
-                .map(|v| inst.firms[v.firm].point)
-                .chain([base])
-            {
-                let leg = travel.km(at, p);
-                km += leg;
-                minutes += u64::from(travel.minutes_for_km(leg));
-                at = p;
-            }
+        for leg in plan.routes.iter().flat_map(|r| route_legs(inst, r)) {
+            km += leg.km;
+            minutes += u64::from(leg.minutes);
         }
         Self {
             tasks: inst.tasks.len(),

@@ -2,7 +2,7 @@
 //! departments alone would need, and each team's workload per day.
 
 use crate::model::{DayIndex, Instance, Plan, TeamIndex};
-use crate::spatial::Travel;
+use crate::output::route_legs;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Visits without and with joint inspection, for one department or township.
@@ -88,26 +88,16 @@ pub struct DayLoad {
 
 /// Workload of every team on every day with a route, keyed by (team, day).
 pub fn workloads(inst: &Instance, plan: &Plan) -> BTreeMap<(TeamIndex, DayIndex), DayLoad> {
-    let travel = Travel::from_settings(&inst.settings);
     let mut out = BTreeMap::new();
     for r in &plan.routes {
-        let base = inst.teams[r.team].base;
         let mut load = DayLoad {
             visits: r.visits.len(),
             span: r.return_base.saturating_sub(r.leave_base),
             ..DayLoad::default()
         };
-        let mut at = base;
-        for p in r
-            .visits
-            .iter()
-            .map(|v| inst.firms[v.firm].point)
-            .chain([base])
-        {
-            let km = travel.km(at, p);
-            load.km += km;
-            load.driving += travel.minutes_for_km(km);
-            at = p;
+        for leg in route_legs(inst, r) {
+            load.km += leg.km;
+            load.driving += leg.minutes;
         }
         load.onsite = r.visits.iter().map(|v| v.end.saturating_sub(v.start)).sum();
         let e: &mut DayLoad = out.entry((r.team, r.day)).or_default();

@@ -34,6 +34,8 @@ pub(crate) struct RouteSt {
     pub drive: u32,
     /// On-site minutes.
     pub onsite: u32,
+    /// Demand of all its tasks on the team's daily capacity.
+    pub load: u32,
 }
 
 /// Where a bundle goes in a route.
@@ -120,6 +122,7 @@ impl RouteSt {
             km: 0.0,
             drive: 0,
             onsite: 0,
+            load: 0,
         }
     }
 
@@ -152,6 +155,7 @@ impl RouteSt {
         self.km = r.km;
         self.drive = r.drive;
         self.onsite = self.visits.iter().map(|v| v.dur).sum();
+        self.load = self.visits.iter().map(|v| v.demand).sum();
         let shift = &ctx.inst.teams[self.team].shift;
         let base = ctx.base_point(self.team);
         self.latest = vec![0; self.visits.len()];
@@ -199,9 +203,17 @@ impl RouteSt {
     /// team covers `b` and that `b` allows this day.
     ///
     /// A route that already visits `b`'s firm can only take `b` into that visit, since one
-    /// team never enters one firm twice a day.
+    /// team never enters one firm twice a day. Opening an empty route costs the route weight,
+    /// so that work joins routes already out before it sends another team out.
     pub fn best_insertion(&self, ctx: &Ctx, b: &Bundle) -> Option<Insertion> {
-        let shift = &ctx.inst.teams[self.team].shift;
+        let team = &ctx.inst.teams[self.team];
+        if team
+            .capacity_per_day
+            .is_some_and(|c| self.load + b.demand > c)
+        {
+            return None;
+        }
+        let shift = &team.shift;
         let idle = (shift.end() - shift.start()).saturating_sub(self.drive + self.onsite);
         let f = ctx.firm_point(b.firm);
         let ww = ctx.windows(self.team, b.firm);
@@ -232,7 +244,10 @@ impl RouteSt {
                 continue;
             }
             let added = ctx.km(prev, f) + ctx.km(f, next) - ctx.km(prev, next);
-            let cost = ctx.weights.visit + ctx.weights.travel_km * added;
+            let mut cost = ctx.weights.visit + ctx.weights.travel_km * added;
+            if self.visits.is_empty() {
+                cost += ctx.weights.route;
+            }
             if best.is_none_or(|x| cost < x.cost) {
                 best = Some(Insertion {
                     cost,
@@ -286,6 +301,15 @@ impl RouteSt {
             .collect();
         self.refresh(ctx);
         true
+    }
+
+    /// The matrix points of the route with the base at both ends: `stops[k + 1]` is visit `k`.
+    fn stops(&self, ctx: &Ctx) -> Vec<usize> {
+        let base = ctx.base_point(self.team);
+        std::iter::once(base)
+            .chain(self.visits.iter().map(|v| ctx.firm_point(v.firm)))
+            .chain(std::iter::once(base))
+            .collect()
     }
 
     /// Applies 2-opt, or-opt and exchange moves, first improvement, until none shortens the

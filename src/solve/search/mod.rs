@@ -25,6 +25,7 @@ use super::context::Ctx;
 use super::insert::insert;
 use super::objective::evaluate;
 use super::parallel::Workers;
+use super::pool::RoutePool;
 use super::solution::Solution;
 use super::stop::Stop;
 use super::{Progress, SolveParams};
@@ -60,12 +61,16 @@ const OPERATORS: [(Destroy, u32); 6] = [
 
 /// Improves `initial` until `params`' budget or time limit; returns the best solution found
 /// and the rounds done.
+///
+/// With a `pool`, every route a neighbour changed is offered to it after the round, in
+/// candidate order, so the pool does not depend on the thread count either.
 pub(crate) fn run(
     ctx: &Ctx,
     initial: Solution,
     params: &SolveParams,
     progress: &(dyn Fn(Progress) + Sync),
     workers: &Workers,
+    mut pool: Option<&mut RoutePool>,
 ) -> (Solution, u64) {
     let stop = Stop::new(params);
     let mut current_cost = evaluate(ctx, &initial);
@@ -81,11 +86,16 @@ pub(crate) fn run(
         let neighbours = workers.map(CANDIDATES, |k| {
             let mut rng = ChaCha8Rng::seed_from_u64(mix(params.seed, round, k as u64));
             let mut s = current.clone();
-            neighbour(ctx, &mut s, &mut rng);
+            let touched = neighbour(ctx, &mut s, &mut rng);
             let cost = evaluate(ctx, &s);
-            (s, cost)
+            (s, cost, touched)
         });
-        let (s, cost) = neighbours
+        if let Some(pool) = pool.as_deref_mut() {
+            for (s, _, touched) in &neighbours {
+                pool.offer_touched(s, touched);
+            }
+        }
+        let (s, cost, _) = neighbours
             .into_iter()
             .reduce(|a, b| if b.1.total < a.1.total { b } else { a })
             .expect("at least one candidate");
@@ -111,8 +121,9 @@ pub(crate) fn run(
     (best, round)
 }
 
-/// Builds one neighbour of `sol` in place: destroy, repair, then shorten changed routes.
-fn neighbour(ctx: &Ctx, sol: &mut Solution, rng: &mut ChaCha8Rng) {
+/// Builds one neighbour of `sol` in place: destroy, repair, then shorten changed routes;
+/// returns which routes changed.
+fn neighbour(ctx: &Ctx, sol: &mut Solution, rng: &mut ChaCha8Rng) -> Vec<bool> {
     let visits = sol.visits();
     let most = (visits / 8).clamp(MIN_REMOVE, MAX_REMOVE);
     let q = rng.gen_range(MIN_REMOVE.min(most)..=most);
@@ -137,6 +148,7 @@ fn neighbour(ctx: &Ctx, sol: &mut Solution, rng: &mut ChaCha8Rng) {
     for (route, _) in sol.routes.iter_mut().zip(&touched).filter(|(_, t)| **t) {
         route.improve(ctx);
     }
+    touched
 }
 
 /// A 64-bit seed from the run's seed, the round and the candidate (SplitMix64 steps), so that

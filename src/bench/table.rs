@@ -1,0 +1,224 @@
+//! Renders bench results as markdown tables, the form BENCHMARKS.md keeps.
+//!
+//! Quality and cost sit side by side in one row so that a change that buys speed with visits
+//! (or the reverse) shows at a glance.
+
+use super::row::{Report, Row, ScalingRow, SolomonRow};
+use std::fmt::Write;
+
+/// Column headers of the workspace table, in order.
+pub const COLUMNS: [&str; 15] = [
+    "instance",
+    "seed",
+    "budget",
+    "tasks",
+    "visits",
+    "lower bound",
+    "naive",
+    "visit gap %",
+    "km",
+    "seconds",
+    "threads",
+    "peak MB",
+    "unscheduled",
+    "verified",
+    "source",
+];
+
+/// The whole report as markdown: the machine, then one table per kind of row present.
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "chayici bench --suite {} — {} — {}\n",
+        report.suite,
+        report.date,
+        report.machine.line()
+    );
+    if !report.rows.is_empty() {
+        out.push_str(&workspace_table(&report.rows));
+    }
+    if !report.solomon.is_empty() {
+        out.push('\n');
+        out.push_str(&solomon_table(&report.solomon));
+    }
+    if !report.scaling.is_empty() {
+        out.push('\n');
+        out.push_str(&scaling_table(&report.scaling));
+    }
+    out
+}
+
+fn header(out: &mut String, columns: &[&str]) {
+    let _ = writeln!(out, "| {} |", columns.join(" | "));
+    let rule: Vec<&str> = columns.iter().map(|_| "---").collect();
+    let _ = writeln!(out, "| {} |", rule.join(" | "));
+}
+
+fn line(out: &mut String, cells: &[String]) {
+    let _ = writeln!(out, "| {} |", cells.join(" | "));
+}
+
+fn peak(mb: Option<f64>) -> String {
+    mb.map_or_else(|| "n/a".to_string(), |m| format!("{m:.0}"))
+}
+
+/// The workspace table.
+pub fn workspace_table(rows: &[Row]) -> String {
+    let mut out = String::new();
+    header(&mut out, &COLUMNS);
+    for r in rows {
+        let verified = if r.verified {
+            "yes".to_string()
+        } else {
+            format!("NO ({} violations)", r.violations)
+        };
+        line(
+            &mut out,
+            &[
+                r.instance.clone(),
+                r.seed.to_string(),
+                format!("{} rounds", r.iterations),
+                r.tasks.to_string(),
+                r.visits.to_string(),
+                r.lower_bound.to_string(),
+                r.naive.to_string(),
+                format!("{:.2}", r.visit_gap_percent),
+                format!("{:.1}", r.travel_km),
+                format!("{:.2}", r.seconds),
+                r.threads.to_string(),
+                peak(r.peak_memory_mb),
+                r.unscheduled.to_string(),
+                verified,
+                format!("`{}`", r.source),
+            ],
+        );
+    }
+    out
+}
+
+/// The Solomon table.
+pub fn solomon_table(rows: &[SolomonRow]) -> String {
+    let mut out = String::new();
+    header(
+        &mut out,
+        &[
+            "instance",
+            "seed",
+            "budget",
+            "customers",
+            "vehicles",
+            "BKS vehicles",
+            "distance",
+            "BKS distance",
+            "gap %",
+            "seconds",
+            "threads",
+            "peak MB",
+            "feasible",
+        ],
+    );
+    let or_dash = |v: Option<String>| v.unwrap_or_else(|| "–".to_string());
+    for r in rows {
+        line(
+            &mut out,
+            &[
+                r.instance.clone(),
+                r.seed.to_string(),
+                format!("{} rounds", r.iterations),
+                r.customers.to_string(),
+                r.vehicles.to_string(),
+                or_dash(r.bks_vehicles.map(|v| v.to_string())),
+                format!("{:.2}", r.distance),
+                or_dash(r.bks_distance.map(|d| format!("{d:.2}"))),
+                or_dash(r.gap_percent.map(|g| format!("{g:+.2}"))),
+                format!("{:.2}", r.seconds),
+                r.threads.to_string(),
+                peak(r.peak_memory_mb),
+                if r.feasible { "yes" } else { "NO" }.to_string(),
+            ],
+        );
+    }
+    out
+}
+
+/// The improvement-phase table of the `scaling` suite.
+pub fn scaling_table(rows: &[ScalingRow]) -> String {
+    let mut out = String::new();
+    header(
+        &mut out,
+        &[
+            "instance",
+            "seed",
+            "rounds",
+            "threads",
+            "construction s",
+            "improvement s",
+            "ms per round",
+        ],
+    );
+    for r in rows {
+        line(
+            &mut out,
+            &[
+                r.instance.clone(),
+                r.seed.to_string(),
+                r.iterations.to_string(),
+                r.threads.to_string(),
+                format!("{:.2}", r.construct_seconds),
+                format!("{:.2}", r.improve_seconds),
+                format!("{:.1}", r.ms_per_round),
+            ],
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row() -> Row {
+        Row {
+            instance: "county-s1".into(),
+            source: "gen --profile county --seed 1".into(),
+            seed: 1,
+            iterations: 10,
+            iterations_done: 10,
+            tasks: 1995,
+            unscheduled: 0,
+            visits: 1100,
+            lower_bound: 1091,
+            naive: 1781,
+            visit_gap_percent: 0.82,
+            travel_km: 4399.07,
+            seconds: 3.5,
+            load_seconds: 0.1,
+            bounds_seconds: 0.1,
+            verify_seconds: 0.1,
+            threads: 2,
+            peak_memory_mb: Some(45.2),
+            verified: true,
+            violations: 0,
+        }
+    }
+
+    #[test]
+    fn one_line_per_row_under_the_header() {
+        let t = workspace_table(&[row()]);
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].contains("| visit gap % |"));
+        assert_eq!(lines[0].matches('|').count(), COLUMNS.len() + 1);
+        assert_eq!(lines[2].matches('|').count(), COLUMNS.len() + 1);
+        assert!(lines[2].starts_with("| county-s1 | 1 | 10 rounds | 1995 | 1100 | 1091 |"));
+    }
+
+    #[test]
+    fn a_failed_check_is_loud() {
+        let mut r = row();
+        r.verified = false;
+        r.violations = 3;
+        assert!(workspace_table(&[r]).contains("NO (3 violations)"));
+    }
+}

@@ -1,0 +1,175 @@
+//! Provides the enumeration of every feasible route of one team-day, for the exact model.
+//!
+//! Routes are grown visit by visit from the base (a label-setting search). A label is a partial
+//! route: the tasks done so far, the firm where it stands, when it leaves there, and its
+//! kilometres and driving minutes. Two labels with the same tasks standing at the same firm
+//! can be completed in exactly the same ways, so a label no earlier, no longer and no more
+//! driven than another one makes that one useless; only such dominated labels are dropped,
+//! which keeps the enumeration exact. Every label that can drive home is a route; the cheapest
+//! per task set is kept, as the pool does.
+
+use crate::model::{DayIndex, Minute, TaskIndex, TeamIndex};
+use crate::solve::bundle::Bundle;
+use crate::solve::context::Ctx;
+use crate::solve::pool::PooledRoute;
+use crate::solve::route::timing::earliest_start;
+use std::collections::HashMap;
+
+/// A partial route.
+#[derive(Debug, Clone)]
+struct Label {
+    /// Bit `i` set: candidate task `i` is done.
+    done: u64,
+    /// Firms entered, as visit options (indices into the options list), in driving order.
+    order: Vec<usize>,
+    /// When the team leaves its last stop.
+    leave: Minute,
+    km: f64,
+    drive: u32,
+}
+
+/// Why the enumeration gave up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TooMany {
+    /// More candidate tasks on one team-day than the bit set holds.
+    Tasks(usize),
+    /// More partial routes than the limit.
+    Labels(usize),
+}
+
+/// True when `a` is at least as good as `b` in every way that matters for completing it.
+fn dominates(a: &Label, b: &Label) -> bool {
+    a.leave <= b.leave && a.km <= b.km && a.drive <= b.drive
+}
+
+/// Every route `team` can drive on `day` over tasks in `tasks` (those it may do that day),
+/// cheapest per task set, for the team-day `slot`; gives up past `max_labels` partial routes.
+pub(crate) fn routes(
+    ctx: &Ctx,
+    slot: usize,
+    tasks: &[TaskIndex],
+    max_labels: usize,
+) -> Result<Vec<PooledRoute>, TooMany> {
+    let (day, team): (DayIndex, TeamIndex) = ctx.slots[slot];
+    if tasks.len() > 64 {
+        return Err(TooMany::Tasks(tasks.len()));
+    }
+    let inst = ctx.inst;
+    // Visit options: every non-empty subset of one firm's candidate tasks.
+    let mut firms: Vec<usize> = tasks.iter().map(|&t| inst.tasks[t].firm).collect();
+    firms.sort_unstable();
+    firms.dedup();
+    let mut options: Vec<(usize, u64, Bundle)> = Vec::new();
+    for (fi, &firm) in firms.iter().enumerate() {
+        let mine: Vec<usize> = (0..tasks.len())
+            .filter(|&i| inst.tasks[tasks[i]].firm == firm)
+            .collect();
+        for subset in 1u64..(1 << mine.len()) {
+            let picked: Vec<usize> = (0..mine.len())
+                .filter(|b| subset >> b & 1 == 1)
+                .map(|b| mine[b])
+                .collect();
+            let bits = picked.iter().fold(0u64, |m, &i| m | 1 << i);
+            let b = Bundle::new(inst, firm, picked.iter().map(|&i| tasks[i]).collect());
+            debug_assert!(b.allows_day(ctx, day));
+            options.push((fi, bits, b));
+        }
+    }
+
+    let shift = &inst.teams[team].shift;
+    let base = ctx.base_point(team);
+    let mut best: HashMap<u64, (f64, u32, Vec<usize>)> = HashMap::new();
+    let mut front = vec![Label {
+        done: 0,
+        order: Vec::new(),
+        leave: shift.start(),
+        km: 0.0,
+        drive: 0,
+    }];
+    let mut labels = 0usize;
+    while !front.is_empty() {
+        let mut next: HashMap<(u64, usize), Vec<Label>> = HashMap::new();
+        let mut keys: Vec<(u64, usize)> = Vec::new();
+        for l in &front {
+            let at = l
+                .order
+                .last()
+                .map_or(base, |&o| ctx.firm_point(options[o].2.firm));
+            let entered = |fi: usize| l.order.iter().any(|&o| options[o].0 == fi);
+            for (o, (fi, bits, b)) in options.iter().enumerate() {
+                if entered(*fi) {
+                    continue;
+                }
+                let p = ctx.firm_point(b.firm);
+                let arrive = l.leave + ctx.minutes(at, p);
+                let Some(s) = earliest_start(ctx.windows(team, b.firm), arrive, b.dur) else {
+                    continue;
+                };
+                if s + b.dur > shift.end() {
+                    continue;
+                }
+                let mut order = l.order.clone();
+                order.push(o);
+                let cand = Label {
+                    done: l.done | bits,
+                    order,
+                    leave: s + b.dur,
+                    km: l.km + ctx.km(at, p),
+                    drive: l.drive + ctx.minutes(at, p),
+                };
+                let key = (cand.done, *fi);
+                let bucket = next.entry(key).or_insert_with(|| {
+                    keys.push(key);
+                    Vec::new()
+                });
+                if bucket.iter().any(|x| dominates(x, &cand)) {
+                    continue;
+                }
+                bucket.retain(|x| !dominates(&cand, x));
+                bucket.push(cand);
+            }
+        }
+        front = keys
+            .into_iter()
+            .flat_map(|k| next.remove(&k).unwrap_or_default())
+            .collect();
+        labels += front.len();
+        if labels > max_labels {
+            return Err(TooMany::Labels(labels));
+        }
+        for l in &front {
+            let last = ctx.firm_point(options[*l.order.last().expect("grown")].2.firm);
+            if l.leave + ctx.minutes(last, base) > shift.end() {
+                continue;
+            }
+            let km = l.km + ctx.km(last, base);
+            let drive = l.drive + ctx.minutes(last, base);
+            let better = best
+                .get(&l.done)
+                .is_none_or(|&(k, d, _)| (km, drive) < (k, d));
+            if better {
+                best.insert(l.done, (km, drive, l.order.clone()));
+            }
+        }
+    }
+
+    let mut out: Vec<(u64, PooledRoute)> = best
+        .into_iter()
+        .map(|(done, (km, drive, order))| {
+            let visits: Vec<Bundle> = order.iter().map(|&o| options[o].2.clone()).collect();
+            let mut all: Vec<TaskIndex> = visits.iter().flat_map(|v| v.tasks.clone()).collect();
+            all.sort_unstable();
+            let onsite: u32 = visits.iter().map(|v| v.dur).sum();
+            let r = PooledRoute {
+                slot,
+                visits,
+                tasks: all,
+                km,
+                workload: drive + onsite,
+            };
+            (done, r)
+        })
+        .collect();
+    out.sort_by_key(|(done, _)| *done);
+    Ok(out.into_iter().map(|(_, r)| r).collect())
+}
