@@ -138,7 +138,9 @@ impl<'a> Ctx<'a> {
                 near.truncate(k);
             }
             near.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            neighbours[f] = near.into_iter().map(|(_, g)| g).collect();
+            // Collect into a fresh vector: reusing `near`'s buffer would keep room for every
+            // firm in each list, gigabytes at city scale.
+            neighbours[f] = near.iter().map(|&(_, g)| g).collect();
         }
         debug_assert_eq!(firm_points + n_teams, n_points);
 
