@@ -109,3 +109,16 @@ fn people_outputs_land_in_their_folders() {
         .collect();
     assert!(left.is_empty(), "temporary files left: {left:?}");
 }
+
+#[test]
+fn workbook_bytes_do_not_depend_on_when_it_is_written() {
+    let inst = hostile_instance();
+    let plan = hand_plan(&inst);
+    let mut first = Vec::new();
+    write_route_workbook(&mut first, &inst, &plan, Lang::Zh).unwrap();
+    // The workbook's metadata holds a creation time to the second.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let mut second = Vec::new();
+    write_route_workbook(&mut second, &inst, &plan, Lang::Zh).unwrap();
+    assert!(first == second, "two writes of one plan differ");
+}

@@ -2,7 +2,8 @@
 
 use super::{Lang, headers, needs_formula_escape, sheet_names, team_rows};
 use crate::model::{Instance, Plan};
-use rust_xlsxwriter::{Format, FormatBorder, Workbook, XlsxError};
+use chrono::Datelike;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
 use std::io::Write;
 
 /// Column widths in Excel character units, tuned for Chinese text on an A4 landscape page.
@@ -21,6 +22,13 @@ pub fn write_route_workbook<W: Write>(
     lang: Lang,
 ) -> Result<(), XlsxError> {
     let mut book = Workbook::new();
+    // The default creation time is "now", which would make two runs of one plan differ; the
+    // horizon's first day is as meaningful and keeps the file byte-identical.
+    if let Some(first) = inst.calendar.dates.first() {
+        let created =
+            ExcelDateTime::from_ymd(first.year() as u16, first.month() as u8, first.day() as u8)?;
+        book.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    }
     let head = Format::new()
         .set_bold()
         .set_background_color(0xDDE7F0)
