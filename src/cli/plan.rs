@@ -13,7 +13,7 @@ use crate::output::{
     write_plan_files, write_summary,
 };
 use crate::solve::milp::{MilpParams, solve_exact};
-use crate::solve::{Progress, SolveParams, solve_with_milp};
+use crate::solve::{Progress, SolveParams, solve_with_bounds};
 use crate::verify::verify_plan;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -152,7 +152,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         }
     } else {
         let milp = (!args.no_milp).then_some(&milp);
-        solve_with_milp(inst, &params, milp, &|p: Progress| {
+        solve_with_bounds(inst, &bounds, &params, milp, &|p: Progress| {
             bar.set_position(p.iteration);
             bar.set_message(format!("{:.1}", p.best_objective));
         })

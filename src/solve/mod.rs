@@ -139,8 +139,22 @@ pub fn solve_with_milp(
     milp: Option<&milp::MilpParams>,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> SolveOutcome {
+    let bounds = crate::graph::visit_bounds(inst);
+    solve_with_bounds(inst, &bounds, params, milp, progress)
+}
+
+/// Plans the instance like [`solve_with_milp`] from bounds the caller has already computed
+/// with [`crate::graph::visit_bounds`] for this instance (seconds at city scale, and callers
+/// report them anyway).
+pub fn solve_with_bounds(
+    inst: &Instance,
+    bounds: &crate::graph::VisitBounds,
+    params: &SolveParams,
+    milp: Option<&milp::MilpParams>,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> SolveOutcome {
     let mut ctx = context::Ctx::new(inst);
-    let (bundles, fixed) = bundle::initial_bundles(&ctx);
+    let (bundles, fixed) = bundle::initial_bundles_from(&ctx, bounds);
     ctx.fixed = fixed;
     let initial = construct::construct(&ctx, bundles);
     let workers = parallel::Workers::new(params.threads);

@@ -40,9 +40,9 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-/// Working days per window with the pure-Rust solver: on the demo county a window's model has
-/// about a thousand columns and is solved to optimality in under a second.
-const DEFAULT_WINDOW_DAYS: usize = 5;
+/// Working days per window: on the demo county a window's model has
+/// at most about a thousand columns and is solved to optimality in about a second.
+const DEFAULT_WINDOW_DAYS: usize = 3;
 
 /// Pools up to this size are solved in one model even with windows asked for: small enough
 /// for any backend, and only the one model gives a bound.
@@ -63,7 +63,9 @@ pub struct MilpParams {
     /// Model the workload balance (otherwise only tasks, visits and kilometres).
     pub balance: bool,
     /// Choose the routes this many working days at a time ([`windows`]); 0 chooses the whole
-    /// horizon in one model, which only HiGHS does quickly at county scale.
+    /// horizon in one model, which gives an LP bound but at county scale takes longer than the
+    /// default time limit with either backend (measured on the demo county and `gen --profile
+    /// county`), so both backends default to windows and give the same plans.
     pub window_days: usize,
 }
 
@@ -73,11 +75,7 @@ impl Default for MilpParams {
             time_limit: Duration::from_secs(20),
             pool_capacity: super::pool::DEFAULT_CAPACITY,
             balance: true,
-            window_days: if cfg!(feature = "highs") {
-                0
-            } else {
-                DEFAULT_WINDOW_DAYS
-            },
+            window_days: DEFAULT_WINDOW_DAYS,
         }
     }
 }

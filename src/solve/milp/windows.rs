@@ -22,6 +22,10 @@ use crate::solve::solution::Solution;
 use std::collections::HashSet;
 use std::time::Instant;
 
+/// Most pooled routes a window's model takes besides the plan's own, so that the pure-Rust
+/// solver proves each window optimal in about a second; the cheapest per task are kept.
+const MAX_EXTRA_COLUMNS: usize = 800;
+
 /// What the windows did.
 pub(crate) struct WindowsDone {
     /// The plan after the last window.
@@ -98,14 +102,22 @@ pub(crate) fn by_windows(
             }
         }
         let warm: Vec<usize> = (0..cols.len()).collect();
-        for c in pool.routes() {
-            if inw[c.slot]
-                && c.tasks.iter().all(|&t| free[t])
-                && !seen.contains(&(c.slot, c.tasks.clone()))
-            {
-                cols.push(c.clone());
-            }
+        let mut extra: Vec<&PooledRoute> = pool
+            .routes()
+            .iter()
+            .filter(|c| inw[c.slot] && c.tasks.iter().all(|&t| free[t]))
+            .filter(|c| !seen.contains(&(c.slot, c.tasks.clone())))
+            .collect();
+        if extra.len() > MAX_EXTRA_COLUMNS {
+            // Cheapest per task first; the sort is stable, so ties keep the pool's order.
+            let per_task = |c: &PooledRoute| {
+                (c.visits.len() as f64 * ctx.weights.visit + c.km * ctx.weights.travel_km)
+                    / c.tasks.len() as f64
+            };
+            extra.sort_by(|a, b| per_task(a).total_cmp(&per_task(b)));
+            extra.truncate(MAX_EXTRA_COLUMNS);
         }
+        cols.extend(extra.into_iter().cloned());
         let mut fixed_load = vec![0.0; ctx.inst.teams.len()];
         for (r, _) in sol.routes.iter().zip(&inw).filter(|(_, w)| !**w) {
             fixed_load[r.team] += f64::from(r.workload());
