@@ -7,7 +7,7 @@
 use super::memory::peak_memory_mb;
 use super::row::{Row, gap_percent};
 use crate::graph::visit_bounds;
-use crate::solve::{SolveParams, solve};
+use crate::solve::{SolveParams, solve_with_bounds};
 use crate::verify::verify_plan;
 use anyhow::{Context, bail};
 use std::path::Path;
@@ -69,7 +69,7 @@ pub fn run_instance(
     let bounds_seconds = t.elapsed().as_secs_f64();
 
     let t = Instant::now();
-    let outcome = solve(&inst, &params.solve_params(), &|_| {});
+    let outcome = solve_with_bounds(&inst, &bounds, &params.solve_params(), None, &|_| {});
     let seconds = t.elapsed().as_secs_f64();
 
     let t = Instant::now();

@@ -29,7 +29,8 @@ pub use scaling::time_improvement;
 /// Which workspaces a bench run covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Suite {
-    /// The demo county and a generated county (and the Solomon sample): a few minutes.
+    /// The demo county, a generated county and three Solomon instances: about a minute at the
+    /// default budget on 2 cores.
     Quick,
     /// Also a generated city of about 25,000 tasks and the long-horizon Solomon instances.
     Full,

@@ -59,6 +59,15 @@ fn line(out: &mut String, cells: &[String]) {
     let _ = writeln!(out, "| {} |", cells.join(" | "));
 }
 
+/// A percentage with its sign, `+0.00` rather than `-0.00` for a rounding below zero.
+fn signed(p: f64) -> String {
+    if p.abs() < 0.005 {
+        "+0.00".to_string()
+    } else {
+        format!("{p:+.2}")
+    }
+}
+
 fn peak(mb: Option<f64>) -> String {
     mb.map_or_else(|| "n/a".to_string(), |m| format!("{m:.0}"))
 }
@@ -131,7 +140,7 @@ pub fn solomon_table(rows: &[SolomonRow]) -> String {
                 or_dash(r.bks_vehicles.map(|v| v.to_string())),
                 format!("{:.2}", r.distance),
                 or_dash(r.bks_distance.map(|d| format!("{d:.2}"))),
-                or_dash(r.gap_percent.map(|g| format!("{g:+.2}"))),
+                or_dash(r.gap_percent.map(signed)),
                 format!("{:.2}", r.seconds),
                 r.threads.to_string(),
                 peak(r.peak_memory_mb),

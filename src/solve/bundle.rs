@@ -5,7 +5,7 @@
 //! reinserting it keeps the tasks together; the search changes bundles only on purpose (merging
 //! a firm's visits, splitting a bundle no route can take).
 
-use super::context::Ctx;
+use super::context::{Ctx, NEAREST_TEAMS};
 use super::route::timing::earliest_start;
 use crate::graph;
 use crate::model::{
@@ -87,24 +87,36 @@ impl Bundle {
         self.first_day <= day && day <= self.last_day && ctx.open(self.firm, day)
     }
 
-    /// Routes (indices into [`Ctx::slots`]) whose team covers the bundle on a day it allows,
-    /// in increasing order.
+    /// Routes (indices into [`Ctx::slots`]) on a day the bundle allows of the
+    /// [`NEAREST_TEAMS`] covering teams based nearest its firm, in increasing order.
     pub fn candidate_routes(&self, ctx: &Ctx) -> Vec<usize> {
         let mut out = Vec::new();
         if self.first_day > self.last_day {
             return out;
         }
-        for day in self.first_day..=self.last_day.min(ctx.n_days.saturating_sub(1)) {
-            if !ctx.open(self.firm, day) {
-                continue;
-            }
-            for (team, t) in ctx.inst.teams.iter().enumerate() {
-                if t.departments.covers(self.depts) {
-                    out.extend(ctx.slot(day, team));
-                }
-            }
+        let teams = &ctx.inst.teams;
+        let mut near: Vec<TeamIndex> = ctx.teams_by_distance[self.firm]
+            .iter()
+            .map(|&t| t as TeamIndex)
+            .filter(|&t| teams[t].departments.covers(self.depts) && self.works_for(ctx, t))
+            .take(NEAREST_TEAMS)
+            .collect();
+        near.sort_unstable();
+        for day in self.days(ctx) {
+            out.extend(near.iter().filter_map(|&team| ctx.slot(day, team)));
         }
         out
+    }
+
+    /// True when `team` works on some day the bundle allows.
+    fn works_for(&self, ctx: &Ctx, team: TeamIndex) -> bool {
+        self.days(ctx).any(|day| ctx.slot(day, team).is_some())
+    }
+
+    /// Days every task's window holds and the firm is open, increasing.
+    fn days<'c>(&self, ctx: &'c Ctx) -> impl Iterator<Item = DayIndex> + 'c {
+        let (firm, last) = (self.firm, self.last_day.min(ctx.n_days.saturating_sub(1)));
+        (self.first_day..=last).filter(move |&day| ctx.open(firm, day))
     }
 
     /// True when `team` could do this bundle alone on `day`, driving out and back.
@@ -125,12 +137,13 @@ impl Bundle {
             .is_some_and(|s| s + self.dur + ctx.minutes(f, base) <= t.shift.end())
     }
 
-    /// True when some team could do this bundle alone on some day.
+    /// True when some team could do this bundle alone on some day; every covering team counts,
+    /// not only the nearest, and the first that fits ends the search.
     pub fn has_option(&self, ctx: &Ctx) -> bool {
-        self.candidate_routes(ctx).into_iter().any(|r| {
-            let (day, team) = ctx.slots[r];
-            self.fits_alone(ctx, team, day)
-        })
+        self.first_day <= self.last_day
+            && self
+                .days(ctx)
+                .any(|day| (0..ctx.inst.teams.len()).any(|team| self.fits_alone(ctx, team, day)))
     }
 }
 
@@ -155,6 +168,14 @@ pub(crate) fn reason_for(inst: &Instance, task: TaskIndex) -> Reason {
 /// again here with travel included (the graph's test ignores driving); a group that fails, and
 /// any task no group holds, is bundled greedily instead.
 pub(crate) fn initial_bundles(ctx: &Ctx) -> (Vec<Bundle>, Vec<Unscheduled>) {
+    initial_bundles_from(ctx, &graph::visit_bounds(ctx.inst))
+}
+
+/// [`initial_bundles`] from bounds already computed for the instance.
+pub(crate) fn initial_bundles_from(
+    ctx: &Ctx,
+    bounds: &graph::VisitBounds,
+) -> (Vec<Bundle>, Vec<Unscheduled>) {
     let inst = ctx.inst;
     let mut unscheduled = Vec::new();
     let mut schedulable = vec![false; inst.tasks.len()];
@@ -173,10 +194,11 @@ pub(crate) fn initial_bundles(ctx: &Ctx) -> (Vec<Bundle>, Vec<Unscheduled>) {
     let mut placed = vec![false; inst.tasks.len()];
     let mut bundles = Vec::new();
     let mut leftovers: Vec<Vec<TaskIndex>> = vec![Vec::new(); inst.firms.len()];
-    for fb in graph::visit_bounds(inst).per_firm {
-        for group in fb.groups {
+    for fb in &bounds.per_firm {
+        for group in &fb.groups {
             let tasks: Vec<TaskIndex> = group
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|&t| t < inst.tasks.len() && schedulable[t] && !placed[t])
                 .filter(|&t| inst.tasks[t].firm == fb.firm)
                 .collect();

@@ -10,6 +10,7 @@
 use crate::model::{
     DayIndex, FirmIndex, Instance, ObjectiveWeights, Place, TeamIndex, TimeWindow, Unscheduled,
 };
+use rayon::prelude::*;
 
 /// How many nearest firms each firm remembers, for related removal.
 const NEIGHBOURS: usize = 24;
@@ -20,6 +21,12 @@ const MATRIX_LIMIT: usize = 4096;
 
 /// Marks a firm that has no task and so no point in the travel matrix.
 const NO_POINT: u32 = u32::MAX;
+
+/// How many of the covering teams based nearest a firm may take its bundles. A team based
+/// across a city almost never gives a bundle its cheapest insertion, while evaluating every
+/// team-day of hundreds of teams dominated the planner's time; where few teams cover a bundle
+/// all of them stay candidates.
+pub(crate) const NEAREST_TEAMS: usize = 32;
 
 /// The precomputed view of an instance that every part of the search reads.
 pub(crate) struct Ctx<'a> {
@@ -52,6 +59,9 @@ pub(crate) struct Ctx<'a> {
     open: Vec<bool>,
     /// For each firm with tasks, the nearest other firms with tasks, nearest first.
     pub neighbours: Vec<Vec<FirmIndex>>,
+    /// For each firm with tasks, every team by the distance from its base, nearest first
+    /// (ties by index).
+    pub teams_by_distance: Vec<Vec<u32>>,
     /// Tasks no plan can schedule, with their reasons, in task order.
     pub fixed: Vec<Unscheduled>,
 }
@@ -125,23 +135,20 @@ impl<'a> Ctx<'a> {
             }
         }
 
-        let mut neighbours = vec![Vec::new(); n_firms];
-        for f in (0..n_firms).filter(|&f| has_task[f]) {
-            let pf = point_of_firm[f] as usize;
-            let mut near: Vec<(f64, FirmIndex)> = (0..n_firms)
-                .filter(|&g| g != f && has_task[g])
-                .map(|g| (inst.travel_km(places[pf], Place::Firm(g)), g))
-                .collect();
-            let k = NEIGHBOURS.min(near.len());
-            if k > 0 && k < near.len() {
-                near.select_nth_unstable_by(k - 1, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-                near.truncate(k);
-            }
-            near.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            // Collect into a fresh vector: reusing `near`'s buffer would keep room for every
-            // firm in each list, gigabytes at city scale.
-            neighbours[f] = near.iter().map(|&(_, g)| g).collect();
-        }
+        let neighbours = nearest_firms(inst, &has_task);
+        let teams_by_distance = (0..n_firms)
+            .into_par_iter()
+            .map(|f| {
+                if !has_task[f] {
+                    return Vec::new();
+                }
+                let mut by: Vec<(f64, u32)> = (0..n_teams)
+                    .map(|t| (inst.travel_km(Place::Base(t), Place::Firm(f)), t as u32))
+                    .collect();
+                by.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                by.into_iter().map(|(_, t)| t).collect()
+            })
+            .collect();
         debug_assert_eq!(firm_points + n_teams, n_points);
 
         Self {
@@ -159,6 +166,7 @@ impl<'a> Ctx<'a> {
             windows,
             open,
             neighbours,
+            teams_by_distance,
             fixed: Vec::new(),
         }
     }
@@ -203,5 +211,133 @@ impl<'a> Ctx<'a> {
     /// True when `firm` can receive a visit on `day`.
     pub fn open(&self, firm: FirmIndex, day: DayIndex) -> bool {
         self.open[firm * self.n_days + day]
+    }
+}
+
+/// For each firm with tasks, its [`NEIGHBOURS`] nearest other firms with tasks by road
+/// kilometres, nearest first (ties by index).
+///
+/// Without a travel table, firms are scanned outwards in latitude order and the scan stops
+/// once the north-south distance alone exceeds the farthest neighbour kept: a great circle is
+/// never shorter than its change of latitude, so the lists are those of the full comparison at
+/// a fraction of its quadratic cost. A travel table has no such bound; every pair is compared.
+fn nearest_firms(inst: &Instance, has_task: &[bool]) -> Vec<Vec<FirmIndex>> {
+    let firms: Vec<FirmIndex> = (0..has_task.len()).filter(|&f| has_task[f]).collect();
+    let by_distance =
+        |a: &(f64, FirmIndex), b: &(f64, FirmIndex)| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1));
+    let km = |f: FirmIndex, g: FirmIndex| inst.travel_km(Place::Firm(f), Place::Firm(g));
+    let lists: Vec<Vec<FirmIndex>> = if inst.travel_table.is_some() {
+        firms
+            .par_iter()
+            .map(|&f| {
+                let mut near: Vec<(f64, FirmIndex)> = firms
+                    .iter()
+                    .filter(|&&g| g != f)
+                    .map(|&g| (km(f, g), g))
+                    .collect();
+                let k = NEIGHBOURS.min(near.len());
+                if k > 0 && k < near.len() {
+                    near.select_nth_unstable_by(k - 1, by_distance);
+                }
+                near.truncate(k);
+                near.sort_by(by_distance);
+                near.iter().map(|&(_, g)| g).collect()
+            })
+            .collect()
+    } else {
+        let travel = crate::spatial::Travel::from_settings(&inst.settings);
+        let point = |f: FirmIndex| inst.place_point(Place::Firm(f));
+        let mut by_lat = firms.clone();
+        by_lat.sort_by(|&a, &b| point(a).lat.total_cmp(&point(b).lat).then(a.cmp(&b)));
+        let rank: std::collections::HashMap<FirmIndex, usize> =
+            by_lat.iter().enumerate().map(|(i, &f)| (f, i)).collect();
+        firms
+            .par_iter()
+            .map(|&f| {
+                let (pf, i) = (point(f), rank[&f]);
+                // The road distance to a firm due north or south: a lower bound for any firm
+                // at that latitude. The margin absorbs rounding.
+                let bound = |g: FirmIndex| {
+                    let q = crate::model::Point {
+                        lon: pf.lon,
+                        lat: point(g).lat,
+                    };
+                    travel.km(pf, q) * (1.0 - 1e-9) - 1e-9
+                };
+                let mut near: Vec<(f64, FirmIndex)> = Vec::with_capacity(NEIGHBOURS + 1);
+                let keep = |near: &mut Vec<(f64, FirmIndex)>, g: FirmIndex| {
+                    let c = (km(f, g), g);
+                    if near.len() < NEIGHBOURS || by_distance(&c, near.last().unwrap()).is_lt() {
+                        let at = near.partition_point(|x| by_distance(x, &c).is_lt());
+                        near.insert(at, c);
+                        near.truncate(NEIGHBOURS);
+                    }
+                };
+                let full = |near: &Vec<(f64, FirmIndex)>, g: FirmIndex| {
+                    near.len() == NEIGHBOURS && bound(g) > near[NEIGHBOURS - 1].0
+                };
+                let (mut up, mut down) = (i + 1, i);
+                let (mut up_done, mut down_done) = (false, false);
+                while !(up_done && down_done) {
+                    if !up_done {
+                        match by_lat.get(up) {
+                            Some(&g) if !full(&near, g) => {
+                                keep(&mut near, g);
+                                up += 1;
+                            }
+                            _ => up_done = true,
+                        }
+                    }
+                    if !down_done {
+                        match down.checked_sub(1).map(|d| by_lat[d]) {
+                            Some(g) if !full(&near, g) => {
+                                keep(&mut near, g);
+                                down -= 1;
+                            }
+                            _ => down_done = true,
+                        }
+                    }
+                }
+                near.iter().map(|&(_, g)| g).collect()
+            })
+            .collect()
+    };
+    let mut out = vec![Vec::new(); has_task.len()];
+    for (f, list) in firms.into_iter().zip(lists) {
+        out[f] = list;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::{SynthParams, random_instance};
+
+    #[test]
+    fn the_latitude_scan_finds_the_same_neighbours_as_comparing_every_pair() {
+        let inst = random_instance(
+            7,
+            &SynthParams {
+                firms: 300,
+                ..SynthParams::default()
+            },
+        );
+        let mut has_task = vec![false; inst.firms.len()];
+        inst.tasks.iter().for_each(|t| has_task[t.firm] = true);
+        let fast = nearest_firms(&inst, &has_task);
+        for (f, list) in fast.iter().enumerate() {
+            if !has_task[f] {
+                assert!(list.is_empty());
+                continue;
+            }
+            let mut all: Vec<(f64, FirmIndex)> = (0..inst.firms.len())
+                .filter(|&g| g != f && has_task[g])
+                .map(|g| (inst.travel_km(Place::Firm(f), Place::Firm(g)), g))
+                .collect();
+            all.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            let slow: Vec<FirmIndex> = all.iter().take(NEIGHBOURS).map(|&(_, g)| g).collect();
+            assert_eq!(list, &slow, "firm {f}");
+        }
     }
 }

@@ -33,9 +33,23 @@ struct Pending {
 impl Pending {
     fn new(ctx: &Ctx, sol: &Solution, bundle: Bundle) -> Self {
         let routes = bundle.candidate_routes(ctx);
+        // An empty route offers the same insertion on every day its team works (nothing in it
+        // depends on the day), so each team's empty routes are evaluated once.
+        let mut empty: Vec<(usize, Option<Insertion>)> = Vec::new();
         let options = routes
             .iter()
-            .map(|&r| sol.routes[r].best_insertion(ctx, &bundle))
+            .map(|&r| {
+                let route = &sol.routes[r];
+                if !route.visits.is_empty() {
+                    return route.best_insertion(ctx, &bundle);
+                }
+                if let Some(&(_, o)) = empty.iter().find(|(t, _)| *t == route.team) {
+                    return o;
+                }
+                let o = route.best_insertion(ctx, &bundle);
+                empty.push((route.team, o));
+                o
+            })
             .collect();
         let mut p = Self {
             bundle,
@@ -108,22 +122,25 @@ pub(crate) fn insert(ctx: &Ctx, sol: &mut Solution, bundles: Vec<Bundle>, touche
 }
 
 /// Regret insertion of bundles of one priority class.
+///
+/// Pending bundles keep their slot in `pending` for the whole phase (a placed one leaves
+/// `None`), so their order, which breaks ties, is the order they arrived in; `by_route` lists
+/// for every route the bundles that have it as a candidate, so that an insertion re-evaluates
+/// only those instead of every pending bundle.
 fn insert_phase(ctx: &Ctx, sol: &mut Solution, bundles: Vec<Bundle>, touched: &mut [bool]) {
-    let mut pending: Vec<Pending> = bundles
-        .into_iter()
-        .map(|b| Pending::new(ctx, sol, b))
-        .collect();
+    let mut pending: Vec<Option<Pending>> = Vec::with_capacity(bundles.len());
+    let mut by_route: Vec<Vec<u32>> = vec![Vec::new(); sol.routes.len()];
+    // Bundles with no option left, split or given up in increasing slot order.
+    let mut stuck: std::collections::BTreeSet<usize> = Default::default();
+    for b in bundles {
+        add(ctx, sol, b, &mut pending, &mut by_route, &mut stuck);
+    }
     loop {
-        let mut i = 0;
-        while i < pending.len() {
-            if pending[i].best.is_some() {
-                i += 1;
-                continue;
-            }
-            let p = pending.remove(i);
+        while let Some(i) = stuck.pop_first() {
+            let p = pending[i].take().expect("a stuck bundle is pending");
             if p.bundle.tasks.len() > 1 {
                 for s in p.bundle.singletons(ctx.inst) {
-                    pending.push(Pending::new(ctx, sol, s));
+                    add(ctx, sol, s, &mut pending, &mut by_route, &mut stuck);
                 }
             } else {
                 sol.unassigned.push(p.bundle);
@@ -132,22 +149,48 @@ fn insert_phase(ctx: &Ctx, sol: &mut Solution, bundles: Vec<Bundle>, touched: &m
         let Some(pick) = most_urgent(&pending) else {
             break;
         };
-        let p = pending.remove(pick);
+        let p = pending[pick].take().expect("the pick is pending");
         let (i, _) = p.best.expect("only bundles with an option are picked");
         let route = p.routes[i];
         let place = p.options[i].expect("best is an option").place;
         sol.routes[route].apply(ctx, p.bundle, place);
         touched[route] = true;
-        for q in &mut pending {
-            q.update(ctx, sol, route);
+        for &q in &by_route[route] {
+            if let Some(pq) = pending[q as usize].as_mut() {
+                pq.update(ctx, sol, route);
+                if pq.best.is_none() {
+                    stuck.insert(q as usize);
+                }
+            }
         }
     }
 }
 
+/// Makes `b` pending in the next slot, listing it under each of its candidate routes.
+fn add(
+    ctx: &Ctx,
+    sol: &Solution,
+    b: Bundle,
+    pending: &mut Vec<Option<Pending>>,
+    by_route: &mut [Vec<u32>],
+    stuck: &mut std::collections::BTreeSet<usize>,
+) {
+    let p = Pending::new(ctx, sol, b);
+    let slot = pending.len();
+    for &r in &p.routes {
+        by_route[r].push(slot as u32);
+    }
+    if p.best.is_none() {
+        stuck.insert(slot);
+    }
+    pending.push(Some(p));
+}
+
 /// The pending bundle with the highest regret, then the cheapest best option, then the first.
-fn most_urgent(pending: &[Pending]) -> Option<usize> {
+fn most_urgent(pending: &[Option<Pending>]) -> Option<usize> {
     let mut pick: Option<(usize, f64, f64)> = None;
     for (i, p) in pending.iter().enumerate() {
+        let Some(p) = p else { continue };
         let Some((_, cost)) = p.best else { continue };
         let regret = p.regret();
         let better = match pick {
