@@ -17,6 +17,9 @@ use super::context::Ctx;
 use super::route::Insertion;
 use super::solution::Solution;
 
+/// Bundles above which an insertion indexes pending bundles by candidate route.
+const INDEX_FROM: usize = 64;
+
 /// A bundle waiting to be inserted, with its options.
 struct Pending {
     bundle: Bundle,
@@ -129,7 +132,12 @@ pub(crate) fn insert(ctx: &Ctx, sol: &mut Solution, bundles: Vec<Bundle>, touche
 /// only those instead of every pending bundle.
 fn insert_phase(ctx: &Ctx, sol: &mut Solution, bundles: Vec<Bundle>, touched: &mut [bool]) {
     let mut pending: Vec<Option<Pending>> = Vec::with_capacity(bundles.len());
-    let mut by_route: Vec<Vec<u32>> = vec![Vec::new(); sol.routes.len()];
+    // Few bundles (a repair) are cheaper to scan than to index.
+    let mut by_route: Vec<Vec<u32>> = if bundles.len() > INDEX_FROM {
+        vec![Vec::new(); sol.routes.len()]
+    } else {
+        Vec::new()
+    };
     // Bundles with no option left, split or given up in increasing slot order.
     let mut stuck: std::collections::BTreeSet<usize> = Default::default();
     for b in bundles {
@@ -155,7 +163,15 @@ fn insert_phase(ctx: &Ctx, sol: &mut Solution, bundles: Vec<Bundle>, touched: &m
         let place = p.options[i].expect("best is an option").place;
         sol.routes[route].apply(ctx, p.bundle, place);
         touched[route] = true;
-        for &q in &by_route[route] {
+        let all: Vec<u32>;
+        let listed = match by_route.get(route) {
+            Some(list) => list,
+            None => {
+                all = (0..pending.len() as u32).collect();
+                &all
+            }
+        };
+        for &q in listed {
             if let Some(pq) = pending[q as usize].as_mut() {
                 pq.update(ctx, sol, route);
                 if pq.best.is_none() {
@@ -177,8 +193,10 @@ fn add(
 ) {
     let p = Pending::new(ctx, sol, b);
     let slot = pending.len();
-    for &r in &p.routes {
-        by_route[r].push(slot as u32);
+    if !by_route.is_empty() {
+        for &r in &p.routes {
+            by_route[r].push(slot as u32);
+        }
     }
     if p.best.is_none() {
         stuck.insert(slot);
