@@ -5,7 +5,7 @@
 //! silently create a firm nobody inspects; the check character catches nearly all typos.
 
 /// The 31 characters of GB 32100, valued 0..30 in this order (no I, O, S, V, Z).
-const CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
+pub const CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /// Weights of positions 1..17: 3^(i-1) mod 31.
 const WEIGHTS: [u32; 17] = [
@@ -96,23 +96,33 @@ pub fn org_code_ok(code: &str) -> bool {
     if chars.len() != 18 {
         return false;
     }
-    let org = &chars[8..17];
+    let body: String = chars[8..16].iter().collect();
+    org_check_character(&body) == Some(chars[16])
+}
+
+/// The GB 11714 check character of an 8-character organisation-code body (weights
+/// 3,7,9,10,5,8,4,2 mod 11; 10 is `X`, 11 is `0`), or `None` for other characters.
+pub fn org_check_character(body: &str) -> Option<char> {
     let weights = [3, 7, 9, 10, 5, 8, 4, 2];
     let mut sum = 0u32;
-    for (c, w) in org[..8].iter().zip(weights) {
+    let mut n = 0;
+    for (c, w) in body.chars().zip(weights) {
         let v = match c {
-            '0'..='9' => *c as u32 - '0' as u32,
-            'A'..='Z' => *c as u32 - 'A' as u32 + 10,
-            _ => return false,
+            '0'..='9' => c as u32 - '0' as u32,
+            'A'..='Z' => c as u32 - 'A' as u32 + 10,
+            _ => return None,
         };
         sum += v * w;
+        n += 1;
     }
-    let expected = match 11 - sum % 11 {
+    if n != 8 || body.chars().count() != 8 {
+        return None;
+    }
+    Some(match 11 - sum % 11 {
         10 => 'X',
         11 => '0',
-        n => char::from_digit(n, 10).unwrap_or('?'),
-    };
-    org[8] == expected
+        d => char::from_digit(d, 10)?,
+    })
 }
 
 #[cfg(test)]
