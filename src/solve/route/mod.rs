@@ -4,6 +4,7 @@
 
 mod exchange;
 mod or_opt;
+pub(crate) mod sequence;
 pub(crate) mod timing;
 mod two_opt;
 

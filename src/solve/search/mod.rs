@@ -17,6 +17,7 @@ mod firm_merge;
 mod firm_split;
 mod random_removal;
 mod related_removal;
+mod route_pair_removal;
 mod route_removal;
 mod worst_removal;
 
@@ -50,11 +51,12 @@ const TIMED_REPORT_EVERY: u64 = 10;
 type Destroy = fn(&Ctx, &mut Solution, &mut ChaCha8Rng, usize, &mut [bool]) -> Vec<Bundle>;
 
 /// Destroy operators with their relative weights.
-const OPERATORS: [(Destroy, u32); 6] = [
+const OPERATORS: [(Destroy, u32); 7] = [
     (random_removal::destroy, 3),
     (related_removal::destroy, 5),
     (worst_removal::destroy, 3),
     (route_removal::destroy, 3),
+    (route_pair_removal::destroy, 2),
     (firm_merge::destroy, 2),
     (firm_split::destroy, 1),
 ];

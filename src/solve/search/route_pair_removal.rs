@@ -1,0 +1,218 @@
+//! Provides route-pair merging: empties a route and the route, on any day and of any team,
+//! that visits the firm nearest to one of its own, and tries to put all their visits into one
+//! route of either team on either day.
+//!
+//! Removing a single route, or a day's routes, lets repair move work between teams on one day
+//! but never bring two days' part-full routes together: each visit moved alone to the other
+//! day costs more than it saves, and only moving them all pays. Regret repair does not find
+//! that either, since to it every empty route of a team looks the same; so this operator
+//! repairs first, into one chosen route, and hands the general repair only what it could not
+//! place.
+
+use crate::solve::bundle::Bundle;
+use crate::solve::context::Ctx;
+use crate::solve::route::{RouteSt, replay, sequence};
+use crate::solve::solution::Solution;
+use rand::seq::SliceRandom;
+use rand_chacha::ChaCha8Rng;
+
+/// Routes near the first one among which the second is drawn.
+const CLOSEST: usize = 3;
+
+/// Removes two nearby routes and merges their visits into one route when they fit there;
+/// otherwise returns them for repair. `q` is not used: the two routes go whole.
+pub(super) fn destroy(
+    ctx: &Ctx,
+    sol: &mut Solution,
+    rng: &mut ChaCha8Rng,
+    _q: usize,
+    touched: &mut [bool],
+) -> Vec<Bundle> {
+    let used: Vec<usize> = (0..sol.routes.len())
+        .filter(|&r| !sol.routes[r].visits.is_empty())
+        .collect();
+    let Some(&first) = used.choose(rng) else {
+        return Vec::new();
+    };
+    let Some(second) = nearest_other_route(ctx, sol, first, &used, rng) else {
+        return Vec::new();
+    };
+    let (a, b) = (&sol.routes[first], &sol.routes[second]);
+    let mut targets: Vec<usize> = [
+        (a.day, a.team),
+        (b.day, b.team),
+        (a.day, b.team),
+        (b.day, a.team),
+    ]
+    .into_iter()
+    .filter_map(|(day, team)| ctx.slot(day, team))
+    .collect();
+    targets.dedup();
+    targets.shuffle(rng);
+    let whole = |sol: &Solution, r: usize| -> Vec<(usize, usize)> {
+        (0..sol.routes[r].visits.len()).map(|i| (r, i)).collect()
+    };
+    let from_first = sol.take(ctx, &whole(sol, first), touched);
+    let from_second = sol.take(ctx, &whole(sol, second), touched);
+    let mut best: Option<(usize, RouteSt, Vec<Bundle>)> = None;
+    for r in targets
+        .into_iter()
+        .filter(|&r| sol.routes[r].visits.is_empty())
+    {
+        let Some((route, left)) = fill(ctx, &sol.routes[r], &from_first, &from_second) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|(_, _, l)| left.len() < l.len()) {
+            let done = left.is_empty();
+            best = Some((r, route, left));
+            if done {
+                break;
+            }
+        }
+    }
+    match best {
+        Some((r, route, left)) => {
+            sol.routes[r] = route;
+            touched[r] = true;
+            left
+        }
+        None => {
+            let mut bundles = from_first;
+            bundles.extend(from_second);
+            bundles
+        }
+    }
+}
+
+/// One of the [`CLOSEST`] other used routes that hold the firms nearest to a random firm of
+/// `first`, at random: the very nearest may sit on a day that cannot take the rest.
+fn nearest_other_route(
+    ctx: &Ctx,
+    sol: &Solution,
+    first: usize,
+    used: &[usize],
+    rng: &mut ChaCha8Rng,
+) -> Option<usize> {
+    let firm = sol.routes[first].visits.choose(rng)?.firm;
+    let mut routes_of_firm: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+    for &r in used.iter().filter(|&&r| r != first) {
+        for v in &sol.routes[r].visits {
+            routes_of_firm.entry(v.firm).or_default().push(r);
+        }
+    }
+    let mut near: Vec<usize> = Vec::with_capacity(CLOSEST);
+    for r in std::iter::once(firm)
+        .chain(ctx.neighbours[firm].iter().copied())
+        .filter_map(|f| routes_of_firm.get(&f))
+        .flatten()
+    {
+        if !near.contains(r) {
+            near.push(*r);
+            if near.len() == CLOSEST {
+                break;
+            }
+        }
+    }
+    near.choose(rng).copied()
+}
+
+/// `empty` holding as many bundles of `a` and `b` as the ways tried fit, with those left
+/// over; `None` when the route can take none of them.
+///
+/// Greedy cheapest insertion from scratch often strands a visit where a route's own order
+/// would have left room, so each route's visits are first tried in their old order with the
+/// other's inserted, then all of them from scratch, and last all of them in the order that
+/// finishes earliest; the first way that fits everything wins, else the one that leaves
+/// fewest out. What is left out goes to the general repair,
+/// which lets a firm's visit split off a task whose window the chosen day misses.
+fn fill(ctx: &Ctx, empty: &RouteSt, a: &[Bundle], b: &[Bundle]) -> Option<(RouteSt, Vec<Bundle>)> {
+    let r = ctx.slot(empty.day, empty.team)?;
+    let (fits, misfits): (Vec<&Bundle>, Vec<&Bundle>) = a
+        .iter()
+        .chain(b)
+        .partition(|x| x.candidate_routes(ctx).contains(&r));
+    if fits.is_empty() {
+        return None;
+    }
+    let fit_a: Vec<&Bundle> = a.iter().filter(|x| fits.contains(x)).collect();
+    let fit_b: Vec<&Bundle> = b.iter().filter(|x| fits.contains(x)).collect();
+    let mut best: Option<(RouteSt, Vec<&Bundle>)> = None;
+    let tries = [(&fit_a, &fit_b), (&fit_b, &fit_a)]
+        .into_iter()
+        .filter_map(|(kept, rest)| Some((seeded(ctx, empty, kept)?, rest.clone())))
+        .chain(std::iter::once((empty.clone(), fits.clone())));
+    for (route, rest) in tries {
+        let (route, left) = insert_all(ctx, route, rest);
+        if best.as_ref().is_none_or(|(_, l)| left.len() < l.len()) {
+            let done = left.is_empty();
+            best = Some((route, left));
+            if done {
+                break;
+            }
+        }
+    }
+    if best.as_ref().is_some_and(|(_, l)| !l.is_empty())
+        && let Some(route) = sequenced(ctx, empty, &fits)
+    {
+        best = Some((route, Vec::new()));
+    }
+    let (route, left) = best?;
+    let out = left.into_iter().chain(misfits).cloned().collect();
+    Some((route, out))
+}
+
+/// `empty` with all of `visits` in the order that finishes earliest, shortened, when there is
+/// one and the team's capacity allows.
+fn sequenced(ctx: &Ctx, empty: &RouteSt, visits: &[&Bundle]) -> Option<RouteSt> {
+    let order = sequence::fitting_order(ctx, empty.team, visits)?;
+    let ordered: Vec<&Bundle> = order.iter().map(|&i| visits[i]).collect();
+    let mut route = seeded(ctx, empty, &ordered)?;
+    route.improve(ctx);
+    Some(route)
+}
+
+/// `empty` with `kept` in their order, when that fits the team's day.
+fn seeded(ctx: &Ctx, empty: &RouteSt, kept: &[&Bundle]) -> Option<RouteSt> {
+    replay(ctx, empty.team, kept)?;
+    let load: u32 = kept.iter().map(|x| x.demand).sum();
+    if ctx.inst.teams[empty.team]
+        .capacity_per_day
+        .is_some_and(|c| load > c)
+    {
+        return None;
+    }
+    let mut route = empty.clone();
+    route.visits = kept.iter().map(|&x| x.clone()).collect();
+    route.refresh(ctx);
+    Some(route)
+}
+
+/// `route` with `left` inserted, cheapest first, while any fits; and those that did not.
+///
+/// When none fits, the route is shortened once (which can also free time) and tried again.
+fn insert_all<'b>(
+    ctx: &Ctx,
+    mut route: RouteSt,
+    mut left: Vec<&'b Bundle>,
+) -> (RouteSt, Vec<&'b Bundle>) {
+    let mut improved = false;
+    while !left.is_empty() {
+        let cheapest = left
+            .iter()
+            .enumerate()
+            .filter_map(|(i, x)| route.best_insertion(ctx, x).map(|ins| (i, ins)))
+            .min_by(|x, y| x.1.cost.total_cmp(&y.1.cost));
+        match cheapest {
+            Some((i, ins)) => {
+                let x = left.remove(i).clone();
+                route.apply(ctx, x, ins.place);
+            }
+            None if !improved => {
+                route.improve(ctx);
+                improved = true;
+            }
+            None => break,
+        }
+    }
+    (route, left)
+}
