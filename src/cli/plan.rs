@@ -9,8 +9,8 @@ use crate::model::Instance;
 use crate::output::report::{ReportHeadline, write_people_outputs};
 use crate::output::sheets::Lang;
 use crate::output::{
-    Bounds, InputFile, MilpMeta, Parameters, PlanMeta, Timing, check_out_dir, write_out_dir,
-    write_plan_files, write_summary,
+    Bounds, InputFile, MilpMeta, Parameters, PlanMeta, Timing, check_out_dir, write_milp_summary,
+    write_out_dir, write_plan_files, write_summary,
 };
 use crate::solve::milp::{MilpParams, solve_exact};
 use crate::solve::{Progress, SolveParams, solve_with_bounds};
@@ -220,6 +220,9 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     if !args.quiet {
         let mut w = std::io::stdout().lock();
         write_summary(&mut w, &inst.name, &report.kpis, meta.bounds)?;
+        if let Some(r) = &outcome.milp {
+            write_milp_summary(&mut w, r)?;
+        }
         writeln!(w, "  written to   {}", args.out.display())?;
     }
     Ok(EXIT_OK)

@@ -29,7 +29,7 @@ pub use plan_json::{
     write_run_json,
 };
 pub use plan_read::{PlanDocInfo, PlanReadError, read_plan_json, read_plan_json_with_info};
-pub use summary::write_summary;
+pub use summary::{write_milp_summary, write_summary};
 
 use crate::model::{Instance, Plan};
 use std::fs::File;

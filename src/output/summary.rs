@@ -3,6 +3,7 @@
 
 use super::plan_json::{Bounds, reduction_percent};
 use crate::model::Reason;
+use crate::solve::milp::MilpReport;
 use crate::verify::Kpis;
 use std::io::Write;
 
@@ -69,4 +70,22 @@ pub fn write_summary<W: Write>(
         )?;
     }
     Ok(())
+}
+
+/// One line on what set partitioning did: the objective before and after, the bound and the
+/// gap it proves, and the time taken.
+pub fn write_milp_summary<W: Write>(mut w: W, r: &MilpReport) -> std::io::Result<()> {
+    let bound = match (r.lp_bound, r.pool_bound) {
+        (Some(lp), _) => format!("LP bound {lp:.1}"),
+        (None, Some(pool)) => format!("pool bound {pool:.1}"),
+        (None, None) => "no bound".to_owned(),
+    };
+    let gap = r
+        .gap_percent
+        .map_or(String::new(), |g| format!(", gap {g:.2}%"));
+    writeln!(
+        w,
+        "  MILP         {} ({}): objective {:.1} -> {:.1}, {bound}{gap}, {:.1} s, {}",
+        r.model, r.backend, r.objective_before, r.objective_after, r.seconds, r.status
+    )
 }

@@ -167,7 +167,7 @@ pub fn solve_with_bounds(
     let mut cost = objective::evaluate(&ctx, &best);
     let (mut best, mut report) = (best, None);
     if let (Some(m), Some(pool)) = (milp, pool.as_mut()) {
-        let (sol, c, r) = milp::improve(&ctx, best, cost, pool, m);
+        let (sol, c, r) = milp::improve(&ctx, best, cost, pool, m, &workers);
         (best, cost, report) = (sol, c, Some(r));
     }
     SolveOutcome {

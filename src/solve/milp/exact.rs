@@ -19,6 +19,7 @@ use crate::solve::SolveOutcome;
 use crate::solve::bundle::initial_bundles;
 use crate::solve::context::Ctx;
 use crate::solve::objective::evaluate;
+use crate::solve::parallel::Workers;
 use crate::solve::pool::PooledRoute;
 use std::fmt;
 use std::time::Instant;
@@ -140,6 +141,12 @@ pub fn solve_exact(inst: &Instance) -> Result<SolveOutcome, ExactError> {
         rows: p.rows,
         routes_offered: cols.len() as u64,
         lp_bound: p.lp_bound.map(round3),
+        pool_bound: Some(round3(super::lagrange::pool_bound(
+            &ctx,
+            &cols,
+            objective.total,
+            &Workers::new(1),
+        ))),
         objective_before: round3(objective.total),
         objective_after: round3(objective.total),
         gap_percent: super::gap_percent(objective.total, p.lp_bound),

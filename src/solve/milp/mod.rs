@@ -6,8 +6,13 @@
 //! minimising the heuristics' own objective (balance included, see [`set_partition`]). It
 //! starts from the heuristic plan, so its answer is never worse than that plan; the answer is
 //! rebuilt as a solution (timing replayed, tasks it leaves out offered once more to regret
-//! insertion) and kept only when the heuristics' objective says it is strictly better. The LP
-//! relaxation gives a bound: no combination of the pooled routes does better.
+//! insertion) and kept only when the heuristics' objective says it is strictly better.
+//!
+//! **Bounds.** A model of the whole horizon gives its LP relaxation's optimum. The windowed
+//! model, the default, proves nothing about the month, so every run also computes a Lagrangian
+//! bound over the whole pool ([`lagrange`]); the gap reported uses the higher of the two. Both
+//! say how far the plan can be from the best combination of the routes met, not from the
+//! best plan there is: only the exact model, over every route, says that.
 //!
 //! **Exact model.** For small instances ([`exact`]) every feasible team-day route is
 //! enumerated, so the same set partitioning over all of them is a proof of optimality.
@@ -21,6 +26,7 @@
 mod backend;
 mod enumerate;
 mod exact;
+mod lagrange;
 mod set_partition;
 mod windows;
 
@@ -32,6 +38,7 @@ use super::bundle::Bundle;
 use super::context::Ctx;
 use super::insert::insert;
 use super::objective::evaluate;
+use super::parallel::Workers;
 use super::pool::{PooledRoute, RoutePool};
 use super::route::{RouteSt, replay};
 use super::solution::Solution;
@@ -93,13 +100,18 @@ pub struct MilpReport {
     pub rows: usize,
     /// Routes offered to the pool, duplicates included.
     pub routes_offered: u64,
-    /// Optimum of the LP relaxation: no combination of these routes does better.
+    /// Optimum of the LP relaxation: no combination of these routes does better. Only a model
+    /// of the whole horizon has one.
     pub lp_bound: Option<f64>,
+    /// Lagrangian bound over the whole pool ([`lagrange`]): no combination of the pooled
+    /// routes, over the whole horizon, does better; computed in every mode.
+    pub pool_bound: Option<f64>,
     /// Objective of the plan handed to the MILP (the heuristic plan).
     pub objective_before: f64,
     /// Objective of the plan kept.
     pub objective_after: f64,
-    /// `(objective_after − lp_bound) / objective_after`, in percent.
+    /// `(objective_after − bound) / objective_after`, in percent, with the higher of the two
+    /// bounds.
     pub gap_percent: Option<f64>,
     /// `optimal`, `limit` (a solver limit stopped it), or `error: …`.
     pub status: String,
@@ -243,6 +255,7 @@ pub(crate) fn improve(
     best_cost: ObjectiveParts,
     pool: &mut RoutePool,
     params: &MilpParams,
+    workers: &Workers,
 ) -> (Solution, ObjectiveParts, MilpReport) {
     let started = Instant::now();
     pool.offer_solution(&best, true);
@@ -253,6 +266,7 @@ pub(crate) fn improve(
         rows: 0,
         routes_offered: pool.offered,
         lp_bound: None,
+        pool_bound: None,
         objective_before: round3(best_cost.total),
         objective_after: round3(best_cost.total),
         gap_percent: None,
@@ -260,6 +274,12 @@ pub(crate) fn improve(
         improved: false,
         seconds: 0.0,
     };
+    report.pool_bound = Some(round3(lagrange::pool_bound(
+        ctx,
+        pool.routes(),
+        best_cost.total,
+        workers,
+    )));
     let mut work_days: Vec<usize> = ctx.slots.iter().map(|&(d, _)| d).collect();
     work_days.dedup();
     let at_once = params.window_days == 0
@@ -308,7 +328,11 @@ pub(crate) fn improve(
         }
     };
     report.objective_after = round3(cost.total);
-    report.gap_percent = gap_percent(cost.total, report.lp_bound);
+    let bound = match (report.lp_bound, report.pool_bound) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    };
+    report.gap_percent = gap_percent(cost.total, bound);
     report.seconds = started.elapsed().as_secs_f64();
     (sol, cost, report)
 }

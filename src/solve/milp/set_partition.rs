@@ -60,7 +60,7 @@ pub(crate) fn penalty(ctx: &Ctx, p: Priority) -> f64 {
 }
 
 /// Objective contribution of one column, the all-unscheduled constant aside.
-fn column_cost(ctx: &Ctx, c: &PooledRoute) -> f64 {
+pub(crate) fn column_cost(ctx: &Ctx, c: &PooledRoute) -> f64 {
     let done: f64 = c
         .tasks
         .iter()
