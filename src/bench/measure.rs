@@ -1,12 +1,15 @@
 //! Plans one workspace the way `chayici plan` does and measures every stage.
 //!
 //! The stages are timed apart (reading, bounds, planning, checking) so that a slow row says
-//! where its time went; only planning is the figure the targets name. Every plan goes through
-//! the independent checker: a fast plan that breaks a rule is not a result.
+//! where its time went; only planning is the figure the targets name. Planning includes the
+//! set-partitioning MILP unless it is turned off, because `chayici plan` runs it by default and
+//! a bench that skipped it would time a planner nobody uses. Every plan goes through the
+//! independent checker: a fast plan that breaks a rule is not a result.
 
 use super::memory::peak_memory_mb;
-use super::row::{Row, gap_percent};
+use super::row::{MilpRow, Row, gap_percent};
 use crate::graph::visit_bounds;
+use crate::solve::milp::MilpParams;
 use crate::solve::{SolveParams, solve_with_bounds};
 use crate::verify::verify_plan;
 use anyhow::{Context, bail};
@@ -22,6 +25,9 @@ pub struct RunParams {
     pub iterations: u64,
     /// Worker threads (0: one per core).
     pub threads: usize,
+    /// Run the set-partitioning MILP after the search, with `chayici plan`'s defaults. Off,
+    /// the row shows what the search alone reaches, and what the MILP's time buys.
+    pub milp: bool,
 }
 
 impl RunParams {
@@ -68,8 +74,15 @@ pub fn run_instance(
     let bounds = visit_bounds(&inst);
     let bounds_seconds = t.elapsed().as_secs_f64();
 
+    let milp = params.milp.then(MilpParams::default);
     let t = Instant::now();
-    let outcome = solve_with_bounds(&inst, &bounds, &params.solve_params(), None, &|_| {});
+    let outcome = solve_with_bounds(
+        &inst,
+        &bounds,
+        &params.solve_params(),
+        milp.as_ref(),
+        &|_| {},
+    );
     let seconds = t.elapsed().as_secs_f64();
 
     let t = Instant::now();
@@ -98,6 +111,7 @@ pub fn run_instance(
         peak_memory_mb: peak_memory_mb(),
         verified: report.is_ok(),
         violations: report.violations.len(),
+        milp: outcome.milp.as_ref().map(MilpRow::from),
     })
 }
 
@@ -105,19 +119,40 @@ pub fn run_instance(
 mod tests {
     use super::*;
 
+    fn tiny() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/tiny")
+    }
+
     #[test]
     fn plans_and_checks_the_tiny_workspace() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/tiny");
         let params = RunParams {
             seed: 1,
             iterations: 5,
             threads: 1,
+            milp: true,
         };
-        let row = run_instance("tiny", "data/tiny", &dir, &params).expect("runs");
+        let row = run_instance("tiny", "data/tiny", &tiny(), &params).expect("runs");
         assert!(row.verified, "{row:?}");
         assert!(row.tasks > 0);
         assert!(row.visits >= row.lower_bound);
         assert_eq!(row.iterations_done, 5);
         assert_eq!(row.threads, 1);
+        let milp = row.milp.expect("the MILP runs by default");
+        assert!(milp.objective_after <= milp.objective_before, "{milp:?}");
+        assert!(milp.columns > 0);
+        assert!(milp.seconds <= row.seconds);
+    }
+
+    #[test]
+    fn without_the_milp_the_row_has_none() {
+        let params = RunParams {
+            seed: 1,
+            iterations: 5,
+            threads: 1,
+            milp: false,
+        };
+        let row = run_instance("tiny", "data/tiny", &tiny(), &params).expect("runs");
+        assert!(row.verified, "{row:?}");
+        assert_eq!(row.milp, None);
     }
 }

@@ -71,6 +71,7 @@ mod tests {
             seed: 1,
             iterations: 20,
             threads: 1,
+            milp: false,
         };
         let row = time_improvement("synth", &inst, &params);
         assert_eq!(row.iterations, 20);

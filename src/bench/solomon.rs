@@ -56,6 +56,7 @@ mod tests {
             seed: 1,
             iterations: 3,
             threads: 1,
+            milp: false,
         };
         let row = run_solomon("C101", &data, &params).expect("solved");
         assert!(row.feasible);

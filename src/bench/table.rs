@@ -25,6 +25,20 @@ pub const COLUMNS: [&str; 15] = [
     "source",
 ];
 
+/// Column headers of the set-partitioning table, in order.
+pub const MILP_COLUMNS: [&str; 10] = [
+    "instance",
+    "backend",
+    "mode",
+    "columns",
+    "objective before",
+    "objective after",
+    "bound",
+    "gap %",
+    "MILP s",
+    "status",
+];
+
 /// The whole report as markdown: the machine, then one table per kind of row present.
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
@@ -37,6 +51,10 @@ pub fn render(report: &Report) -> String {
     );
     if !report.rows.is_empty() {
         out.push_str(&workspace_table(&report.rows));
+    }
+    if report.rows.iter().any(|r| r.milp.is_some()) {
+        out.push('\n');
+        out.push_str(&milp_table(&report.rows));
     }
     if !report.solomon.is_empty() {
         out.push('\n');
@@ -100,6 +118,32 @@ pub fn workspace_table(rows: &[Row]) -> String {
                 r.unscheduled.to_string(),
                 verified,
                 format!("`{}`", r.source),
+            ],
+        );
+    }
+    out
+}
+
+/// The set-partitioning table: one line per row that ran the MILP, so the objective it
+/// started from, what it reached and how far a bound leaves it sit beside its time.
+pub fn milp_table(rows: &[Row]) -> String {
+    let mut out = String::from("set partitioning\n\n");
+    header(&mut out, &MILP_COLUMNS);
+    let or_dash = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
+    for (r, m) in rows.iter().filter_map(|r| Some((r, r.milp.as_ref()?))) {
+        line(
+            &mut out,
+            &[
+                r.instance.clone(),
+                m.backend.clone(),
+                m.mode.clone(),
+                m.columns.to_string(),
+                format!("{:.3}", m.objective_before),
+                format!("{:.3}", m.objective_after),
+                or_dash(m.bound().map(|b| format!("{b:.3}"))),
+                or_dash(m.gap_percent.map(|g| format!("{g:.2}"))),
+                format!("{:.2}", m.seconds),
+                m.status.clone(),
             ],
         );
     }
@@ -186,6 +230,7 @@ pub fn scaling_table(rows: &[ScalingRow]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bench::row::MilpRow;
 
     fn row() -> Row {
         Row {
@@ -209,6 +254,23 @@ mod tests {
             peak_memory_mb: Some(45.2),
             verified: true,
             violations: 0,
+            milp: None,
+        }
+    }
+
+    fn milp() -> MilpRow {
+        MilpRow {
+            backend: "microlp".into(),
+            mode: "set_partitioning_windows".into(),
+            columns: 812,
+            objective_before: 1234.5678,
+            objective_after: 1200.0,
+            lp_bound: None,
+            pool_bound: Some(1180.25),
+            gap_percent: Some(1.6458),
+            seconds: 0.456,
+            status: "optimal".into(),
+            improved: true,
         }
     }
 
@@ -229,5 +291,60 @@ mod tests {
         r.verified = false;
         r.violations = 3;
         assert!(workspace_table(&[r]).contains("NO (3 violations)"));
+    }
+
+    #[test]
+    fn no_milp_table_without_a_milp() {
+        let report = report(vec![row()]);
+        assert!(!render(&report).contains("set partitioning"));
+    }
+
+    #[test]
+    fn the_milp_table_follows_the_workspace_table() {
+        let mut with = row();
+        with.milp = Some(milp());
+        let mut other = row();
+        other.instance = "demo".into();
+        let text = render(&report(vec![other, with]));
+        let (workspaces, milp) = text.split_once("set partitioning").expect("a MILP table");
+        assert!(workspaces.contains("| visit gap % |"));
+        let lines: Vec<&str> = milp.lines().filter(|l| l.starts_with('|')).collect();
+        assert_eq!(
+            lines.len(),
+            3,
+            "one line per row that ran the MILP:\n{milp}"
+        );
+        assert_eq!(lines[0].matches('|').count(), MILP_COLUMNS.len() + 1);
+        assert_eq!(
+            lines[2],
+            "| county-s1 | microlp | set_partitioning_windows | 812 | 1234.568 | 1200.000 | \
+             1180.250 | 1.65 | 0.46 | optimal |"
+        );
+    }
+
+    #[test]
+    fn the_higher_bound_shows_and_a_missing_one_is_a_dash() {
+        let mut r = row();
+        let mut m = milp();
+        m.lp_bound = Some(1190.0);
+        r.milp = Some(m.clone());
+        assert!(milp_table(std::slice::from_ref(&r)).contains("| 1190.000 |"));
+        m.lp_bound = None;
+        m.pool_bound = None;
+        m.gap_percent = None;
+        r.milp = Some(m);
+        assert!(milp_table(&[r]).contains("| — | — |"));
+    }
+
+    fn report(rows: Vec<Row>) -> Report {
+        Report {
+            chayici_version: "test".into(),
+            date: "2026-01-01T00:00:00Z".into(),
+            suite: "quick".into(),
+            machine: crate::bench::Machine::this(),
+            rows,
+            solomon: Vec::new(),
+            scaling: Vec::new(),
+        }
     }
 }

@@ -36,6 +36,10 @@ pub struct Args {
     /// Improvement rounds for every workspace, instead of each one's default budget.
     #[arg(long)]
     pub iterations: Option<u64>,
+    /// Skip the set-partitioning MILP that `chayici plan` runs after the search, to see what
+    /// the search alone reaches and how long it takes (the `scaling` suite never runs it).
+    #[arg(long)]
+    pub no_milp: bool,
     /// Folder holding `demo-changshan/` (and `solomon/`); by default `./data`, else the
     /// source tree's. The demo is regenerated when it is not found.
     #[arg(long, value_name = "DIR")]
@@ -57,6 +61,7 @@ impl Args {
             seed: self.seed,
             iterations: self.iterations.unwrap_or(default_iterations),
             threads: self.threads,
+            milp: !self.no_milp,
         }
     }
 }
@@ -91,11 +96,12 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         match child_row(args, spec, data.as_deref(), scratch.path()) {
             Ok(r) => {
                 eprintln!(
-                    "{} tasks, {} visits (bound {}), {:.2} s, {} MB, {}",
+                    "{} tasks, {} visits (bound {}), {:.2} s{}, {} MB, {}",
                     r.tasks,
                     r.visits,
                     r.lower_bound,
                     r.seconds,
+                    milp_note(&r),
                     r.peak_memory_mb.map_or("n/a".into(), |m| format!("{m:.0}")),
                     if r.verified {
                         "verified"
@@ -148,6 +154,20 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     } else {
         EXIT_OK
     })
+}
+
+/// The MILP's share of a progress line, e.g. ` (MILP 0.41 s, gap 1.20 %)`; empty when it
+/// did not run.
+fn milp_note(r: &Row) -> String {
+    match &r.milp {
+        Some(m) => {
+            let gap = m
+                .gap_percent
+                .map_or("gap n/a".into(), |g| format!("gap {g:.2} %"));
+            format!(" (MILP {:.2} s, {gap})", m.seconds)
+        }
+        None => String::new(),
+    }
 }
 
 /// `--one NAME`: measures one workspace here and prints its row as JSON on stdout.
@@ -206,7 +226,7 @@ fn solomon_child(args: &Args, name: &str, data: Option<&Path>) -> anyhow::Result
     run_child(cmd)
 }
 
-/// `chayici bench --one NAME` with this run's seed, threads and budget.
+/// `chayici bench --one NAME` with this run's seed, threads, budget and MILP setting.
 fn child(args: &Args, name: &str) -> Command {
     let exe = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("chayici"));
     let mut cmd = Command::new(exe);
@@ -215,6 +235,9 @@ fn child(args: &Args, name: &str) -> Command {
         .args(["--threads", &args.threads.to_string()]);
     if let Some(n) = args.iterations {
         cmd.args(["--iterations", &n.to_string()]);
+    }
+    if args.no_milp {
+        cmd.arg("--no-milp");
     }
     cmd
 }
