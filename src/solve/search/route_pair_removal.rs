@@ -19,23 +19,34 @@ use rand_chacha::ChaCha8Rng;
 /// Routes near the first one among which the second is drawn.
 const CLOSEST: usize = 3;
 
-/// Removes two nearby routes and merges their visits into one route when they fit there;
-/// otherwise returns them for repair. `q` is not used: the two routes go whole.
+/// Most visits two routes may hold together to be merged. County team-days hold a handful of
+/// visits each; VRPTW routes of twenty and more never merge, and refilling them from scratch
+/// would only slow the search down, so such a draw falls back to route removal.
+const MAX_PAIR_VISITS: usize = 16;
+
+/// Removes two nearby routes and merges their visits into one route as far as they fit there,
+/// returning the rest for repair; the two routes go whole. When no short pair is drawn it
+/// removes routes as [`super::route_removal`] does, with `q`.
 pub(super) fn destroy(
     ctx: &Ctx,
     sol: &mut Solution,
     rng: &mut ChaCha8Rng,
-    _q: usize,
+    q: usize,
     touched: &mut [bool],
 ) -> Vec<Bundle> {
-    let used: Vec<usize> = (0..sol.routes.len())
-        .filter(|&r| !sol.routes[r].visits.is_empty())
+    let len = |r: usize| sol.routes[r].visits.len();
+    let used: Vec<usize> = (0..sol.routes.len()).filter(|&r| len(r) > 0).collect();
+    let short: Vec<usize> = used
+        .iter()
+        .copied()
+        .filter(|&r| len(r) < MAX_PAIR_VISITS)
         .collect();
-    let Some(&first) = used.choose(rng) else {
-        return Vec::new();
-    };
-    let Some(second) = nearest_other_route(ctx, sol, first, &used, rng) else {
-        return Vec::new();
+    let pair = short.choose(rng).and_then(|&first| {
+        let second = nearest_other_route(ctx, sol, first, &used, rng)?;
+        (len(first) + len(second) <= MAX_PAIR_VISITS).then_some((first, second))
+    });
+    let Some((first, second)) = pair else {
+        return super::route_removal::destroy(ctx, sol, rng, q, touched);
     };
     let (a, b) = (&sol.routes[first], &sol.routes[second]);
     let mut targets: Vec<usize> = [
