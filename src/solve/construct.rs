@@ -5,6 +5,7 @@ use super::bundle::Bundle;
 use super::context::Ctx;
 use super::insert::insert;
 use super::solution::Solution;
+use std::sync::Arc;
 
 /// Builds the first solution from `bundles`.
 pub(crate) fn construct(ctx: &Ctx, bundles: Vec<Bundle>) -> Solution {
@@ -12,7 +13,7 @@ pub(crate) fn construct(ctx: &Ctx, bundles: Vec<Bundle>) -> Solution {
     let mut touched = vec![false; sol.routes.len()];
     insert(ctx, &mut sol, bundles, &mut touched);
     for route in &mut sol.routes {
-        route.improve(ctx);
+        Arc::make_mut(route).improve(ctx);
     }
     sol
 }

@@ -16,6 +16,7 @@ use super::bundle::Bundle;
 use super::context::Ctx;
 use super::route::Insertion;
 use super::solution::Solution;
+use std::sync::Arc;
 
 /// Bundles above which an insertion indexes pending bundles by candidate route.
 const INDEX_FROM: usize = 64;
@@ -161,7 +162,7 @@ fn insert_phase(ctx: &Ctx, sol: &mut Solution, bundles: Vec<Bundle>, touched: &m
         let (i, _) = p.best.expect("only bundles with an option are picked");
         let route = p.routes[i];
         let place = p.options[i].expect("best is an option").place;
-        sol.routes[route].apply(ctx, p.bundle, place);
+        Arc::make_mut(&mut sol.routes[route]).apply(ctx, p.bundle, place);
         touched[route] = true;
         let all: Vec<u32>;
         let listed = match by_route.get(route) {

@@ -5,12 +5,17 @@ use super::bundle::{Bundle, reason_for};
 use super::context::Ctx;
 use super::route::RouteSt;
 use crate::model::{Plan, Route, Unscheduled, Visit};
+use std::sync::Arc;
 
 /// Routes and unplaced bundles.
 #[derive(Debug, Clone)]
 pub(crate) struct Solution {
     /// One route per entry of [`Ctx::slots`], in the same order (empty ones included).
-    pub routes: Vec<RouteSt>,
+    ///
+    /// Shared until written ([`Arc::make_mut`]): every neighbour of the search starts as a
+    /// copy of the current solution and changes a few routes, so copying only those saves
+    /// most of the allocation a deep copy of a month's routes costs.
+    pub routes: Vec<Arc<RouteSt>>,
     /// Bundles that found no room, to be tried again by every repair.
     pub unassigned: Vec<Bundle>,
 }
@@ -22,7 +27,7 @@ impl Solution {
             routes: ctx
                 .slots
                 .iter()
-                .map(|&(day, team)| RouteSt::new(team, day))
+                .map(|&(day, team)| Arc::new(RouteSt::new(team, day)))
                 .collect(),
             unassigned: Vec::new(),
         }
@@ -55,7 +60,7 @@ impl Solution {
         picks.dedup();
         let mut out = Vec::with_capacity(picks.len());
         for &(r, i) in picks.iter().rev() {
-            out.push(self.routes[r].remove(ctx, i));
+            out.push(Arc::make_mut(&mut self.routes[r]).remove(ctx, i));
             touched[r] = true;
         }
         out.reverse();

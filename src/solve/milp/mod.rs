@@ -45,6 +45,7 @@ use super::solution::Solution;
 use backend::Ended;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Working days per window: on the demo county a window's model has
@@ -141,7 +142,7 @@ pub(crate) fn rebuild(ctx: &Ctx, cols: &[PooledRoute], chosen: &[usize]) -> Solu
     ctx.fixed.iter().for_each(|u| done[u.task] = true);
     for &i in chosen {
         let c = &cols[i];
-        let r = &mut sol.routes[c.slot];
+        let r = Arc::make_mut(&mut sol.routes[c.slot]);
         debug_assert!(r.visits.is_empty(), "two routes chosen for one team-day");
         r.visits = c.visits.clone();
         r.refresh(ctx);
@@ -164,7 +165,7 @@ fn repair(ctx: &Ctx, sol: &mut Solution) {
     let pending = std::mem::take(&mut sol.unassigned);
     insert(ctx, sol, pending, &mut touched);
     for (r, _) in sol.routes.iter_mut().zip(&touched).filter(|(_, t)| **t) {
-        r.improve(ctx);
+        Arc::make_mut(r).improve(ctx);
     }
 }
 

@@ -20,6 +20,7 @@ use crate::solve::pool::{PooledRoute, RoutePool};
 use crate::solve::route::RouteSt;
 use crate::solve::solution::Solution;
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Most pooled routes a window's model takes besides the plan's own, so that the pure-Rust
@@ -146,12 +147,12 @@ pub(crate) fn by_windows(
         let mut cand = sol.clone();
         for (slot, r) in cand.routes.iter_mut().enumerate() {
             if inw[slot] {
-                *r = RouteSt::new(r.team, r.day);
+                *r = Arc::new(RouteSt::new(r.team, r.day));
             }
         }
         for &i in &p.chosen {
             let c = &cols[i];
-            let r = &mut cand.routes[c.slot];
+            let r = Arc::make_mut(&mut cand.routes[c.slot]);
             r.visits = c.visits.clone();
             r.refresh(ctx);
             c.tasks.iter().for_each(|&t| free[t] = false);

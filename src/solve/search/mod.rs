@@ -32,6 +32,7 @@ use super::stop::Stop;
 use super::{Progress, SolveParams};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use std::sync::Arc;
 
 /// Neighbours built per round; fixed so that results do not depend on the thread count.
 pub(crate) const CANDIDATES: usize = 8;
@@ -148,7 +149,7 @@ fn neighbour(ctx: &Ctx, sol: &mut Solution, rng: &mut ChaCha8Rng) -> Vec<bool> {
     bundles.append(&mut sol.unassigned);
     insert(ctx, sol, bundles, &mut touched);
     for (route, _) in sol.routes.iter_mut().zip(&touched).filter(|(_, t)| **t) {
-        route.improve(ctx);
+        Arc::make_mut(route).improve(ctx);
     }
     touched
 }

@@ -15,6 +15,7 @@ use crate::solve::route::{RouteSt, replay, sequence};
 use crate::solve::solution::Solution;
 use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
+use std::sync::Arc;
 
 /// Routes near the first one among which the second is drawn.
 const CLOSEST: usize = 3;
@@ -83,7 +84,7 @@ pub(super) fn destroy(
     }
     match best {
         Some((r, route, left)) => {
-            sol.routes[r] = route;
+            sol.routes[r] = Arc::new(route);
             touched[r] = true;
             left
         }
