@@ -186,17 +186,45 @@ pub(super) fn random_visit(sol: &Solution, rng: &mut ChaCha8Rng) -> (usize, usiz
 
 /// Visits at firms near `firm` (itself first, then its neighbours nearest first), at most `q`.
 pub(super) fn visits_near(ctx: &Ctx, sol: &Solution, firm: usize, q: usize) -> Vec<(usize, usize)> {
-    let mut at_firm: std::collections::HashMap<usize, Vec<(usize, usize)>> = Default::default();
-    for (r, route) in sol.routes.iter().enumerate() {
-        for (i, v) in route.visits.iter().enumerate() {
-            at_firm.entry(v.firm).or_default().push((r, i));
-        }
-    }
+    let by_firm = visits_by_firm(sol, |_| true);
     std::iter::once(firm)
         .chain(ctx.neighbours[firm].iter().copied())
-        .filter_map(|f| at_firm.get(&f))
-        .flatten()
-        .copied()
+        .flat_map(|f| visits_at(&by_firm, f))
         .take(q)
         .collect()
+}
+
+/// Every visit of the routes `keep` accepts as (firm, route, position), sorted: a lookup by
+/// firm is then a binary search, with no allocation per firm as a map of lists would need.
+pub(super) fn visits_by_firm(
+    sol: &Solution,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = sol
+        .routes
+        .iter()
+        .enumerate()
+        .filter(|&(r, _)| keep(r))
+        .flat_map(|(r, route)| {
+            route
+                .visits
+                .iter()
+                .enumerate()
+                .map(move |(i, v)| (v.firm, r, i))
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// The visits at `firm` in a list from [`visits_by_firm`], as (route, position) in order.
+pub(super) fn visits_at(
+    by_firm: &[(usize, usize, usize)],
+    firm: usize,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let from = by_firm.partition_point(|&(f, _, _)| f < firm);
+    by_firm[from..]
+        .iter()
+        .take_while(move |&&(f, _, _)| f == firm)
+        .map(|&(_, r, i)| (r, i))
 }

@@ -9,6 +9,7 @@
 //! repairs first, into one chosen route, and hands the general repair only what it could not
 //! place.
 
+use super::{visits_at, visits_by_firm};
 use crate::solve::bundle::Bundle;
 use crate::solve::context::Ctx;
 use crate::solve::route::{RouteSt, replay, sequence};
@@ -43,7 +44,7 @@ pub(super) fn destroy(
         .filter(|&r| len(r) < MAX_PAIR_VISITS)
         .collect();
     let pair = short.choose(rng).and_then(|&first| {
-        let second = nearest_other_route(ctx, sol, first, &used, rng)?;
+        let second = nearest_other_route(ctx, sol, first, rng)?;
         (len(first) + len(second) <= MAX_PAIR_VISITS).then_some((first, second))
     });
     let Some((first, second)) = pair else {
@@ -102,24 +103,17 @@ fn nearest_other_route(
     ctx: &Ctx,
     sol: &Solution,
     first: usize,
-    used: &[usize],
     rng: &mut ChaCha8Rng,
 ) -> Option<usize> {
     let firm = sol.routes[first].visits.choose(rng)?.firm;
-    let mut routes_of_firm: std::collections::HashMap<usize, Vec<usize>> = Default::default();
-    for &r in used.iter().filter(|&&r| r != first) {
-        for v in &sol.routes[r].visits {
-            routes_of_firm.entry(v.firm).or_default().push(r);
-        }
-    }
+    let by_firm = visits_by_firm(sol, |r| r != first);
     let mut near: Vec<usize> = Vec::with_capacity(CLOSEST);
-    for r in std::iter::once(firm)
+    for (r, _) in std::iter::once(firm)
         .chain(ctx.neighbours[firm].iter().copied())
-        .filter_map(|f| routes_of_firm.get(&f))
-        .flatten()
+        .flat_map(|f| visits_at(&by_firm, f))
     {
-        if !near.contains(r) {
-            near.push(*r);
+        if !near.contains(&r) {
+            near.push(r);
             if near.len() == CLOSEST {
                 break;
             }
