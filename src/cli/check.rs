@@ -122,6 +122,9 @@ fn write_summary(out: &mut impl Write, s: &Summary) -> std::io::Result<()> {
         let note = if d.covered { "" } else { "  no team covers it" };
         writeln!(out, "    {name}: {}{note}", d.tasks)?;
     }
+    if let Some(t) = &s.travel {
+        writeln!(out, "  travel:   {t}")?;
+    }
     writeln!(
         out,
         "{}, {}",

@@ -8,12 +8,14 @@ use super::plans::PlanReader;
 use super::table::Table;
 use super::teams::read_teams;
 use super::toml_config::{Config, parse_config};
+use super::travel_matrix::{Matrix, PlaceIds, read_matrix, w1505_partial};
 use super::validate::{ids::Seen, tasks as task_rules, teams as team_rules};
-use super::workspace::{InputFile, Loaded, SourceFile, Sources, Summary};
+use super::workspace::{InputFile, Loaded, SourceFile, Sources, Summary, TravelSummary};
 use super::{csv_source, json_source, xlsx_source};
 use crate::calendar::{build_calendar, years_without_table};
 use crate::diag::Diagnostic;
-use crate::model::{Calendar, Instance, Loc, MAX_DEPARTMENTS};
+use crate::model::{Calendar, Instance, Loc, MAX_DEPARTMENTS, Point};
+use crate::spatial::Travel;
 use sha2::{Digest, Sha256};
 
 /// The lower-cased extension of a path.
@@ -87,6 +89,13 @@ fn file_department(table: &Table, path: &str) -> String {
 
 /// Reads and checks a whole workspace held in memory.
 pub fn load_sources(src: &Sources) -> Loaded {
+    load_sources_with(src, &[])
+}
+
+/// Reads and checks a whole workspace held in memory, with the files `chayici.toml` names by
+/// path (`named`, each with its path as written there); a named file missing from `named` is
+/// reported as not found.
+pub fn load_sources_with(src: &Sources, named: &[SourceFile]) -> Loaded {
     let mut diags = src.problems.clone();
     let config_text = String::from_utf8_lossy(&src.config.bytes);
     let (cfg, d) = parse_config(&config_text, &src.config.path);
@@ -130,6 +139,12 @@ pub fn load_sources(src: &Sources) -> Loaded {
         None => Vec::new(),
     };
     diags.extend(depts.e0106_too_many_departments());
+
+    let places = PlaceIds::new(
+        register.firms.iter().map(|f| f.id.as_str()),
+        teams.iter().map(|t| t.team.id.as_str()),
+    );
+    let matrix = travel_matrix(&cfg, named, &places, &mut diags);
 
     // Cross-file checks: coverage both ways, and tasks longer than any covering shift.
     let mut rows_per_dept = vec![0usize; depts.list().len()];
@@ -196,9 +211,25 @@ pub fn load_sources(src: &Sources) -> Loaded {
         horizon: cfg.horizon,
         days: calendar.as_ref().map_or(0, Calendar::len),
         working_days: calendar.as_ref().map_or(0, |c| c.working_days().count()),
+        travel: matrix.as_ref().map(|(file, m)| TravelSummary {
+            file: file.path.clone(),
+            pairs: m.len(),
+            fallback: m.missing(&places).0,
+        }),
         errors,
         warnings: diags.len() - errors,
     };
+    // Only an instance that will be built needs the table, which grows as the square of the
+    // places.
+    let travel_table = matrix.as_ref().filter(|_| errors == 0).map(|(_, m)| {
+        let points: Vec<Point> = register
+            .firms
+            .iter()
+            .map(|f| f.point)
+            .chain(teams.iter().map(|t| t.team.base))
+            .collect();
+        m.table(&points, Travel::from_settings(&cfg.settings))
+    });
     let instance = match calendar {
         Some(calendar) if errors == 0 => Some(Instance {
             name: summary.name.clone(),
@@ -208,7 +239,7 @@ pub fn load_sources(src: &Sources) -> Loaded {
             tasks,
             teams: teams.into_iter().map(|t| t.team).collect(),
             settings: cfg.settings.clone(),
-            travel_table: None,
+            travel_table,
         }),
         _ => None,
     };
@@ -216,8 +247,45 @@ pub fn load_sources(src: &Sources) -> Loaded {
         instance,
         diagnostics: diags,
         summary,
-        inputs: src.files().map(input_file).collect(),
+        inputs: src
+            .files()
+            .chain(matrix.as_ref().map(|(file, _)| *file))
+            .map(input_file)
+            .collect(),
     }
+}
+
+/// The travel matrix `chayici.toml` names, read from `named`, with its file; `None` when none
+/// is named, it is not among `named` (E1504), or it has no readable table.
+fn travel_matrix<'a>(
+    cfg: &Config,
+    named: &'a [SourceFile],
+    places: &PlaceIds,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(&'a SourceFile, Matrix)> {
+    let setting = cfg.travel_matrix.as_ref()?;
+    let Some(file) = named.iter().find(|f| f.path == setting.path) else {
+        diags.push(
+            Diagnostic::error(
+                codes::MATRIX_NOT_FOUND,
+                setting.loc.clone(),
+                format!(
+                    "the travel matrix `{}` is not found in the workspace folder",
+                    setting.path
+                ),
+            )
+            .with_help(
+                "give the path relative to the folder holding chayici.toml, or remove \
+                 [travel] matrix to use the great-circle model",
+            ),
+        );
+        return None;
+    };
+    let tables = tables_or_report(file, diags);
+    no_rows(&file.path, &tables, diags);
+    let matrix = read_matrix(&tables, places, diags)?;
+    diags.extend(w1505_partial(&matrix, places, &file.path));
+    Some((file, matrix))
 }
 
 fn input_file(f: &SourceFile) -> InputFile {

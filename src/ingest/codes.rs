@@ -2,7 +2,7 @@
 //! and a one-line description, so the README's error index and the code never drift apart.
 //!
 //! Codes are grouped by what they concern: `0xxx` files and settings, `10xx` firms, `11xx`
-//! coordinates, `12xx` opening hours, `13xx` teams, `14xx` tasks.
+//! coordinates, `12xx` opening hours, `13xx` teams, `14xx` tasks, `15xx` the travel matrix.
 
 use crate::diag::Severity;
 
@@ -81,6 +81,11 @@ codes! {
     NO_DEPARTMENT = "E1412", Error, "A task has no department (no column, no file department).";
     TASK_TOO_LONG = "W1413", Warning, "A task needs more minutes than any shift window holds.";
     BAD_DEMAND = "E1414", Error, "A task's demand is not a whole number.";
+    UNKNOWN_PLACE = "E1501", Error, "A travel matrix row names neither a firm nor a team.";
+    BAD_TRAVEL = "E1502", Error, "A travel km or minutes value is missing, not a number, negative or too large.";
+    DUPLICATE_PAIR = "W1503", Warning, "A travel matrix lists a pair twice; the later row is used.";
+    MATRIX_NOT_FOUND = "E1504", Error, "The travel matrix file named in chayici.toml is not found.";
+    MATRIX_PARTIAL = "W1505", Warning, "The travel matrix leaves pairs out; they use the great-circle model.";
 }
 
 /// The registry entry of `code`.

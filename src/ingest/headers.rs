@@ -114,6 +114,56 @@ pub const DEPARTMENT_FIELDS: &[Field] = &[
     field("name", &["名称", "部门名称"], false),
 ];
 
+/// Columns of the travel matrix named by `[travel] matrix` in `chayici.toml`. A unit in
+/// brackets is ignored, so `距离(公里)` is `距离` and `时间(分钟)` is `时间`.
+pub const TRAVEL_FIELDS: &[Field] = &[
+    field(
+        "from",
+        &["起点", "出发地", "起点编号", "出发", "origin", "source"],
+        true,
+    ),
+    field(
+        "to",
+        &[
+            "终点",
+            "目的地",
+            "到达地",
+            "终点编号",
+            "到达",
+            "destination",
+            "target",
+        ],
+        true,
+    ),
+    field(
+        "km",
+        &[
+            "距离",
+            "公里",
+            "里程",
+            "路程",
+            "distance",
+            "distance_km",
+            "travel_km",
+        ],
+        true,
+    ),
+    field(
+        "minutes",
+        &[
+            "时间",
+            "分钟",
+            "时长",
+            "用时",
+            "行驶时间",
+            "duration",
+            "time",
+            "travel_minutes",
+        ],
+        true,
+    ),
+];
+
 /// Lower-cases, drops spaces, underscores, hyphens and a bracketed unit, so `Firm ID`,
 /// `firm_id` and `FIRM-ID` match, and `检查时长（分钟）` matches `检查时长`.
 pub fn normalize_header(s: &str) -> String {

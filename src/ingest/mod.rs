@@ -21,12 +21,13 @@ pub mod plans;
 pub mod table;
 pub mod teams;
 pub mod toml_config;
+pub mod travel_matrix;
 pub mod validate;
 pub mod workspace;
 pub mod xlsx_source;
 
-pub use assemble::load_sources;
+pub use assemble::{load_sources, load_sources_with};
 pub use workspace::{
-    DepartmentSummary, InputFile, Loaded, SourceFile, Sources, Summary, WorkspaceError,
-    collect_sources, load_workspace,
+    DepartmentSummary, InputFile, Loaded, SourceFile, Sources, Summary, TravelSummary,
+    WorkspaceError, collect_named, collect_sources, load_workspace,
 };

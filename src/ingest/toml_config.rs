@@ -39,6 +39,18 @@ pub struct Config {
     pub hours: Option<Vec<TimeWindow>>,
     /// `[defaults]` travel and setup parameters, and `[objective]` weights.
     pub settings: Settings,
+    /// `[travel] matrix`, the distance/time file to use instead of the great-circle model.
+    pub travel_matrix: Option<MatrixSetting>,
+}
+
+/// `[travel] matrix`: a path relative to the workspace folder, and where the key is written,
+/// so a file that is not there can be reported at the setting that names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatrixSetting {
+    /// The path as written, e.g. `travel.csv`.
+    pub path: String,
+    /// Where `matrix = …` is in `chayici.toml`.
+    pub loc: Loc,
 }
 
 impl Default for Config {
@@ -52,11 +64,13 @@ impl Default for Config {
             shift: vec![TimeWindow::new(8 * 60 + 30, 17 * 60 + 30)],
             hours: None,
             settings: Settings::default(),
+            travel_matrix: None,
         }
     }
 }
 
-const TOP_KEYS: &[&str] = &["name", "horizon", "defaults", "objective"];
+const TOP_KEYS: &[&str] = &["name", "horizon", "defaults", "objective", "travel"];
+const TRAVEL_KEYS: &[&str] = &["matrix"];
 const HORIZON_KEYS: &[&str] = &["start", "end", "crs", "extra_holidays", "extra_workdays"];
 const DEFAULT_KEYS: &[&str] = &[
     "shift",
@@ -386,6 +400,37 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
         ),
         None => {}
     }
+
+    let tr = Some("travel");
+    match table.get("travel") {
+        Some(Value::Table(t)) => {
+            warn_unknown(&mut diags, t, tr, TRAVEL_KEYS);
+            match t.get("matrix") {
+                Some(Value::String(s)) if !s.trim().is_empty() => {
+                    cfg.travel_matrix = Some(MatrixSetting {
+                        path: s.trim().to_string(),
+                        loc: loc(tr, "matrix"),
+                    })
+                }
+                Some(v) => bad(
+                    &mut diags,
+                    tr,
+                    "matrix",
+                    format!(
+                        "`matrix = {v}` must name a file, like \"travel.csv\", relative to the workspace"
+                    ),
+                ),
+                None => {}
+            }
+        }
+        Some(_) => bad(
+            &mut diags,
+            None,
+            "travel",
+            "`travel` must be a section".into(),
+        ),
+        None => {}
+    }
     (cfg, diags)
 }
 
@@ -421,6 +466,28 @@ mod tests {
                 "chayici.toml:6:1 E0205"
             ]
         );
+    }
+
+    #[test]
+    fn reads_the_travel_matrix_setting_leniently() {
+        let text = "[horizon]\nstart = \"2026-12-01\"\nend = \"2026-12-31\"\n[travel]\nmatrix = \"data/travel.csv\"\nroads = \"x\"\n";
+        let (c, d) = parse_config(text, "chayici.toml");
+        let m = c.travel_matrix.unwrap();
+        assert_eq!(m.path, "data/travel.csv");
+        assert_eq!(m.loc.to_string(), "chayici.toml:5:1");
+        let shown: Vec<String> = d.iter().map(|d| format!("{} {}", d.loc, d.code)).collect();
+        assert_eq!(shown, vec!["chayici.toml:6:1 W0204"]);
+
+        let (c, d) = parse_config(&text.replace("\"data/travel.csv\"", "3"), "chayici.toml");
+        assert!(c.travel_matrix.is_none());
+        let bad: Vec<String> = d
+            .iter()
+            .filter(|d| d.code == codes::BAD_SETTING)
+            .map(|d| d.loc.to_string())
+            .collect();
+        assert_eq!(bad, ["chayici.toml:5:1"]);
+        let (_, d) = parse_config("travel = 1\n", "chayici.toml");
+        assert!(d.iter().any(|d| d.code == codes::BAD_SETTING));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Provides the workspace: finds its files on disk, reads their bytes, and hands them to
 //! [`super::load_sources`]. The only part of ingest that touches the file system.
 
-use super::assemble::{extension, load_sources};
+use super::assemble::{extension, load_sources_with};
 use super::codes;
 use crate::diag::Diagnostic;
 use crate::model::{Instance, Loc};
@@ -119,10 +119,36 @@ pub struct Summary {
     pub days: usize,
     /// Working days in the horizon.
     pub working_days: usize,
+    /// The travel matrix read, when `chayici.toml` names one that was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub travel: Option<TravelSummary>,
     /// Errors found.
     pub errors: usize,
     /// Warnings found.
     pub warnings: usize,
+}
+
+/// What the travel matrix gave, for `check`'s report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TravelSummary {
+    /// The matrix file, relative to the workspace.
+    pub file: String,
+    /// Ordered pairs of places it lists.
+    pub pairs: usize,
+    /// Pairs a route can drive that it leaves to the great-circle model.
+    pub fallback: usize,
+}
+
+impl std::fmt::Display for TravelSummary {
+    /// `matrix travel.csv read: 38 pairs (2 more by great circle)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = if self.pairs == 1 { "" } else { "s" };
+        write!(f, "matrix {} read: {} pair{s}", self.file, self.pairs)?;
+        if self.fallback > 0 {
+            write!(f, " ({} more by great circle)", self.fallback)?;
+        }
+        Ok(())
+    }
 }
 
 /// A workspace read and checked.
@@ -165,7 +191,23 @@ fn find(dir: &Path, names: &[&str]) -> Option<String> {
 /// Reads the workspace in `dir`: every problem in its content becomes a diagnostic; only a
 /// missing folder, a missing `chayici.toml` or `firms.csv`, or an unreadable file is an `Err`.
 pub fn load_workspace(dir: &Path) -> Result<Loaded, WorkspaceError> {
-    collect_sources(dir).map(|s| load_sources(&s))
+    let sources = collect_sources(dir)?;
+    let named = collect_named(dir, &sources.config)?;
+    Ok(load_sources_with(&sources, &named))
+}
+
+/// Reads the files `chayici.toml` names by path (the `[travel] matrix`), relative to `dir`.
+/// One that is not there is left out, for assembly to report at the setting that names it.
+pub fn collect_named(dir: &Path, config: &SourceFile) -> Result<Vec<SourceFile>, WorkspaceError> {
+    let text = String::from_utf8_lossy(&config.bytes);
+    let (cfg, _) = super::toml_config::parse_config(&text, &config.path);
+    let mut out = Vec::new();
+    if let Some(m) = cfg.travel_matrix
+        && dir.join(&m.path).is_file()
+    {
+        out.push(read(dir, &m.path)?);
+    }
+    Ok(out)
 }
 
 /// Reads the files of the workspace in `dir` into memory.
