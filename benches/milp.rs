@@ -11,32 +11,12 @@ use std::hint::black_box;
 
 /// Five firms, two teams, three days: the size the exact-model tests use.
 fn tiny() -> Instance {
-    random_instance(
-        5,
-        &SynthParams {
-            firms: 5,
-            max_tasks_per_firm: 3,
-            departments: 3,
-            teams: 2,
-            days: 3,
-            spread_deg: 0.08,
-        },
-    )
+    random_instance(5, &SynthParams::exact_sized())
 }
 
 /// About 200 tasks at 80 firms, 4 teams, two weeks (as in the solve benchmarks).
 fn town() -> Instance {
-    random_instance(
-        42,
-        &SynthParams {
-            firms: 80,
-            max_tasks_per_firm: 4,
-            departments: 6,
-            teams: 4,
-            days: 14,
-            spread_deg: 0.15,
-        },
-    )
+    random_instance(42, &SynthParams::town())
 }
 
 fn params(iterations: u64) -> SolveParams {

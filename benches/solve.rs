@@ -9,17 +9,7 @@ use std::hint::black_box;
 
 /// About 200 tasks at 80 firms, 4 teams, two weeks.
 fn town() -> Instance {
-    random_instance(
-        42,
-        &SynthParams {
-            firms: 80,
-            max_tasks_per_firm: 4,
-            departments: 6,
-            teams: 4,
-            days: 14,
-            spread_deg: 0.15,
-        },
-    )
+    random_instance(42, &SynthParams::town())
 }
 
 fn params(iterations: u64) -> SolveParams {

@@ -28,6 +28,33 @@ pub struct SynthParams {
     pub spread_deg: f64,
 }
 
+impl SynthParams {
+    /// Five firms, two teams, three days: small enough for the exact model to enumerate every
+    /// route, which the tests and benches that compare with it rely on.
+    pub fn exact_sized() -> Self {
+        Self {
+            firms: 5,
+            max_tasks_per_firm: 3,
+            departments: 3,
+            teams: 2,
+            days: 3,
+            spread_deg: 0.08,
+        }
+    }
+
+    /// About 200 tasks at 80 firms, 4 teams, two weeks: a town the benches plan whole.
+    pub fn town() -> Self {
+        Self {
+            firms: 80,
+            max_tasks_per_firm: 4,
+            departments: 6,
+            teams: 4,
+            days: 14,
+            spread_deg: 0.15,
+        }
+    }
+}
+
 impl Default for SynthParams {
     fn default() -> Self {
         Self {

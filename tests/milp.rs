@@ -10,17 +10,7 @@ use chayici::verify::verify_plan;
 
 /// Five firms, two teams, three working days: small enough to enumerate every route.
 fn tiny(seed: u64) -> Instance {
-    let mut inst = random_instance(
-        seed,
-        &SynthParams {
-            firms: 5,
-            max_tasks_per_firm: 3,
-            departments: 3,
-            teams: 2,
-            days: 3,
-            spread_deg: 0.08,
-        },
-    );
+    let mut inst = random_instance(seed, &SynthParams::exact_sized());
     // The exact model and the 1 % claim are about tasks, visits and kilometres; balance would
     // let either side trade kilometres for evener teams.
     inst.settings.weights.balance_minute = 0.0;
