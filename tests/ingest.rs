@@ -5,6 +5,9 @@ use assert_cmd::Command;
 use chayici::ingest::load_workspace;
 use std::path::{Path, PathBuf};
 
+mod common;
+use common::copy_workspace;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -21,31 +24,6 @@ fn check(dir: &Path, extra: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
-}
-
-/// Copies a workspace (one level of subfolders) into a fresh temporary folder.
-fn copy_workspace(from: &Path) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    for entry in walk(from) {
-        let rel = entry.strip_prefix(from).unwrap();
-        let to = tmp.path().join(rel);
-        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(&entry, &to).unwrap();
-    }
-    tmp
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }
 
 #[test]

@@ -6,8 +6,11 @@ use chayici::ingest::load_workspace;
 use chayici::model::{Instance, Place};
 use chayici::spatial::Travel;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
+
+mod common;
+use common::copy_workspace;
 
 const GOOD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/travel_matrix");
 const BAD: &str = concat!(
@@ -31,30 +34,6 @@ fn chayici(args: &[&str]) -> (i32, String, String) {
 fn check(dir: &Path) -> (i32, String) {
     let (code, out, _) = chayici(&["check", dir.to_str().unwrap()]);
     (code, out)
-}
-
-/// Copies a workspace (with its subfolders) into a fresh temporary folder.
-fn copy_workspace(from: &Path) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    for entry in walk(from) {
-        let to = tmp.path().join(entry.strip_prefix(from).unwrap());
-        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(&entry, &to).unwrap();
-    }
-    tmp
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }
 
 /// The fixture's matrix rows as written: from, to, km, minutes (possibly fractional).

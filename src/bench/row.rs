@@ -91,10 +91,7 @@ pub struct MilpRow {
 impl MilpRow {
     /// The bound the table shows: the higher of the two, the one the gap is taken from.
     pub fn bound(&self) -> Option<f64> {
-        match (self.lp_bound, self.pool_bound) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (a, b) => a.or(b),
-        }
+        crate::solve::milp::higher_bound(self.lp_bound, self.pool_bound)
     }
 }
 

@@ -75,10 +75,10 @@ pub fn write_summary<W: Write>(
 /// One line on what set partitioning did: the objective before and after, the bound and the
 /// gap it proves, and the time taken.
 pub fn write_milp_summary<W: Write>(mut w: W, r: &MilpReport) -> std::io::Result<()> {
-    let bound = match (r.lp_bound, r.pool_bound) {
-        (Some(lp), _) => format!("LP bound {lp:.1}"),
-        (None, Some(pool)) => format!("pool bound {pool:.1}"),
-        (None, None) => "no bound".to_owned(),
+    let bound = match r.bound() {
+        Some(b) if r.lp_bound == Some(b) => format!("LP bound {b:.1}"),
+        Some(b) => format!("pool bound {b:.1}"),
+        None => "no bound".to_owned(),
     };
     let gap = r
         .gap_percent

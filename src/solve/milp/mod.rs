@@ -123,6 +123,22 @@ pub struct MilpReport {
     pub seconds: f64,
 }
 
+/// The bound a gap is taken from: the higher of the LP bound and the pool's Lagrangian bound,
+/// both valid, so the higher is the tighter.
+pub fn higher_bound(lp: Option<f64>, pool: Option<f64>) -> Option<f64> {
+    match (lp, pool) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+impl MilpReport {
+    /// The bound the gap is taken from ([`higher_bound`]).
+    pub fn bound(&self) -> Option<f64> {
+        higher_bound(self.lp_bound, self.pool_bound)
+    }
+}
+
 /// Rounds to three decimals: plan.json is diffed, and solver noise below that means nothing.
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
@@ -329,11 +345,7 @@ pub(crate) fn improve(
         }
     };
     report.objective_after = round3(cost.total);
-    let bound = match (report.lp_bound, report.pool_bound) {
-        (Some(a), Some(b)) => Some(a.max(b)),
-        (a, b) => a.or(b),
-    };
-    report.gap_percent = gap_percent(cost.total, bound);
+    report.gap_percent = gap_percent(cost.total, report.bound());
     report.seconds = started.elapsed().as_secs_f64();
     (sol, cost, report)
 }

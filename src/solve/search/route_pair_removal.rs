@@ -67,24 +67,28 @@ pub(super) fn destroy(
     };
     let from_first = sol.take(ctx, &whole(sol, first), touched);
     let from_second = sol.take(ctx, &whole(sol, second), touched);
-    let mut best: Option<(usize, RouteSt, Vec<Bundle>)> = None;
-    for r in targets
+    // Which routes could take each bundle, once for all the targets tried.
+    let routes_of = |bundles: &[Bundle]| -> Vec<Vec<usize>> {
+        bundles.iter().map(|x| x.candidate_routes(ctx)).collect()
+    };
+    let (routes_first, routes_second) = (routes_of(&from_first), routes_of(&from_second));
+    let tries = targets
         .into_iter()
         .filter(|&r| sol.routes[r].visits.is_empty())
-    {
-        let Some((route, left)) = fill(ctx, &sol.routes[r], &from_first, &from_second) else {
-            continue;
-        };
-        if best.as_ref().is_none_or(|(_, _, l)| left.len() < l.len()) {
-            let done = left.is_empty();
-            best = Some((r, route, left));
-            if done {
-                break;
-            }
-        }
-    }
-    match best {
-        Some((r, route, left)) => {
+        .filter_map(|r| {
+            let a = Freed {
+                bundles: &from_first,
+                routes: &routes_first,
+            };
+            let b = Freed {
+                bundles: &from_second,
+                routes: &routes_second,
+            };
+            let (route, left) = fill(ctx, &sol.routes[r], r, a, b)?;
+            Some(((r, route), left))
+        });
+    match fewest_left(tries) {
+        Some(((r, route), left)) => {
             sol.routes[r] = Arc::new(route);
             touched[r] = true;
             left
@@ -131,32 +135,26 @@ fn nearest_other_route(
 /// finishes earliest; the first way that fits everything wins, else the one that leaves
 /// fewest out. What is left out goes to the general repair,
 /// which lets a firm's visit split off a task whose window the chosen day misses.
-fn fill(ctx: &Ctx, empty: &RouteSt, a: &[Bundle], b: &[Bundle]) -> Option<(RouteSt, Vec<Bundle>)> {
-    let r = ctx.slot(empty.day, empty.team)?;
-    let (fits, misfits): (Vec<&Bundle>, Vec<&Bundle>) = a
-        .iter()
-        .chain(b)
-        .partition(|x| x.candidate_routes(ctx).contains(&r));
+fn fill(
+    ctx: &Ctx,
+    empty: &RouteSt,
+    r: usize,
+    a: Freed,
+    b: Freed,
+) -> Option<(RouteSt, Vec<Bundle>)> {
+    let (fit_a, mut misfits) = a.split(r);
+    let (fit_b, misfits_b) = b.split(r);
+    misfits.extend(misfits_b);
+    let fits: Vec<&Bundle> = fit_a.iter().chain(&fit_b).copied().collect();
     if fits.is_empty() {
         return None;
     }
-    let fit_a: Vec<&Bundle> = a.iter().filter(|x| fits.contains(x)).collect();
-    let fit_b: Vec<&Bundle> = b.iter().filter(|x| fits.contains(x)).collect();
-    let mut best: Option<(RouteSt, Vec<&Bundle>)> = None;
     let tries = [(&fit_a, &fit_b), (&fit_b, &fit_a)]
         .into_iter()
         .filter_map(|(kept, rest)| Some((seeded(ctx, empty, kept)?, rest.clone())))
-        .chain(std::iter::once((empty.clone(), fits.clone())));
-    for (route, rest) in tries {
-        let (route, left) = insert_all(ctx, route, rest);
-        if best.as_ref().is_none_or(|(_, l)| left.len() < l.len()) {
-            let done = left.is_empty();
-            best = Some((route, left));
-            if done {
-                break;
-            }
-        }
-    }
+        .chain(std::iter::once((empty.clone(), fits.clone())))
+        .map(|(route, rest)| insert_all(ctx, route, rest));
+    let mut best = fewest_left(tries);
     if best.as_ref().is_some_and(|(_, l)| !l.is_empty())
         && let Some(route) = sequenced(ctx, empty, &fits)
     {
@@ -165,6 +163,42 @@ fn fill(ctx: &Ctx, empty: &RouteSt, a: &[Bundle], b: &[Bundle]) -> Option<(Route
     let (route, left) = best?;
     let out = left.into_iter().chain(misfits).cloned().collect();
     Some((route, out))
+}
+
+/// The bundles freed from one route, with the routes that could take each.
+#[derive(Clone, Copy)]
+struct Freed<'b> {
+    bundles: &'b [Bundle],
+    routes: &'b [Vec<usize>],
+}
+
+impl<'b> Freed<'b> {
+    /// The bundles route `r` could take, and the others, each in their order.
+    fn split(self, r: usize) -> (Vec<&'b Bundle>, Vec<&'b Bundle>) {
+        let (fit, misfit): (Vec<_>, Vec<_>) = self
+            .bundles
+            .iter()
+            .zip(self.routes)
+            .partition(|(_, routes)| routes.contains(&r));
+        let firsts = |v: Vec<(&'b Bundle, &'b Vec<usize>)>| v.into_iter().map(|(x, _)| x).collect();
+        (firsts(fit), firsts(misfit))
+    }
+}
+
+/// The first of `tries` that leaves nothing out, else the one that leaves fewest out (the
+/// earliest among equals); tries after a complete one are never made.
+fn fewest_left<T, L>(tries: impl Iterator<Item = (T, Vec<L>)>) -> Option<(T, Vec<L>)> {
+    let mut best: Option<(T, Vec<L>)> = None;
+    for (x, left) in tries {
+        if best.as_ref().is_none_or(|(_, l)| left.len() < l.len()) {
+            let done = left.is_empty();
+            best = Some((x, left));
+            if done {
+                break;
+            }
+        }
+    }
+    best
 }
 
 /// `empty` with all of `visits` in the order that finishes earliest, shortened, when there is
