@@ -66,6 +66,11 @@ pub fn version_string() -> &'static str {
 /// Parses the arguments, runs the subcommand and turns its result into an exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Ctrl-C while a plan folder is being written must not leave its staging folder behind.
+    let _ = ctrlc::set_handler(|| {
+        crate::output::remove_staging_on_interrupt();
+        std::process::exit(130);
+    });
     let result = match &cli.command {
         Command::Check(a) => check::run(a),
         Command::Merge(a) => merge::run(a),

@@ -26,7 +26,8 @@ use std::time::{Duration, Instant};
 pub struct Args {
     /// The workspace folder.
     pub workspace: PathBuf,
-    /// Folder to write the plan into (replaced when it holds a previous plan).
+    /// Folder to write the plan into. A previous plan's files there are replaced; any other
+    /// file is kept. It may not be, hold or lie inside the workspace.
     #[arg(long, short)]
     pub out: PathBuf,
     /// Seed of every random choice; publish it so anyone can reproduce the plan.
@@ -59,7 +60,8 @@ pub struct Args {
     /// Print no progress bar and no summary.
     #[arg(long, short)]
     pub quiet: bool,
-    /// Replace the --out folder even when it holds something other than a previous plan.
+    /// Write into an --out folder that holds other files and no plan; nothing in it is
+    /// removed or overwritten.
     #[arg(long)]
     pub force: bool,
 }
@@ -116,7 +118,7 @@ fn progress_bar(quiet: bool, budget: u64) -> ProgressBar {
 /// Runs the subcommand.
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     let started = Instant::now();
-    check_out_dir(&args.out, args.force)?;
+    check_out_dir(&args.out, args.force, Some(&args.workspace))?;
     let Some(ws) = load_workspace(&args.workspace)? else {
         eprintln!("chayici: the workspace has errors; nothing planned");
         return Ok(EXIT_INVALID);
@@ -212,7 +214,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         travel_minutes: k.travel_minutes,
         seed: Some(params.seed),
     };
-    write_out_dir(&args.out, args.force, |dir| {
+    write_out_dir(&args.out, args.force, Some(&args.workspace), |dir| {
         write_plan_files(dir, inst, &outcome.plan, &meta)?;
         write_people_outputs(dir, inst, &outcome.plan, &headline, Lang::Zh)?;
         Ok(())

@@ -117,6 +117,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let headline = ReportHeadline::from_kpis(&check.kpis, lower, naive, rec.seed);
     if args.all {
         let out = write_people_outputs(&args.plan_dir, &inst, &plan, &headline, args.lang)?;
+        record_written(&args.plan_dir, out.team_csvs.iter().chain(&out.calendars))?;
         println!("wrote {}", out.report.display());
         println!("wrote {}", out.workbook.display());
         for p in out.team_csvs.iter().chain(&out.calendars) {
@@ -149,4 +150,24 @@ fn load_instance(
             Ok(None)
         }
     }
+}
+
+/// Adds files `report --all` wrote (a team new to the workspace gets new sheets) to the plan
+/// folder's manifest, so that the next `plan` into it replaces them instead of keeping them as
+/// a user's files.
+fn record_written<'a>(
+    plan_dir: &Path,
+    written: impl Iterator<Item = &'a PathBuf>,
+) -> anyhow::Result<()> {
+    let Some(mut manifest) = crate::output::Manifest::read(plan_dir)? else {
+        return Ok(());
+    };
+    for path in written {
+        if let Ok(rel) = path.strip_prefix(plan_dir) {
+            manifest.insert(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    manifest
+        .write(plan_dir)
+        .with_context(|| format!("cannot update the file list in {}", plan_dir.display()))
 }

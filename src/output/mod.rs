@@ -10,6 +10,7 @@ pub mod calendar_ics;
 mod csv_files;
 mod geojson;
 mod legs;
+mod manifest;
 mod out_dir;
 mod plan_json;
 mod plan_read;
@@ -22,7 +23,10 @@ pub use csv_files::{
 };
 pub use geojson::{routes_geojson, write_routes_geojson};
 pub use legs::{Leg, route_legs, route_places, route_points};
-pub use out_dir::{OutDirError, check_out_dir, holds_previous_plan, write_out_dir};
+pub use manifest::{MANIFEST_NAME, Manifest};
+pub use out_dir::{
+    OutDirError, check_out_dir, holds_previous_plan, remove_staging_on_interrupt, write_out_dir,
+};
 pub use plan_json::{
     Bounds, InputFile, MilpMeta, PLAN_FORMAT, PLAN_FORMAT_VERSION, Parameters, PlanMeta, RouteJson,
     Timing, UnscheduledJson, VisitJson, reduction_percent, route_json, write_plan_json,

@@ -3,14 +3,21 @@
 use std::path::{Path, PathBuf};
 
 /// Copies a workspace, subfolders included, into a fresh temporary folder.
+#[allow(dead_code)]
 pub fn copy_workspace(from: &Path) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
-    for entry in walk(from) {
-        let to = tmp.path().join(entry.strip_prefix(from).unwrap());
-        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(&entry, &to).unwrap();
-    }
+    copy_workspace_into(from, tmp.path());
     tmp
+}
+
+/// Copies a workspace, subfolders included, into `to` (created when missing).
+#[allow(dead_code)]
+pub fn copy_workspace_into(from: &Path, to: &Path) {
+    for entry in walk(from) {
+        let target = to.join(entry.strip_prefix(from).unwrap());
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &target).unwrap();
+    }
 }
 
 /// Every file below `dir`.
