@@ -15,6 +15,7 @@ use fixture::*;
 
 fn meta() -> PlanMeta {
     PlanMeta {
+        workspace: None,
         parameters: Parameters {
             seed: 7,
             iterations: 100,

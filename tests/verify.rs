@@ -212,3 +212,100 @@ fn indices_out_of_range_are_reported_not_panicked_on() {
         .count();
     assert_eq!(out_of_range, 4, "{:#?}", report.violations);
 }
+
+/// The plan's files as `plan` writes them, in memory.
+fn written_files(inst: &chayici::model::Instance, plan: &Plan) -> chayici::verify::PlanFiles {
+    use chayici::output::{
+        Bounds, Parameters, PlanMeta, Timing, write_plan_json, write_routes_csv,
+        write_unscheduled_csv,
+    };
+    let meta = PlanMeta {
+        workspace: None,
+        parameters: Parameters {
+            seed: 1,
+            iterations: 1,
+            time_limit_seconds: None,
+            chayici_version: "test".into(),
+        },
+        inputs: Vec::new(),
+        bounds: Bounds {
+            visits_lower_bound: 3,
+            visits_naive: 4,
+        },
+        objective: Default::default(),
+        milp: Default::default(),
+        timing: Timing {
+            elapsed_seconds: 0.0,
+            threads: 1,
+            iterations_done: 1,
+            milp_seconds: None,
+        },
+    };
+    let text = |f: &dyn Fn(&mut Vec<u8>)| {
+        let mut buf = Vec::new();
+        f(&mut buf);
+        Some(String::from_utf8(buf).unwrap())
+    };
+    chayici::verify::PlanFiles {
+        plan_json: text(&|w| write_plan_json(w, inst, plan, &meta).unwrap()),
+        routes_csv: text(&|w| write_routes_csv(w, inst, plan).unwrap()),
+        unscheduled_csv: text(&|w| write_unscheduled_csv(w, inst, plan).unwrap()),
+        listing: chayici::verify::REQUIRED_FILES
+            .iter()
+            .chain(&chayici::verify::PEOPLE_FILES)
+            .map(|s| s.to_string())
+            .collect(),
+    }
+}
+
+#[test]
+fn the_written_files_pass_and_a_renamed_firm_in_routes_csv_does_not() {
+    use chayici::verify::{ReferenceBounds, verify_plan_files};
+    let inst = instance();
+    let plan = valid_plan(&inst);
+    let mut files = written_files(&inst, &plan);
+    let bounds = Some(ReferenceBounds {
+        visits_lower_bound: 3,
+        visits_naive: 4,
+    });
+    // F1's name starts with `=`: the file quotes it, and the checker reads it back.
+    let csv = files.routes_csv.clone().unwrap();
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+    let r = verify_plan_files(&inst, &files, bounds).report;
+    assert!(r.is_ok(), "{:#?}", r.violations);
+    assert!(r.warnings.is_empty(), "{:#?}", r.warnings);
+
+    files.routes_csv = Some(csv.replace("紫港民宿", "紫港宾馆"));
+    let r = verify_plan_files(&inst, &files, bounds).report;
+    let v = r
+        .violations
+        .iter()
+        .find(|v| v.kind == K::WrongCell)
+        .expect("the name is checked against the register");
+    assert_eq!(v.location().as_deref(), Some("routes.csv:6"), "{v}");
+    assert!(v.message.contains("紫港民宿"), "{v}");
+
+    // The bounds of the workspace, not the file's, decide the saving.
+    let r = verify_plan_files(
+        &inst,
+        &written_files(&inst, &plan),
+        Some(ReferenceBounds {
+            visits_lower_bound: 3,
+            visits_naive: 5,
+        }),
+    )
+    .report;
+    let figures: Vec<String> = r.violations.iter().map(|v| v.message.clone()).collect();
+    assert!(
+        figures
+            .iter()
+            .any(|m| m.starts_with("kpis.visits_naive is 4")),
+        "{figures:#?}"
+    );
+    assert!(
+        figures
+            .iter()
+            .any(|m| m.starts_with("kpis.visits_saved is 1")),
+        "{figures:#?}"
+    );
+}

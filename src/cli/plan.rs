@@ -174,6 +174,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         return Ok(EXIT_FAILURE);
     }
     let meta = PlanMeta {
+        workspace: crate::output::workspace_ref(&args.workspace, &args.out),
         parameters: Parameters {
             seed: params.seed,
             iterations: params.iterations,

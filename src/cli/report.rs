@@ -60,7 +60,9 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let rec = recorded(&text);
     let workspace = match (&args.workspace, &rec.workspace) {
         (Some(w), _) => w.clone(),
-        (None, Some(w)) if w.is_relative() && !w.exists() => args.plan_dir.join(w),
+        // plan.json names its workspace relative to the plan folder, not to where `report`
+        // runs, so that the two can move together.
+        (None, Some(w)) if w.is_relative() => args.plan_dir.join(w),
         (None, Some(w)) => w.clone(),
         (None, None) => bail!(
             "{} does not name its workspace; give it with --workspace DIR",

@@ -1,22 +1,25 @@
-//! Provides `chayici verify`: checks a written plan against its workspace from first
-//! principles, whoever made or edited the plan.
+//! Provides `chayici verify`: checks a written plan folder against its workspace from first
+//! principles, whoever made or edited it: plan.json with every figure in it, routes.csv (what
+//! the teams follow) and unscheduled.csv, each row against the workspace and against
+//! plan.json.
 //!
-//! Exit codes: 0 the plan is valid, 1 it breaks rules (or names things the workspace does not
-//! have), 2 the workspace or the plan cannot be read.
+//! Exit codes: 0 the plan is valid, 1 it breaks rules, its files disagree or are missing, or
+//! the workspace has errors, 2 a file cannot be read (permissions, a missing folder).
 
 use super::plan::load_workspace;
 use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
-use crate::output::{PLAN_JSON, read_plan_json_with_info};
-use crate::verify::verify_plan;
+use crate::output::PLAN_JSON;
+use crate::verify::{FilesReport, PlanFiles, ReferenceBounds, Violation, verify_plan_files};
+use anyhow::Context;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Arguments of `chayici verify`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The workspace folder the plan was made from.
     pub workspace: PathBuf,
-    /// The plan folder written by `chayici plan` (or its plan.json).
+    /// The plan folder written by `chayici plan` (or its plan.json, whose folder is checked).
     pub plan_dir: PathBuf,
 }
 
@@ -24,44 +27,51 @@ pub struct Args {
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     let Some(ws) = load_workspace(&args.workspace)? else {
         eprintln!("chayici: the workspace has errors; the plan cannot be checked against it");
+        return Ok(EXIT_INVALID);
+    };
+    let (dir, plan_json) = if args.plan_dir.is_dir() {
+        (args.plan_dir.clone(), args.plan_dir.join(PLAN_JSON))
+    } else if args.plan_dir.is_file() {
+        let dir = match args.plan_dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        (dir, args.plan_dir.clone())
+    } else {
+        eprintln!(
+            "chayici: cannot read {}: no such folder",
+            args.plan_dir.display()
+        );
         return Ok(EXIT_FAILURE);
     };
-    let path = if args.plan_dir.is_dir() {
-        args.plan_dir.join(PLAN_JSON)
-    } else {
-        args.plan_dir.clone()
-    };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
+    let files = match read_plan_files(&dir, &plan_json) {
+        Ok(f) => f,
         Err(e) => {
-            eprintln!("chayici: cannot read {}: {e}", path.display());
+            eprintln!("chayici: {e:#}");
             return Ok(EXIT_FAILURE);
         }
     };
-    let (plan, info) = match read_plan_json_with_info(&text, &ws.instance) {
-        Ok(x) => x,
-        Err(e) => {
-            eprintln!("chayici: {}: {e}", path.display());
-            return Ok(if e.is_mismatch() {
-                EXIT_INVALID
-            } else {
-                EXIT_FAILURE
-            });
-        }
+    let b = crate::graph::visit_bounds(&ws.instance);
+    let bounds = ReferenceBounds {
+        visits_lower_bound: b.lower_bound,
+        visits_naive: b.naive,
     };
-    if !info.inputs.is_empty() && info.inputs != ws.inputs {
+    let FilesReport {
+        report,
+        recorded_inputs,
+    } = verify_plan_files(&ws.instance, &files, Some(bounds));
+    if !recorded_inputs.is_empty() && recorded_inputs != ws.inputs {
         eprintln!(
             "chayici: warning: the workspace's files differ from those the plan was made from \
              (see `inputs` in plan.json); checking against the files as they are now"
         );
     }
-    let report = verify_plan(&ws.instance, &plan);
     let mut out = std::io::stdout().lock();
     for v in &report.violations {
-        writeln!(out, "error{v}")?;
+        writeln!(out, "{}error{v}", prefix(&dir, v))?;
     }
     for v in &report.warnings {
-        writeln!(out, "warning{v}")?;
+        writeln!(out, "{}warning{v}", prefix(&dir, v))?;
     }
     let k = &report.kpis;
     if report.is_ok() {
@@ -84,4 +94,60 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         )?;
         Ok(EXIT_INVALID)
     }
+}
+
+/// `month/routes.csv:14: ` for a finding in a file, nothing for one about the plan.
+fn prefix(dir: &Path, v: &Violation) -> String {
+    v.location()
+        .map_or_else(String::new, |l| format!("{}: ", dir.join(l).display()))
+}
+
+/// Reads the plan folder: the three plan files (absent when missing; an encoding error is
+/// left to the checker to report) and the list of every file in it.
+fn read_plan_files(dir: &Path, plan_json: &Path) -> anyhow::Result<PlanFiles> {
+    let read = |path: &Path| -> anyhow::Result<Option<String>> {
+        match std::fs::read(path) {
+            Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+        }
+    };
+    let mut listing = Vec::new();
+    list_files(dir, "", &mut listing)?;
+    if let Some(name) = plan_json.file_name().and_then(|n| n.to_str()) {
+        // A plan.json given by another name stands for the folder's plan.json.
+        for f in &mut listing {
+            if f == name {
+                PLAN_JSON.clone_into(f);
+            }
+        }
+    }
+    Ok(PlanFiles {
+        plan_json: read(plan_json)?,
+        routes_csv: read(&dir.join("routes.csv"))?,
+        unscheduled_csv: read(&dir.join("unscheduled.csv"))?,
+        listing,
+    })
+}
+
+/// Every file below `dir`, as `/`-separated paths after `prefix`; links are listed, not
+/// followed.
+fn list_files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> anyhow::Result<()> {
+    let entries =
+        std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    let mut names = Vec::new();
+    for e in entries {
+        let e = e.with_context(|| format!("cannot read {}", dir.display()))?;
+        names.push((e.file_name().to_string_lossy().into_owned(), e.file_type()?));
+    }
+    names.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, kind) in names {
+        let rel = format!("{prefix}{name}");
+        if kind.is_dir() {
+            list_files(&dir.join(&name), &format!("{rel}/"), out)?;
+        } else {
+            out.push(rel);
+        }
+    }
+    Ok(())
 }

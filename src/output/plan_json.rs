@@ -15,6 +15,7 @@ use crate::verify::Kpis;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
+use std::path::{Component, Path, PathBuf};
 
 /// The value of `format`, so `verify` can tell a chayici plan from any other JSON.
 pub const PLAN_FORMAT: &str = "chayici-plan";
@@ -85,6 +86,8 @@ pub struct Bounds {
 /// Everything about a plan that is not in [`Plan`] itself.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanMeta {
+    /// The workspace, as [`workspace_ref`] records it, for `chayici report PLAN_DIR`.
+    pub workspace: Option<String>,
     /// Planner parameters.
     pub parameters: Parameters,
     /// Input files and their hashes.
@@ -218,6 +221,8 @@ struct PlanJson<'a> {
     format: &'static str,
     format_version: u32,
     instance: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    workspace: Option<&'a str>,
     horizon: Horizon,
     parameters: &'a Parameters,
     inputs: &'a [InputFile],
@@ -321,6 +326,7 @@ pub fn write_plan_json<W: Write>(
         format: PLAN_FORMAT,
         format_version: PLAN_FORMAT_VERSION,
         instance: &inst.name,
+        workspace: meta.workspace.as_deref(),
         horizon: Horizon {
             start: inst.calendar.dates.first().copied(),
             end: inst.calendar.dates.last().copied(),
@@ -351,9 +357,99 @@ pub fn write_plan_json<W: Write>(
     w.write_all(b"\n")
 }
 
+/// The workspace as plan.json records it: the path from the plan folder `out` to
+/// `workspace`, with `/` (`../data/demo-changshan`), so that moving both together keeps
+/// `chayici report PLAN_DIR` working; the absolute path where no relative one exists (another
+/// drive). Both are resolved first (links, `..`), so the same workspace and `--out` always
+/// give the same text. `None` when the workspace cannot be resolved.
+pub fn workspace_ref(workspace: &Path, out: &Path) -> Option<String> {
+    let ws = std::fs::canonicalize(workspace).ok()?;
+    let absolute = || ws.to_string_lossy().into_owned();
+    Some(
+        resolve(out)
+            .and_then(|out| relative_path(&ws, &out))
+            .unwrap_or_else(absolute),
+    )
+}
+
+/// `path` made absolute with its existing part resolved (links, `..`) and the rest, which
+/// cannot hold links, normalised as written (the plan folder may not exist yet).
+fn resolve(path: &Path) -> Option<PathBuf> {
+    let abs = std::path::absolute(path).ok()?;
+    let mut out = PathBuf::new();
+    let mut exists = true;
+    for c in abs.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if !exists => {
+                out.pop();
+            }
+            _ => {
+                out.push(c);
+                if exists {
+                    match std::fs::canonicalize(&out) {
+                        Ok(p) => out = p,
+                        Err(_) => exists = false,
+                    }
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The path from folder `from` to `to`, both absolute and resolved, with `/`; `None` when
+/// they share no root.
+fn relative_path(to: &Path, from: &Path) -> Option<String> {
+    let to: Vec<Component> = to.components().collect();
+    let from: Vec<Component> = from.components().collect();
+    let common = to.iter().zip(&from).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return None;
+    }
+    let parts: Vec<String> = std::iter::repeat_n("..".to_owned(), from.len() - common)
+        .chain(
+            to[common..]
+                .iter()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+        )
+        .collect();
+    Some(if parts.is_empty() {
+        ".".to_owned()
+    } else {
+        parts.join("/")
+    })
+}
+
 /// Writes run.json: how this run went (elapsed time, threads), kept out of plan.json because
 /// it differs between runs that produce the same plan.
 pub fn write_run_json<W: Write>(mut w: W, timing: &Timing) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut w, timing)?;
     w.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_climb_then_descend() {
+        let rel = |to: &str, from: &str| relative_path(Path::new(to), Path::new(from));
+        assert_eq!(
+            rel("/a/data/ws", "/a/plans/m").as_deref(),
+            Some("../../data/ws")
+        );
+        assert_eq!(rel("/a/ws", "/a/ws/out").as_deref(), Some(".."));
+        assert_eq!(rel("/a", "/a").as_deref(), Some("."));
+        assert_eq!(rel("/ws", "/tmp/x").as_deref(), Some("../../ws"));
+    }
+
+    #[test]
+    fn a_plan_folder_not_yet_made_is_resolved_through_its_parent() {
+        let tmp = tempfile::tempdir().unwrap();
+        let ws = tmp.path().join("ws");
+        std::fs::create_dir(&ws).unwrap();
+        let out = tmp.path().join("plans/./new/../2026-12");
+        assert_eq!(workspace_ref(&ws, &out).as_deref(), Some("../../ws"));
+    }
 }

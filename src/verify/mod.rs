@@ -7,11 +7,21 @@
 
 mod accounting;
 mod kpis;
+mod plan_figures;
+mod plan_files;
 mod reasons;
 mod routes;
+mod routes_csv;
+mod rows;
+mod unscheduled_csv;
 mod violation;
+mod written;
 
 pub use kpis::{Kpis, TeamWorkload};
+pub use plan_figures::ReferenceBounds;
+pub use plan_files::{
+    FilesReport, PEOPLE_FILES, PlanFiles, REQUIRED_FILES, TEAM_FOLDERS, verify_plan_files,
+};
 pub use violation::{Violation, ViolationKind};
 
 use crate::model::{Instance, Plan};

@@ -54,6 +54,32 @@ pub enum ViolationKind {
     WrongReason,
     /// A route without visits (harmless, but plans leave them out).
     EmptyRoute,
+    /// A file every plan folder has (plan.json, routes.csv, unscheduled.csv) is missing, or
+    /// one for people (the map, the report, the sheets) is.
+    MissingFile,
+    /// The plan folder holds a file chayici never writes.
+    UnexpectedFile,
+    /// A plan file cannot be read as what chayici writes (not JSON, a wrong header).
+    UnreadableFile,
+    /// A row or value of a plan file cannot be read (a wrong cell count, a time that is not
+    /// `HH:MM`, an id the workspace does not have).
+    MalformedRow,
+    /// A row plan.json has is not in routes.csv or unscheduled.csv.
+    RowMissing,
+    /// A row of routes.csv or unscheduled.csv that plan.json does not have.
+    RowExtra,
+    /// A row written twice.
+    RowDuplicated,
+    /// A row out of its route's driving order.
+    RowOutOfOrder,
+    /// A cell of routes.csv or unscheduled.csv says something else than plan.json.
+    FilesDisagree,
+    /// A name, department list or other cell is not what the workspace says.
+    WrongCell,
+    /// A leg's kilometres or minutes are not the travel between its two stops.
+    WrongTravel,
+    /// A figure of plan.json (`kpis`, a route's totals) is not what its routes give.
+    WrongFigure,
 }
 
 impl ViolationKind {
@@ -83,6 +109,18 @@ impl ViolationKind {
             Self::OverCapacity => "over_capacity",
             Self::WrongReason => "wrong_reason",
             Self::EmptyRoute => "empty_route",
+            Self::MissingFile => "missing_file",
+            Self::UnexpectedFile => "unexpected_file",
+            Self::UnreadableFile => "unreadable_file",
+            Self::MalformedRow => "malformed_row",
+            Self::RowMissing => "row_missing",
+            Self::RowExtra => "row_extra",
+            Self::RowDuplicated => "row_duplicated",
+            Self::RowOutOfOrder => "row_out_of_order",
+            Self::FilesDisagree => "files_disagree",
+            Self::WrongCell => "wrong_cell",
+            Self::WrongTravel => "wrong_travel",
+            Self::WrongFigure => "wrong_figure",
         }
     }
 }
@@ -110,6 +148,12 @@ pub struct Violation {
     /// The firm concerned, when one is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub firm: Option<String>,
+    /// The plan file concerned (`routes.csv`), when the finding is about one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The 1-based line of `file`, when the finding is about one row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
     /// What is wrong, with the values involved.
     pub message: String,
 }
@@ -123,6 +167,8 @@ impl Violation {
             team: None,
             date: None,
             firm: None,
+            file: None,
+            line: None,
             message: message.into(),
         }
     }
@@ -149,6 +195,28 @@ impl Violation {
     pub fn firm(mut self, id: &str) -> Self {
         self.firm = Some(id.to_owned());
         self
+    }
+
+    /// The same violation, found in a file of the plan folder.
+    pub fn in_file(mut self, file: &str) -> Self {
+        self.file = Some(file.to_owned());
+        self
+    }
+
+    /// The same violation, found on a line of its file.
+    pub fn line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    /// `routes.csv:14`, `plan.json`, or nothing: where the finding is, for a prefix the way
+    /// compilers and `chayici check` write it.
+    pub fn location(&self) -> Option<String> {
+        let file = self.file.as_deref()?;
+        Some(match self.line {
+            Some(l) => format!("{file}:{l}"),
+            None => file.to_owned(),
+        })
     }
 }
 

@@ -1,0 +1,415 @@
+//! `chayici verify` checks the files the teams follow, not only plan.json: each edit of
+//! routes.csv, unscheduled.csv or a figure of plan.json below is caught, exit 1, with a
+//! message naming the row or the figure; the plan as written passes.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+const TINY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/tiny");
+
+/// A task whose only day is a Sunday, so that the plan has an unscheduled row to edit.
+const SUNDAY_TASK: &str =
+    "SC-09,常山县天马示例餐饮店,91330822MA2E0A1B7U,周末检查,2026-12-06,2026-12-06,30,一般,投诉\n";
+
+/// The tiny workspace with [`SUNDAY_TASK`], and its plan, made once for every test; each
+/// mutation works on a copy of the plan.
+fn fixture() -> &'static (tempfile::TempDir, PathBuf, PathBuf) {
+    static PLAN: OnceLock<(tempfile::TempDir, PathBuf, PathBuf)> = OnceLock::new();
+    PLAN.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let ws = tmp.path().join("ws");
+        copy_dir(Path::new(TINY), &ws);
+        let plan_file = ws.join("plans/scjg.csv");
+        let text = std::fs::read_to_string(&plan_file).unwrap();
+        std::fs::write(&plan_file, text + SUNDAY_TASK).unwrap();
+        let out = tmp.path().join("month");
+        Command::cargo_bin("chayici")
+            .unwrap()
+            .args(["plan", ws.to_str().unwrap(), "--out", out.to_str().unwrap()])
+            .args(["--quiet", "--iterations", "60", "--threads", "1"])
+            .assert()
+            .success();
+        (tmp, ws, out)
+    })
+}
+
+fn planned() -> &'static Path {
+    &fixture().2
+}
+
+fn workspace() -> &'static Path {
+    &fixture().1
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_dir(&p, &target);
+        } else {
+            std::fs::copy(&p, &target).unwrap();
+        }
+    }
+}
+
+/// Runs `verify` on a copy of the plan after `edit`; the exit code and stdout + stderr.
+fn verify_after(edit: impl FnOnce(&Path)) -> (i32, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("month");
+    copy_dir(planned(), &dir);
+    edit(&dir);
+    let o = Command::cargo_bin("chayici")
+        .unwrap()
+        .args([
+            "verify",
+            workspace().to_str().unwrap(),
+            dir.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    (o.status.code().unwrap(), text)
+}
+
+/// routes.csv as lines (no cell of the tiny plan holds a newline).
+fn lines(dir: &Path) -> Vec<String> {
+    std::fs::read_to_string(dir.join("routes.csv"))
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn write_lines(dir: &Path, lines: &[String]) {
+    std::fs::write(dir.join("routes.csv"), lines.join("\n") + "\n").unwrap();
+}
+
+fn cells(line: &str) -> Vec<String> {
+    line.split(',').map(str::to_owned).collect()
+}
+
+/// The 1-based line of the first visit row whose route has at least two visits.
+fn two_visit_route() -> usize {
+    let ls = lines(planned());
+    (1..ls.len() - 1)
+        .find(|&i| {
+            let (a, b) = (cells(&ls[i]), cells(&ls[i + 1]));
+            a[0] == b[0] && a[1] == b[1] && !a[3].is_empty() && !b[3].is_empty()
+        })
+        .expect("the tiny plan has a route with two visits")
+        + 1
+}
+
+/// The 1-based line of the first visit row with two tasks.
+fn joint_visit() -> usize {
+    lines(planned())
+        .iter()
+        .position(|l| cells(l)[9].contains(';'))
+        .expect("the tiny plan has a joint visit")
+        + 1
+}
+
+/// Sets cell `col` of line `line` (1-based) of routes.csv.
+fn set_cell(dir: &Path, line: usize, col: usize, value: &str) {
+    let mut ls = lines(dir);
+    let mut c = cells(&ls[line - 1]);
+    c[col] = value.to_owned();
+    ls[line - 1] = c.join(",");
+    write_lines(dir, &ls);
+}
+
+fn edit_json(dir: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
+    let path = dir.join("plan.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    edit(&mut v);
+    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+}
+
+#[track_caller]
+fn assert_caught(result: (i32, String), needles: &[&str]) {
+    let (code, text) = result;
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("plan INVALID"), "{text}");
+    for n in needles {
+        assert!(text.contains(n), "expected `{n}` in:\n{text}");
+    }
+}
+
+fn at(line: usize) -> String {
+    format!("routes.csv:{line}:")
+}
+
+#[test]
+fn the_plan_as_written_passes() {
+    let (code, text) = verify_after(|_| {});
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("plan OK"), "{text}");
+    assert!(text.contains("0 warning(s)"), "{text}");
+}
+
+#[test]
+fn two_rows_moved_to_a_sunday() {
+    let l = two_visit_route();
+    let sunday = "2026-12-06";
+    assert_eq!(
+        chrono::NaiveDate::parse_from_str(sunday, "%Y-%m-%d")
+            .unwrap()
+            .format("%a")
+            .to_string(),
+        "Sun"
+    );
+    let r = verify_after(|d| {
+        set_cell(d, l, 1, sunday);
+        set_cell(d, l + 1, 1, sunday);
+    });
+    assert_caught(
+        r,
+        &[
+            &at(l),
+            &at(l + 1),
+            "row_extra",
+            "plan.json has this visit on",
+            "not_working_day",
+        ],
+    );
+}
+
+#[test]
+fn a_task_dropped_from_a_row() {
+    let l = joint_visit();
+    let ids = cells(&lines(planned())[l - 1])[9].clone();
+    let (kept, dropped) = ids.split_once(';').unwrap();
+    let r = verify_after(|d| set_cell(d, l, 9, kept));
+    assert_caught(
+        r,
+        &[
+            &at(l),
+            "task_ids",
+            &format!("missing: {dropped}"),
+            "task_missing",
+        ],
+    );
+}
+
+#[test]
+fn a_row_given_to_another_team() {
+    let l = two_visit_route();
+    let team = cells(&lines(planned())[l - 1])[0].clone();
+    let other = if team == "T1" { "T2" } else { "T1" };
+    let r = verify_after(|d| set_cell(d, l, 0, other));
+    assert_caught(r, &[&at(l), "row_extra", "plan.json gives it to team"]);
+}
+
+#[test]
+fn an_arrival_edited() {
+    let l = two_visit_route() + 1;
+    let r = verify_after(|d| set_cell(d, l, 5, "08:31"));
+    assert_caught(
+        r,
+        &[
+            &at(l),
+            "arrive is `08:31`, but plan.json has",
+            "wrong_arrival",
+        ],
+    );
+}
+
+#[test]
+fn a_row_duplicated() {
+    let l = two_visit_route();
+    let r = verify_after(|d| {
+        let mut ls = lines(d);
+        ls.insert(l, ls[l - 1].clone());
+        write_lines(d, &ls);
+    });
+    assert_caught(
+        r,
+        &[&at(l + 1), "row_duplicated", &format!("repeats line {l}")],
+    );
+}
+
+#[test]
+fn a_rows_kilometres_edited() {
+    let l = two_visit_route() + 1;
+    let km = cells(&lines(planned())[l - 1])[11].clone();
+    let r = verify_after(|d| set_cell(d, l, 11, "99.999"));
+    assert_caught(
+        r,
+        &[
+            &at(l),
+            "travel_km is `99.999`",
+            &format!("is {km} km"),
+            "wrong_travel",
+        ],
+    );
+}
+
+#[test]
+fn the_drive_back_to_base_edited() {
+    let l = two_visit_route() + 2;
+    let r = verify_after(|d| set_cell(d, l, 5, "16:00"));
+    assert_caught(r, &[&at(l), "the drive back to base", "wrong_return"]);
+}
+
+#[test]
+fn a_row_deleted() {
+    let l = two_visit_route() + 1;
+    let task = cells(&lines(planned())[l - 1])[9].clone();
+    let r = verify_after(|d| {
+        let mut ls = lines(d);
+        ls.remove(l - 1);
+        write_lines(d, &ls);
+    });
+    assert_caught(
+        r,
+        &["row_missing", "no row for team", &format!("task {task}")],
+    );
+}
+
+#[test]
+fn seq_reordered() {
+    let l = two_visit_route();
+    let r = verify_after(|d| {
+        set_cell(d, l, 2, "2");
+        set_cell(d, l + 1, 2, "1");
+    });
+    assert_caught(
+        r,
+        &[&at(l), &at(l + 1), "seq is `2`, but the row is stop 1"],
+    );
+}
+
+#[test]
+fn two_rows_swapped() {
+    let l = two_visit_route();
+    let r = verify_after(|d| {
+        let mut ls = lines(d);
+        ls.swap(l - 1, l);
+        write_lines(d, &ls);
+    });
+    assert_caught(r, &[&at(l + 1), "row_out_of_order", "wrong_travel"]);
+}
+
+#[test]
+fn routes_csv_deleted() {
+    let r = verify_after(|d| std::fs::remove_file(d.join("routes.csv")).unwrap());
+    assert_caught(r, &["routes.csv: error[missing_file]"]);
+}
+
+#[test]
+fn a_scheduled_task_added_to_unscheduled_csv_or_the_file_deleted() {
+    let l = joint_visit();
+    let c = cells(&lines(planned())[l - 1]);
+    let (task, dept) = (
+        c[9].split(';').next().unwrap(),
+        c[10].split(';').next().unwrap(),
+    );
+    let row = format!("{task},{dept},{},no_capacity\n", c[3]);
+    let r = verify_after(|d| {
+        let path = d.join("unscheduled.csv");
+        let text = std::fs::read_to_string(&path).unwrap() + &row;
+        std::fs::write(path, text).unwrap();
+    });
+    assert_caught(
+        r,
+        &[
+            "unscheduled.csv:3:",
+            "plan.json schedules this task",
+            "task_duplicated",
+        ],
+    );
+    let r = verify_after(|d| std::fs::remove_file(d.join("unscheduled.csv")).unwrap());
+    assert_caught(r, &["unscheduled.csv: error[missing_file]"]);
+}
+
+#[test]
+fn an_unscheduled_reason_edited_or_its_row_deleted() {
+    let text = std::fs::read_to_string(planned().join("unscheduled.csv")).unwrap();
+    assert!(
+        text.contains("SC-09,scjg,91330822MA2E0A1B7U,no_working_day_in_window"),
+        "{text}"
+    );
+    let edit = |from: &'static str, to: &'static str| {
+        move |d: &Path| {
+            let path = d.join("unscheduled.csv");
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(path, text.replace(from, to)).unwrap();
+        }
+    };
+    let r = verify_after(edit("no_working_day_in_window", "no_capacity"));
+    assert_caught(
+        r,
+        &[
+            "unscheduled.csv:2:",
+            "reason is `no_capacity`, but plan.json has",
+        ],
+    );
+    let r = verify_after(edit(
+        "no_working_day_in_window",
+        "no_team_covers_department",
+    ));
+    assert_caught(
+        r,
+        &["unscheduled.csv:2: error[wrong_reason]", "team T1 covers"],
+    );
+    let r = verify_after(edit(
+        "SC-09,scjg,91330822MA2E0A1B7U,no_working_day_in_window\n",
+        "",
+    ));
+    assert_caught(r, &["unscheduled.csv: error[row_missing]", "task_missing"]);
+}
+
+#[test]
+fn kpis_visits_edited() {
+    let r = verify_after(|d| edit_json(d, |v| v["kpis"]["visits"] = 99.into()));
+    assert_caught(r, &["plan.json: error[wrong_figure]", "kpis.visits is 99"]);
+}
+
+#[test]
+fn kpis_travel_km_edited() {
+    let r = verify_after(|d| edit_json(d, |v| v["kpis"]["travel_km"] = 1.5.into()));
+    assert_caught(r, &["kpis.travel_km is 1.5, but the routes give"]);
+}
+
+#[test]
+fn a_routes_kilometres_edited_in_plan_json() {
+    let r = verify_after(|d| {
+        edit_json(d, |v| {
+            v["routes"][1]["travel_km"] = 123.0.into();
+            v["routes"][1]["visits"][0]["travel_km"] = 0.5.into();
+        })
+    });
+    assert_caught(
+        r,
+        &[
+            "routes[1] (team",
+            ".travel_km is 123.0, but its legs add up to",
+            ".visits[0].travel_km is 0.5, but the leg from the base of team",
+        ],
+    );
+}
+
+#[test]
+fn a_note_left_in_the_folder_is_a_warning_only() {
+    let (code, text) = verify_after(|d| std::fs::write(d.join("notes.txt"), "call 王").unwrap());
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("notes.txt: warning[unexpected_file]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_malformed_plan_json_is_an_invalid_plan() {
+    let (code, text) = verify_after(|d| std::fs::write(d.join("plan.json"), "{ not json").unwrap());
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("plan.json: error[unreadable_file]"), "{text}");
+}
