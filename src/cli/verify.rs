@@ -41,7 +41,8 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let (plan, info) = match read_plan_json_with_info(&text, &ws.instance) {
         Ok(x) => x,
         Err(e) => {
-            eprintln!("chayici: {}: {e}", path.display());
+            let shown = crate::diag::printable(&e.to_string()).into_owned();
+            eprintln!("chayici: {}: {shown}", path.display());
             return Ok(if e.is_mismatch() {
                 EXIT_INVALID
             } else {

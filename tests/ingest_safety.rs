@@ -1,0 +1,112 @@
+//! Drives `chayici check` on hostile and careless workspaces: control characters and huge cells
+//! in the input, files named in chayici.toml that lie outside the workspace, settings out of
+//! range, ids that cannot be told apart or written in a list, and warnings that must point at
+//! the cell that causes them.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+mod common;
+use common::copy_workspace;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the binary; exit code and stdout followed by stderr.
+fn chayici(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .args(args)
+        .output()
+        .unwrap();
+    let mut text = out.stdout;
+    text.extend(out.stderr);
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&text).into_owned(),
+    )
+}
+
+fn check(dir: &Path) -> (i32, String) {
+    chayici(&["check", dir.to_str().unwrap()])
+}
+
+fn tiny() -> tempfile::TempDir {
+    copy_workspace(&root().join("data/tiny"))
+}
+
+fn edit(dir: &Path, file: &str, from: &str, to: &str) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "`{from}` not in {file}");
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+const FAKE_CLEAN: &str = "\x1b[2J\x1b[H0 errors, 0 warnings";
+
+#[test]
+fn control_characters_from_the_input_never_reach_the_terminal() {
+    let ws = tiny();
+    let dir = ws.path();
+    edit(
+        dir,
+        "firms.csv",
+        "常山县天马示例餐饮店,",
+        &format!("\"{FAKE_CLEAN}\","),
+    );
+    edit(
+        dir,
+        "firms.csv",
+        "天马街道,118",
+        "天马\u{202e}街道\u{9b}2J,118",
+    );
+    edit(dir, "chayici.toml", "示例\"", "示例\\u001b]0;x\\u0007\"");
+    let d = dir.to_str().unwrap();
+    for args in [
+        vec!["check", d],
+        vec!["check", d, "--format", "json"],
+        vec!["merge", d],
+    ] {
+        let (code, out) = chayici(&args);
+        assert_eq!(code, 0, "{args:?}\n{out}");
+        for bad in ['\x1b', '\u{7}', '\u{9b}', '\u{202e}'] {
+            assert!(!out.contains(bad), "{args:?} prints {bad:?} raw:\n{out}");
+        }
+    }
+    let (_, out) = check(dir);
+    assert!(
+        out.contains("warning[W1403]: firm name `常山县天马示例餐饮店` differs from the register's `\\x1b[2J\\x1b[H0 errors, 0 warnings`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("workspace: 常山县 2026年12月 示例\\x1b]0;x\\x07"),
+        "{out}"
+    );
+    let (_, out) = chayici(&["check", d, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let message = v["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(message.contains("`\\x1b[2J\\x1b[H0 errors"), "{message}");
+    let (_, out) = chayici(&["merge", d]);
+    assert!(out.contains("天马\\u{202e}街道\\x9b2J"), "{out}");
+}
+
+#[test]
+fn a_huge_cell_is_cut_in_its_diagnostic() {
+    let ws = tiny();
+    let huge = "A".repeat(100_000);
+    edit(
+        ws.path(),
+        "firms.csv",
+        "91330822MA2E0A1B7U,",
+        &format!("{huge},"),
+    );
+    let (code, out) = check(ws.path());
+    assert_eq!(code, 1, "{out}");
+    let line = out
+        .lines()
+        .find(|l| l.contains("error[E1001]"))
+        .unwrap_or_else(|| panic!("no E1001 in\n{out}"));
+    assert!(line.chars().count() < 200, "{line}");
+    assert!(line.contains(&format!("`{}…`", "A".repeat(60))), "{line}");
+    assert!(out.len() < 5_000, "{} bytes of output", out.len());
+}
