@@ -110,3 +110,80 @@ fn a_huge_cell_is_cut_in_its_diagnostic() {
     assert!(line.contains(&format!("`{}…`", "A".repeat(60))), "{line}");
     assert!(out.len() < 5_000, "{} bytes of output", out.len());
 }
+
+/// A workspace whose travel matrix is the path `setup` returns (given the workspace and a
+/// folder outside it that holds a secret table); the output must name the setting and never
+/// show the secret.
+fn refuses_matrix(setup: impl Fn(&Path, &Path) -> String) {
+    let ws = copy_workspace(&root().join("tests/fixtures/travel_matrix"));
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.csv"),
+        "from,to,km,minutes\nTOPSECRET-7f3a,T1,1,1\n",
+    )
+    .unwrap();
+    let written = setup(ws.path(), outside.path());
+    edit(
+        ws.path(),
+        "chayici.toml",
+        "matrix = \"travel.csv\"",
+        &format!("matrix = {}", toml::Value::String(written.clone())),
+    );
+    let (code, out) = check(ws.path());
+    assert_eq!(code, 1, "{written}\n{out}");
+    assert!(!out.contains("TOPSECRET"), "{written}\n{out}");
+    assert!(
+        out.contains("chayici.toml:19:1: error[E0209]"),
+        "{written}\n{out}"
+    );
+}
+
+#[test]
+fn a_travel_matrix_outside_the_workspace_is_refused() {
+    refuses_matrix(|_, outside| format!("{}/secret.csv", outside.display()));
+    // A relative path that climbs out into the folder beside the workspace.
+    refuses_matrix(|ws, outside| {
+        let up = "../".repeat(ws.components().count());
+        let down = outside.strip_prefix("/").unwrap_or(outside);
+        format!("plans/{up}{}/secret.csv", down.display())
+    });
+    #[cfg(unix)]
+    refuses_matrix(|ws, outside| {
+        std::os::unix::fs::symlink(outside.join("secret.csv"), ws.join("inside.csv")).unwrap();
+        "inside.csv".into()
+    });
+    #[cfg(unix)]
+    refuses_matrix(|ws, outside| {
+        std::os::unix::fs::symlink(outside, ws.join("linked")).unwrap();
+        "linked/secret.csv".into()
+    });
+}
+
+#[test]
+fn a_travel_matrix_in_a_subfolder_or_through_an_inner_link_is_read() {
+    let ws = copy_workspace(&root().join("tests/fixtures/travel_matrix"));
+    let dir = ws.path();
+    std::fs::create_dir(dir.join("roads")).unwrap();
+    std::fs::rename(dir.join("travel.csv"), dir.join("roads/travel.csv")).unwrap();
+    edit(
+        dir,
+        "chayici.toml",
+        "\"travel.csv\"",
+        "\"./roads/../roads/travel.csv\"",
+    );
+    let (code, out) = check(dir);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("travel:   matrix"), "{out}");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("roads/travel.csv", dir.join("link.csv")).unwrap();
+        edit(
+            dir,
+            "chayici.toml",
+            "\"./roads/../roads/travel.csv\"",
+            "\"link.csv\"",
+        );
+        let (code, out) = check(dir);
+        assert_eq!(code, 0, "{out}");
+    }
+}

@@ -47,6 +47,7 @@ codes! {
     NO_HOLIDAY_TABLE = "W0206", Warning, "The horizon reaches a year without built-in holidays.";
     CONFLICTING_OVERRIDE = "W0207", Warning, "A date is both an extra holiday and an extra workday.";
     NO_WORKING_DAY = "W0208", Warning, "The horizon holds no working day.";
+    OUTSIDE_WORKSPACE = "E0209", Error, "A file named in chayici.toml lies outside the workspace folder.";
     CODE_LENGTH = "E1001", Error, "A credit code does not have 18 characters.";
     CODE_CHARSET = "E1002", Error, "A credit code has a character outside GB 32100's set.";
     CODE_CHECK_DIGIT = "E1003", Error, "A credit code's check character is wrong.";

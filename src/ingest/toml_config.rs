@@ -47,7 +47,8 @@ pub struct Config {
 /// so a file that is not there can be reported at the setting that names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixSetting {
-    /// The path as written, e.g. `travel.csv`.
+    /// The path relative to the workspace, `/`-separated, as [`workspace_relative`] makes it
+    /// from what is written, e.g. `travel.csv`.
     pub path: String,
     /// Where `matrix = …` is in `chayici.toml`.
     pub loc: Loc,
@@ -88,6 +89,45 @@ const OBJECTIVE_KEYS: &[&str] = &[
     "travel_km",
     "balance_minute",
 ];
+
+/// The path `written` in chayici.toml as a path inside the workspace: `\\` read as `/`, `.` and
+/// empty parts dropped, `..` resolved. `None` when it is absolute (`/…`, `C:…`) or climbs out of
+/// the workspace. Why: a workspace is handed around as a folder, so what it is planned from must
+/// be in that folder; and a path that reads files elsewhere would let a chayici.toml make the
+/// tool read, and echo in its diagnostics, any file the clerk can read. Links inside the
+/// workspace that lead out of it are caught when the file is opened.
+pub fn workspace_relative(written: &str) -> Option<String> {
+    let s = written.trim().replace('\\', "/");
+    let drive = s.len() >= 2 && s.as_bytes()[1] == b':' && s.as_bytes()[0].is_ascii_alphabetic();
+    if s.starts_with('/') || drive {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for part in s.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// E0209: the file a setting names lies outside the workspace folder; `written` is the path as
+/// written (only the path is shown, never anything read from it).
+pub fn e0209_outside_workspace(key: &str, written: &str, loc: &Loc) -> Diagnostic {
+    Diagnostic::error(
+        codes::OUTSIDE_WORKSPACE,
+        loc.clone(),
+        format!("`{key}` names `{written}`, which lies outside the workspace folder"),
+    )
+    .with_help(
+        "copy the file into the workspace folder (beside chayici.toml) and name it by a path \
+         relative to that folder",
+    )
+}
 
 /// Where `key` is written in `section` (`None` for top-level keys), found by scanning lines,
 /// since the TOML parser keeps no positions in its tables.
@@ -406,12 +446,19 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
         Some(Value::Table(t)) => {
             warn_unknown(&mut diags, t, tr, TRAVEL_KEYS);
             match t.get("matrix") {
-                Some(Value::String(s)) if !s.trim().is_empty() => {
-                    cfg.travel_matrix = Some(MatrixSetting {
-                        path: s.trim().to_string(),
-                        loc: loc(tr, "matrix"),
-                    })
-                }
+                Some(Value::String(s)) if !s.trim().is_empty() => match workspace_relative(s) {
+                    Some(path) => {
+                        cfg.travel_matrix = Some(MatrixSetting {
+                            path,
+                            loc: loc(tr, "matrix"),
+                        })
+                    }
+                    None => diags.push(e0209_outside_workspace(
+                        "matrix",
+                        s.trim(),
+                        &loc(tr, "matrix"),
+                    )),
+                },
                 Some(v) => bad(
                     &mut diags,
                     tr,
@@ -488,6 +535,31 @@ mod tests {
         assert_eq!(bad, ["chayici.toml:5:1"]);
         let (_, d) = parse_config("travel = 1\n", "chayici.toml");
         assert!(d.iter().any(|d| d.code == codes::BAD_SETTING));
+    }
+
+    #[test]
+    fn matrix_paths_stay_inside_the_workspace() {
+        for (written, inside) in [
+            ("travel.csv", Some("travel.csv")),
+            ("./roads/../roads//travel.csv", Some("roads/travel.csv")),
+            ("roads\\travel.csv", Some("roads/travel.csv")),
+            ("../travel.csv", None),
+            ("roads/../../travel.csv", None),
+            ("/etc/passwd", None),
+            ("C:\\data\\travel.csv", None),
+            ("\\\\server\\share\\travel.csv", None),
+            ("roads/..", None),
+        ] {
+            assert_eq!(workspace_relative(written).as_deref(), inside, "{written}");
+        }
+        let text = "[travel]\nmatrix = \"../secret.csv\"\n";
+        let (c, d) = parse_config(text, "chayici.toml");
+        assert!(c.travel_matrix.is_none());
+        let e = d
+            .iter()
+            .find(|d| d.code == codes::OUTSIDE_WORKSPACE)
+            .unwrap();
+        assert_eq!(e.loc.to_string(), "chayici.toml:2:1");
     }
 
     #[test]
