@@ -187,3 +187,38 @@ fn a_travel_matrix_in_a_subfolder_or_through_an_inner_link_is_read() {
         assert_eq!(code, 0, "{out}");
     }
 }
+
+#[test]
+fn settings_out_of_their_documented_range_are_refused() {
+    for (section, setting, line) in [
+        ("[defaults]", "[objective]\nvisit = 1e308", 12),
+        ("[defaults]", "[objective]\ntravel_km = 1000000001", 12),
+        ("[defaults]", "[objective]\nroute = inf", 12),
+        ("speed_kmh = 40", "speed_kmh = 0.001", 15),
+        ("road_factor = 1.3", "road_factor = 0.5", 14),
+        ("visit_setup_minutes = 10", "visit_setup_minutes = 601", 13),
+    ] {
+        let ws = tiny();
+        let to = if section == "[defaults]" {
+            format!("{setting}\n[defaults]")
+        } else {
+            setting.to_string()
+        };
+        edit(ws.path(), "chayici.toml", section, &to);
+        let (code, out) = check(ws.path());
+        assert_eq!(code, 1, "{setting}\n{out}");
+        assert!(
+            out.contains(&format!("chayici.toml:{line}:1: error[E0205]")),
+            "{setting}\n{out}"
+        );
+    }
+    let ws = tiny();
+    edit(
+        ws.path(),
+        "chayici.toml",
+        "[defaults]",
+        "[objective]\nvisit = 1000000000\nunscheduled_low = 0\n[defaults]",
+    );
+    let (code, out) = check(ws.path());
+    assert_eq!(code, 0, "the bounds themselves are allowed\n{out}");
+}

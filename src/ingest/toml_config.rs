@@ -70,6 +70,23 @@ impl Default for Config {
     }
 }
 
+/// The range of `visit_setup_minutes`: up to a working morning.
+pub const SETUP_MINUTES: std::ops::RangeInclusive<i64> = 0..=600;
+
+/// The range of `road_factor`: roads are never shorter than the straight line, and five times
+/// longer is a mountain track or a typo.
+pub const ROAD_FACTOR: std::ops::RangeInclusive<f64> = 1.0..=5.0;
+
+/// The range of `speed_kmh`: below walking pace every drive takes hours, and the travel times
+/// of a month overflow what a plan can add up.
+pub const SPEED_KMH: std::ops::RangeInclusive<f64> = 1.0..=200.0;
+
+/// The range of every `[objective]` weight. The weights only matter relative to each other; the
+/// default for a mandatory task left out is a million, so a thousand times more is room enough,
+/// while a month's objective stays exact in floating point. A larger weight (`1e308`) makes
+/// the objective infinite and every plan look equally bad.
+pub const WEIGHT: std::ops::RangeInclusive<f64> = 0.0..=1e9;
+
 const TOP_KEYS: &[&str] = &["name", "horizon", "defaults", "objective", "travel"];
 const TRAVEL_KEYS: &[&str] = &["matrix"];
 const HORIZON_KEYS: &[&str] = &["start", "end", "crs", "extra_holidays", "extra_workdays"];
@@ -358,7 +375,7 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
             }
             if let Some(v) = t.get("visit_setup_minutes") {
                 match v {
-                    Value::Integer(i) if (0..=600).contains(i) => {
+                    Value::Integer(i) if SETUP_MINUTES.contains(i) => {
                         cfg.settings.visit_setup_minutes = *i as u32
                     }
                     _ => bad(
@@ -373,7 +390,7 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
             }
             if let Some(v) = t.get("road_factor") {
                 match number_of(v) {
-                    Some(f) if (1.0..=5.0).contains(&f) => cfg.settings.road_factor = f,
+                    Some(f) if ROAD_FACTOR.contains(&f) => cfg.settings.road_factor = f,
                     _ => bad(
                         &mut diags,
                         d,
@@ -384,12 +401,12 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
             }
             if let Some(v) = t.get("speed_kmh") {
                 match number_of(v) {
-                    Some(f) if f > 0.0 && f <= 200.0 => cfg.settings.speed_kmh = f,
+                    Some(f) if SPEED_KMH.contains(&f) => cfg.settings.speed_kmh = f,
                     _ => bad(
                         &mut diags,
                         d,
                         "speed_kmh",
-                        format!("`speed_kmh = {v}` must be a number above 0 and at most 200"),
+                        format!("`speed_kmh = {v}` must be a number from 1 to 200"),
                     ),
                 }
             }
@@ -411,12 +428,12 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
                 .iter()
                 .filter(|(k, _)| OBJECTIVE_KEYS.contains(&k.as_str()))
             {
-                if !number_of(v).is_some_and(|f| f >= 0.0 && f.is_finite()) {
+                if !number_of(v).is_some_and(|f| WEIGHT.contains(&f)) {
                     bad(
                         &mut diags,
                         o,
                         k,
-                        format!("weight `{k} = {v}` must be a number of at least 0"),
+                        format!("weight `{k} = {v}` must be a number from 0 to 1000000000"),
                     );
                 }
             }
@@ -424,7 +441,7 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
                 .iter()
                 .filter(|(k, v)| {
                     OBJECTIVE_KEYS.contains(&k.as_str())
-                        && number_of(v).is_some_and(|f| f >= 0.0 && f.is_finite())
+                        && number_of(v).is_some_and(|f| WEIGHT.contains(&f))
                 })
                 .map(|(k, v)| (k.clone(), Value::Float(number_of(v).unwrap_or_default())))
                 .collect();
