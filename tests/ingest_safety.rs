@@ -42,6 +42,13 @@ fn edit(dir: &Path, file: &str, from: &str, to: &str) {
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
+fn append(dir: &Path, file: &str, line: &str) {
+    let path = dir.join(file);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str(line);
+    std::fs::write(path, text).unwrap();
+}
+
 const FAKE_CLEAN: &str = "\x1b[2J\x1b[H0 errors, 0 warnings";
 
 #[test]
@@ -221,4 +228,40 @@ fn settings_out_of_their_documented_range_are_refused() {
     );
     let (code, out) = check(ws.path());
     assert_eq!(code, 0, "the bounds themselves are allowed\n{out}");
+}
+
+#[test]
+fn ids_that_a_list_cannot_hold_are_refused() {
+    let ws = tiny();
+    let dir = ws.path();
+    edit(dir, "plans/sthj.csv", "HB-02,sthj,9", "HB-02,sthj；scjg,9");
+    edit(dir, "plans/sthj.csv", "HB-01,", "HB-01;HB-02,");
+    edit(dir, "teams.csv", "T2,", "T2;T3,");
+    append(dir, "teams.csv", "T\u{7}4,第四组,sthj,118.5,28.9,,\n");
+    let (code, out) = check(dir);
+    assert_eq!(code, 1, "{out}");
+    for expected in [
+        "plans/sthj.csv:2:1: error[E1415]: task id `HB-01;HB-02` contains `;`",
+        "plans/sthj.csv:3:2: error[E1416]: department `sthj；scjg` contains `；`",
+        "teams.csv:3:1: error[E1309]: team id `T2;T3` contains `;`",
+        "teams.csv:4:1: error[E1309]: team id `T\\x074` contains a control character",
+    ] {
+        assert!(out.contains(expected), "missing `{expected}` in\n{out}");
+    }
+}
+
+#[test]
+fn ids_that_differ_only_by_case_are_duplicates() {
+    let ws = tiny();
+    let dir = ws.path();
+    append(dir, "teams.csv", "t1,第三组,sthj,118.5,28.9,,\n");
+    edit(dir, "plans/sthj.csv", "HB-02,", "hb-01,");
+    let (code, out) = check(dir);
+    assert_eq!(code, 1, "{out}");
+    for expected in [
+        "teams.csv:4:1: error[E1301]: team `t1` differs from team `T1` only by case; first at teams.csv:2:1",
+        "plans/sthj.csv:3:1: error[E1401]: task `hb-01` differs from task `HB-01` only by case; first at plans/sthj.csv:2:1",
+    ] {
+        assert!(out.contains(expected), "missing `{expected}` in\n{out}");
+    }
 }

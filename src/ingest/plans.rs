@@ -57,14 +57,18 @@ impl PlanReader<'_> {
         let id = row.text(c("task_id")).to_string();
         if let Some(d) = ids::e0107_empty_required(&id, "task id", &id_loc) {
             self.diags.push(d);
-        } else if let Some(d) = ids::e1401_duplicate_task(&mut self.seen, &id, &id_loc) {
+        } else if let Some(d) = ids::e1415_task_id(&id, &id_loc)
+            .or_else(|| ids::e1401_duplicate_task(&mut self.seen, &id, &id_loc))
+        {
             self.diags.push(d);
         }
         let dept_text = match row.text(c("department")) {
             "" => file_department,
             t => t,
         };
-        let department = match rules::e1412_no_department(dept_text, &row.loc) {
+        let department = match rules::e1412_no_department(dept_text, &row.loc)
+            .or_else(|| ids::e1416_department(dept_text, &row.loc_of(c("department"))))
+        {
             Some(d) => {
                 self.diags.push(d);
                 0
