@@ -265,3 +265,57 @@ fn ids_that_differ_only_by_case_are_duplicates() {
         assert!(out.contains(expected), "missing `{expected}` in\n{out}");
     }
 }
+
+#[test]
+fn every_warning_points_at_the_cell_or_setting_behind_it() {
+    let ws = tiny();
+    let dir = ws.path();
+    // HB-01 needs more than any shift; HB-02's window is one weekend; HB-03 has no team.
+    edit(dir, "plans/sthj.csv", ",60,mandatory", ",1000,mandatory");
+    edit(
+        dir,
+        "plans/sthj.csv",
+        "2026-12-14,2026-12-31",
+        "2026-12-05,2026-12-06",
+    );
+    append(
+        dir,
+        "plans/sthj.csv",
+        "HB-03,zzjc,91330822MA2E5H6J03,,x,,,30,low,\n",
+    );
+    std::fs::write(dir.join("plans/empty.csv"), "task_id,firm_id,minutes\n").unwrap();
+    let (code, out) = check(dir);
+    assert_eq!(code, 0, "{out}");
+    for expected in [
+        "plans/sthj.csv:2:8: warning[W1413]",
+        "plans/sthj.csv:3:6: warning[W1408]",
+        "plans/sthj.csv:4:2: warning[W1411]",
+        "plans/empty.csv:1:1: warning[W0104]",
+    ] {
+        assert!(out.contains(expected), "missing `{expected}` in\n{out}");
+    }
+
+    // A horizon of one weekend in a year without built-in holidays.
+    let ws = tiny();
+    edit(ws.path(), "chayici.toml", "2026-12-01", "2040-12-01");
+    edit(ws.path(), "chayici.toml", "2026-12-31", "2040-12-02");
+    let (_, out) = check(ws.path());
+    for expected in [
+        "chayici.toml:5:1: warning[W0206]",
+        "chayici.toml:5:1: warning[W0208]",
+    ] {
+        assert!(out.contains(expected), "missing `{expected}` in\n{out}");
+    }
+
+    // A travel matrix that leaves a pair out.
+    let ws = copy_workspace(&root().join("tests/fixtures/travel_matrix"));
+    edit(
+        ws.path(),
+        "travel.csv",
+        "91330822MA2E0A1B7U,91330822MA2E1C2D04,6.3,13.5\n",
+        "",
+    );
+    let (code, out) = check(ws.path());
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("chayici.toml:19:1: warning[W1505]"), "{out}");
+}

@@ -41,6 +41,9 @@ pub struct Config {
     pub settings: Settings,
     /// `[travel] matrix`, the distance/time file to use instead of the great-circle model.
     pub travel_matrix: Option<MatrixSetting>,
+    /// Where `[horizon] start` and `end` are written, for the warnings about the horizon as a
+    /// whole.
+    pub horizon_locs: (Loc, Loc),
 }
 
 /// `[travel] matrix`: a path relative to the workspace folder, and where the key is written,
@@ -66,6 +69,7 @@ impl Default for Config {
             hours: None,
             settings: Settings::default(),
             travel_matrix: None,
+            horizon_locs: (Loc::default(), Loc::default()),
         }
     }
 }
@@ -289,6 +293,7 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
         parsed
     };
     let (start, end) = (date(&mut diags, "start"), date(&mut diags, "end"));
+    cfg.horizon_locs = (loc(h, "start"), loc(h, "end"));
     if let (Some(s), Some(e)) = (start, end) {
         if e < s {
             diags.push(Diagnostic::error(
