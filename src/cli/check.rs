@@ -3,7 +3,7 @@
 //! the workspace cannot be read at all.
 
 use crate::cli::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, printable};
 use crate::ingest::{Loaded, Summary, load_workspace};
 use std::io::Write;
 use std::path::PathBuf;
@@ -77,7 +77,7 @@ pub fn write_text(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<()> 
             if current.is_some() {
                 writeln!(out)?;
             }
-            writeln!(out, "{}", d.loc.file)?;
+            writeln!(out, "{}", printable(&d.loc.file))?;
             current = Some(&d.loc.file);
         }
         write_diagnostic(out, d)?;
@@ -100,7 +100,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 fn write_summary(out: &mut impl Write, s: &Summary) -> std::io::Result<()> {
-    writeln!(out, "workspace: {}", s.name)?;
+    writeln!(out, "workspace: {}", printable(&s.name))?;
     match s.horizon {
         Some((a, b)) => writeln!(
             out,
@@ -120,10 +120,10 @@ fn write_summary(out: &mut impl Write, s: &Summary) -> std::io::Result<()> {
             d.code.clone()
         };
         let note = if d.covered { "" } else { "  no team covers it" };
-        writeln!(out, "    {name}: {}{note}", d.tasks)?;
+        writeln!(out, "    {}: {}{note}", printable(&name), d.tasks)?;
     }
     if let Some(t) = &s.travel {
-        writeln!(out, "  travel:   {t}")?;
+        writeln!(out, "  travel:   {}", printable(&t.to_string()))?;
     }
     writeln!(
         out,

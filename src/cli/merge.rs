@@ -4,6 +4,7 @@
 //! read or a file cannot be written.
 
 use crate::cli::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
+use crate::diag::printable;
 use crate::graph::{MergeGraph, MergeReport, merge_report, share_pairs, to_dot, visit_bounds};
 use crate::ingest::load_workspace;
 use std::io::Write;
@@ -101,7 +102,7 @@ fn percent(x: f64) -> String {
 
 /// Writes the text report.
 pub fn write_text(out: &mut impl Write, r: &MergeReport) -> std::io::Result<()> {
-    writeln!(out, "workspace: {}", r.workspace)?;
+    writeln!(out, "workspace: {}", printable(&r.workspace))?;
     writeln!(
         out,
         "  tasks:              {} ({} schedulable)",
@@ -151,7 +152,7 @@ pub fn write_text(out: &mut impl Write, r: &MergeReport) -> std::io::Result<()> 
         writeln!(
             out,
             "  {} {:>6} {:>6} {:>6} {:>8.1} {:>6} {:>9}",
-            pad(&name, 20),
+            pad(&printable(&name), 20),
             d.tasks,
             d.firms,
             d.naive_visits,
@@ -181,7 +182,7 @@ pub fn write_text(out: &mut impl Write, r: &MergeReport) -> std::io::Result<()> 
         writeln!(
             out,
             "  {} {:>6} {:>6} {:>6} {:>6} {:>9}",
-            pad(&t.township, 20),
+            pad(&printable(&t.township), 20),
             t.tasks,
             t.firms,
             t.naive_visits,
@@ -203,7 +204,10 @@ pub fn write_text(out: &mut impl Write, r: &MergeReport) -> std::io::Result<()> 
         writeln!(
             out,
             "    {}  {}  {}  {}",
-            u.task_id, u.department, u.firm_id, u.reason
+            printable(&u.task_id),
+            printable(&u.department),
+            printable(&u.firm_id),
+            u.reason
         )?;
     }
     if r.unschedulable.len() > SHOWN {

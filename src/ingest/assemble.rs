@@ -4,6 +4,7 @@
 use super::codes;
 use super::departments::Departments;
 use super::firms::read_firms;
+use super::headers::{PLAN_FIELDS, map_headers};
 use super::plans::PlanReader;
 use super::table::Table;
 use super::teams::read_teams;
@@ -16,7 +17,9 @@ use crate::calendar::{build_calendar, years_without_table};
 use crate::diag::Diagnostic;
 use crate::model::{Calendar, Instance, Loc, MAX_DEPARTMENTS, Point};
 use crate::spatial::Travel;
+use chrono::Datelike;
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 
 /// The lower-cased extension of a path.
 pub(super) fn extension(path: &str) -> String {
@@ -42,23 +45,36 @@ fn tables_or_report(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<Table
     })
 }
 
+/// W0104, at the header's first cell: the line that is there, where the rows should follow.
 fn no_rows(path: &str, tables: &[Table], diags: &mut Vec<Diagnostic>) {
     if !tables.is_empty() && tables.iter().all(|t| t.rows.is_empty()) {
+        let header = &tables[0];
         diags.push(Diagnostic::warning(
             codes::NO_ROWS,
-            tables[0].header_loc.clone(),
+            header
+                .header
+                .first()
+                .map_or_else(|| header.header_loc.clone(), |c| c.loc.clone()),
             format!("{path} has a header but no data rows"),
         ));
     }
 }
 
-fn calendar_of(cfg: &Config, file: &str, diags: &mut Vec<Diagnostic>) -> Option<Calendar> {
+/// The horizon's calendar, with W0206 at the `start` or `end` setting in the year it names and
+/// W0208 at `start`.
+fn calendar_of(cfg: &Config, diags: &mut Vec<Diagnostic>) -> Option<Calendar> {
     let (start, end) = cfg.horizon?;
+    let (start_loc, end_loc) = &cfg.horizon_locs;
     for year in years_without_table(start, end) {
+        let loc = if year == start.year() || year != end.year() {
+            start_loc
+        } else {
+            end_loc
+        };
         diags.push(
             Diagnostic::warning(
                 codes::NO_HOLIDAY_TABLE,
-                Loc::file(file),
+                loc.clone(),
                 format!("no statutory holidays are built in for {year}; only weekends are off"),
             )
             .with_help(
@@ -70,11 +86,18 @@ fn calendar_of(cfg: &Config, file: &str, diags: &mut Vec<Diagnostic>) -> Option<
     if cal.working_days().next().is_none() {
         diags.push(Diagnostic::warning(
             codes::NO_WORKING_DAY,
-            Loc::file(file),
+            start_loc.clone(),
             format!("the horizon {start}..{end} holds no working day"),
         ));
     }
     Some(cal)
+}
+
+/// The column number of a plan table's `minutes`, so W1413, found once teams are read, can
+/// point at the cell (a task keeps only its row).
+fn minutes_column(table: &Table) -> Option<u32> {
+    let (cols, _) = map_headers(table, PLAN_FIELDS);
+    table.header.get(cols.get("minutes")?)?.loc.col
 }
 
 /// The file's department when its rows name none: the JSON `department`, else the stem.
@@ -100,7 +123,7 @@ pub fn load_sources_with(src: &Sources, named: &[SourceFile]) -> Loaded {
     let config_text = String::from_utf8_lossy(&src.config.bytes);
     let (cfg, d) = parse_config(&config_text, &src.config.path);
     diags.extend(d);
-    let calendar = calendar_of(&cfg, &src.config.path, &mut diags);
+    let calendar = calendar_of(&cfg, &mut diags);
 
     let mut depts = Departments::default();
     if let Some(file) = &src.departments {
@@ -121,10 +144,14 @@ pub fn load_sources_with(src: &Sources, named: &[SourceFile]) -> Loaded {
         diags: &mut diags,
         rows: Vec::new(),
     };
+    let mut minutes_cols = HashMap::new();
     for file in &src.plans {
         let tables = tables_or_report(file, reader.diags);
         no_rows(&file.path, &tables, reader.diags);
         for t in &tables {
+            if let Some(col) = minutes_column(t) {
+                minutes_cols.insert((file.path.as_str(), t.header_loc.sheet.clone()), col);
+            }
             let dept = file_department(t, &file.path);
             tasks.extend(reader.read_table(t, &dept));
         }
@@ -183,8 +210,12 @@ pub fn load_sources_with(src: &Sources, named: &[SourceFile]) -> Loaded {
                 .max();
             if let Some(longest) = longest {
                 let onsite = cfg.settings.visit_setup_minutes + task.minutes;
+                let key = (task.loc.file.as_str(), task.loc.sheet.clone());
+                let loc = minutes_cols
+                    .get(&key)
+                    .map_or_else(|| task.loc.clone(), |&col| task.loc.with_col(col));
                 diags.extend(task_rules::w1413_task_too_long(
-                    onsite, longest, &task.id, &task.loc,
+                    onsite, longest, &task.id, &loc,
                 ));
             }
         }
@@ -284,7 +315,7 @@ fn travel_matrix<'a>(
     let tables = tables_or_report(file, diags);
     no_rows(&file.path, &tables, diags);
     let matrix = read_matrix(&tables, places, diags)?;
-    diags.extend(w1505_partial(&matrix, places, &file.path));
+    diags.extend(w1505_partial(&matrix, places, &setting.loc));
     Some((file, matrix))
 }
 

@@ -47,6 +47,7 @@ codes! {
     NO_HOLIDAY_TABLE = "W0206", Warning, "The horizon reaches a year without built-in holidays.";
     CONFLICTING_OVERRIDE = "W0207", Warning, "A date is both an extra holiday and an extra workday.";
     NO_WORKING_DAY = "W0208", Warning, "The horizon holds no working day.";
+    OUTSIDE_WORKSPACE = "E0209", Error, "A file named in chayici.toml lies outside the workspace folder.";
     CODE_LENGTH = "E1001", Error, "A credit code does not have 18 characters.";
     CODE_CHARSET = "E1002", Error, "A credit code has a character outside GB 32100's set.";
     CODE_CHECK_DIGIT = "E1003", Error, "A credit code's check character is wrong.";
@@ -59,7 +60,7 @@ codes! {
     COORD_SWAPPED = "E1105", Error, "Longitude and latitude look swapped.";
     BAD_HOURS = "E1201", Error, "Opening hours are not time ranges like 08:00-11:30;14:00-17:30.";
     BAD_CLOSED = "E1202", Error, "Closed days are not weekdays or dates.";
-    DUPLICATE_TEAM = "E1301", Error, "The same team id appears twice.";
+    DUPLICATE_TEAM = "E1301", Error, "The same team id appears twice (ignoring case).";
     TEAM_NO_DEPARTMENT = "E1302", Error, "A team covers no department.";
     BAD_SHIFT = "E1303", Error, "A shift is not time ranges like 08:30-12:00;13:00-17:30.";
     BAD_TEAM_DAYS = "E1304", Error, "A team's days are not weekdays or dates.";
@@ -67,7 +68,8 @@ codes! {
     TEAM_DAY_NOT_WORKING = "W1306", Warning, "A team's listed day is not a working day.";
     TEAM_NO_DAY = "W1307", Warning, "A team works no day of the horizon.";
     BAD_CAPACITY = "E1308", Error, "A team's daily capacity is not a whole number.";
-    DUPLICATE_TASK = "E1401", Error, "The same task id appears twice in the workspace.";
+    BAD_TEAM_ID = "E1309", Error, "A team id contains `;` or a control character.";
+    DUPLICATE_TASK = "E1401", Error, "The same task id appears twice in the workspace (ignoring case).";
     UNKNOWN_FIRM = "E1402", Error, "A task names a firm that is not in the register.";
     FIRM_NAME_MISMATCH = "W1403", Warning, "A task's firm name differs from the register's.";
     BAD_DATE = "E1404", Error, "A date cannot be read.";
@@ -81,6 +83,8 @@ codes! {
     NO_DEPARTMENT = "E1412", Error, "A task has no department (no column, no file department).";
     TASK_TOO_LONG = "W1413", Warning, "A task needs more minutes than any shift window holds.";
     BAD_DEMAND = "E1414", Error, "A task's demand is not a whole number.";
+    BAD_TASK_ID = "E1415", Error, "A task id contains `;` or a control character.";
+    BAD_DEPARTMENT = "E1416", Error, "A department named by a task contains `;`, `；` or a control character.";
     UNKNOWN_PLACE = "E1501", Error, "A travel matrix row names neither a firm nor a team.";
     BAD_TRAVEL = "E1502", Error, "A travel km or minutes value is missing, not a number, negative or too large.";
     DUPLICATE_PAIR = "W1503", Warning, "A travel matrix lists a pair twice; the later row is used.";

@@ -49,6 +49,10 @@ impl Departments {
                 ));
                 continue;
             }
+            diags.extend(super::validate::ids::e1416_department(
+                code,
+                &row.loc_of(code_col),
+            ));
             let name = row.text(name_col);
             let idx = self.resolve(code, &row.loc);
             if !name.is_empty() {

@@ -189,6 +189,12 @@ impl Columns {
     }
 }
 
+/// The header's cells as written, `, `-joined, for the message that says a column is missing.
+fn header_text(table: &Table) -> String {
+    let cells: Vec<&str> = table.header.iter().map(|c| c.text.as_str()).collect();
+    cells.join(", ")
+}
+
 /// Matches a table's header against `fields`. Returns the columns and a diagnostic for every
 /// required column missing and every field named twice; extra columns are ignored.
 pub fn map_headers(table: &Table, fields: &[Field]) -> (Columns, Vec<Diagnostic>) {
@@ -228,7 +234,11 @@ pub fn map_headers(table: &Table, fields: &[Field]) -> (Columns, Vec<Diagnostic>
                 Diagnostic::error(
                     codes::MISSING_COLUMN,
                     table.header_loc.clone(),
-                    format!("required column `{}` is missing", f.name),
+                    format!(
+                        "required column `{}` is missing; the header reads `{}`",
+                        f.name,
+                        header_text(table)
+                    ),
                 )
                 .with_help(format!("add a column named `{}` or `{alias}`", f.name)),
             );
@@ -275,5 +285,9 @@ mod tests {
         let (_, d) = map_headers(&t, PLAN_FIELDS);
         let codes: Vec<_> = d.iter().map(|d| d.code).collect();
         assert_eq!(codes, vec!["W0103", "E0102", "E0102"]);
+        assert_eq!(
+            d[1].message,
+            "required column `firm_id` is missing; the header reads `task_id, 任务编号`"
+        );
     }
 }

@@ -22,8 +22,8 @@ pub struct PlanReader<'a> {
     pub seen: ids::Seen,
     /// Every problem found.
     pub diags: &'a mut Vec<Diagnostic>,
-    /// The department and location of every row read, valid or not, for the summary and the
-    /// coverage checks.
+    /// The department of every row read, valid or not, and where the row names it (its
+    /// department cell, else the row), for the summary and the coverage checks.
     pub rows: Vec<(DeptIndex, Loc)>,
 }
 
@@ -57,21 +57,25 @@ impl PlanReader<'_> {
         let id = row.text(c("task_id")).to_string();
         if let Some(d) = ids::e0107_empty_required(&id, "task id", &id_loc) {
             self.diags.push(d);
-        } else if let Some(d) = ids::e1401_duplicate_task(&mut self.seen, &id, &id_loc) {
+        } else if let Some(d) = ids::e1415_task_id(&id, &id_loc)
+            .or_else(|| ids::e1401_duplicate_task(&mut self.seen, &id, &id_loc))
+        {
             self.diags.push(d);
         }
         let dept_text = match row.text(c("department")) {
             "" => file_department,
             t => t,
         };
-        let department = match rules::e1412_no_department(dept_text, &row.loc) {
+        let department = match rules::e1412_no_department(dept_text, &row.loc)
+            .or_else(|| ids::e1416_department(dept_text, &row.loc_of(c("department"))))
+        {
             Some(d) => {
                 self.diags.push(d);
                 0
             }
             None => {
                 let d = self.depts.resolve(dept_text, &row.loc_of(c("department")));
-                self.rows.push((d, row.loc.clone()));
+                self.rows.push((d, row.loc_of(c("department"))));
                 d
             }
         };
@@ -164,9 +168,8 @@ impl PlanReader<'_> {
             .extend(rules::w1406_window_clamped(e, l, cal, &loc));
         let first = cal.index_of(e.max(start)).unwrap_or(0);
         let last = cal.index_of(l.min(end)).unwrap_or(0);
-        self.diags.extend(rules::w1408_window_no_working_day(
-            first, last, cal, &row.loc,
-        ));
+        self.diags
+            .extend(rules::w1408_window_no_working_day(first, last, cal, &loc));
         (first, last)
     }
 }

@@ -43,7 +43,9 @@ pub fn read_teams(
                 diags.push(d);
                 continue;
             }
-            if let Some(d) = ids::e1301_duplicate_team(&mut seen, &id, &id_loc) {
+            if let Some(d) = ids::e1309_team_id(&id, &id_loc)
+                .or_else(|| ids::e1301_duplicate_team(&mut seen, &id, &id_loc))
+            {
                 diags.push(d);
                 continue;
             }

@@ -41,13 +41,17 @@ pub struct Config {
     pub settings: Settings,
     /// `[travel] matrix`, the distance/time file to use instead of the great-circle model.
     pub travel_matrix: Option<MatrixSetting>,
+    /// Where `[horizon] start` and `end` are written, for the warnings about the horizon as a
+    /// whole.
+    pub horizon_locs: (Loc, Loc),
 }
 
 /// `[travel] matrix`: a path relative to the workspace folder, and where the key is written,
 /// so a file that is not there can be reported at the setting that names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixSetting {
-    /// The path as written, e.g. `travel.csv`.
+    /// The path relative to the workspace, `/`-separated, as [`workspace_relative`] makes it
+    /// from what is written, e.g. `travel.csv`.
     pub path: String,
     /// Where `matrix = …` is in `chayici.toml`.
     pub loc: Loc,
@@ -65,9 +69,27 @@ impl Default for Config {
             hours: None,
             settings: Settings::default(),
             travel_matrix: None,
+            horizon_locs: (Loc::default(), Loc::default()),
         }
     }
 }
+
+/// The range of `visit_setup_minutes`: up to a working morning.
+pub const SETUP_MINUTES: std::ops::RangeInclusive<i64> = 0..=600;
+
+/// The range of `road_factor`: roads are never shorter than the straight line, and five times
+/// longer is a mountain track or a typo.
+pub const ROAD_FACTOR: std::ops::RangeInclusive<f64> = 1.0..=5.0;
+
+/// The range of `speed_kmh`: below walking pace every drive takes hours, and the travel times
+/// of a month overflow what a plan can add up.
+pub const SPEED_KMH: std::ops::RangeInclusive<f64> = 1.0..=200.0;
+
+/// The range of every `[objective]` weight. The weights only matter relative to each other; the
+/// default for a mandatory task left out is a million, so a thousand times more is room enough,
+/// while a month's objective stays exact in floating point. A larger weight (`1e308`) makes
+/// the objective infinite and every plan look equally bad.
+pub const WEIGHT: std::ops::RangeInclusive<f64> = 0.0..=1e9;
 
 const TOP_KEYS: &[&str] = &["name", "horizon", "defaults", "objective", "travel"];
 const TRAVEL_KEYS: &[&str] = &["matrix"];
@@ -88,6 +110,45 @@ const OBJECTIVE_KEYS: &[&str] = &[
     "travel_km",
     "balance_minute",
 ];
+
+/// The path `written` in chayici.toml as a path inside the workspace: `\\` read as `/`, `.` and
+/// empty parts dropped, `..` resolved. `None` when it is absolute (`/…`, `C:…`) or climbs out of
+/// the workspace. Why: a workspace is handed around as a folder, so what it is planned from must
+/// be in that folder; and a path that reads files elsewhere would let a chayici.toml make the
+/// tool read, and echo in its diagnostics, any file the clerk can read. Links inside the
+/// workspace that lead out of it are caught when the file is opened.
+pub fn workspace_relative(written: &str) -> Option<String> {
+    let s = written.trim().replace('\\', "/");
+    let drive = s.len() >= 2 && s.as_bytes()[1] == b':' && s.as_bytes()[0].is_ascii_alphabetic();
+    if s.starts_with('/') || drive {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for part in s.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// E0209: the file a setting names lies outside the workspace folder; `written` is the path as
+/// written (only the path is shown, never anything read from it).
+pub fn e0209_outside_workspace(key: &str, written: &str, loc: &Loc) -> Diagnostic {
+    Diagnostic::error(
+        codes::OUTSIDE_WORKSPACE,
+        loc.clone(),
+        format!("`{key}` names `{written}`, which lies outside the workspace folder"),
+    )
+    .with_help(
+        "copy the file into the workspace folder (beside chayici.toml) and name it by a path \
+         relative to that folder",
+    )
+}
 
 /// Where `key` is written in `section` (`None` for top-level keys), found by scanning lines,
 /// since the TOML parser keeps no positions in its tables.
@@ -232,6 +293,7 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
         parsed
     };
     let (start, end) = (date(&mut diags, "start"), date(&mut diags, "end"));
+    cfg.horizon_locs = (loc(h, "start"), loc(h, "end"));
     if let (Some(s), Some(e)) = (start, end) {
         if e < s {
             diags.push(Diagnostic::error(
@@ -318,7 +380,7 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
             }
             if let Some(v) = t.get("visit_setup_minutes") {
                 match v {
-                    Value::Integer(i) if (0..=600).contains(i) => {
+                    Value::Integer(i) if SETUP_MINUTES.contains(i) => {
                         cfg.settings.visit_setup_minutes = *i as u32
                     }
                     _ => bad(
@@ -333,7 +395,7 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
             }
             if let Some(v) = t.get("road_factor") {
                 match number_of(v) {
-                    Some(f) if (1.0..=5.0).contains(&f) => cfg.settings.road_factor = f,
+                    Some(f) if ROAD_FACTOR.contains(&f) => cfg.settings.road_factor = f,
                     _ => bad(
                         &mut diags,
                         d,
@@ -344,12 +406,12 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
             }
             if let Some(v) = t.get("speed_kmh") {
                 match number_of(v) {
-                    Some(f) if f > 0.0 && f <= 200.0 => cfg.settings.speed_kmh = f,
+                    Some(f) if SPEED_KMH.contains(&f) => cfg.settings.speed_kmh = f,
                     _ => bad(
                         &mut diags,
                         d,
                         "speed_kmh",
-                        format!("`speed_kmh = {v}` must be a number above 0 and at most 200"),
+                        format!("`speed_kmh = {v}` must be a number from 1 to 200"),
                     ),
                 }
             }
@@ -371,12 +433,12 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
                 .iter()
                 .filter(|(k, _)| OBJECTIVE_KEYS.contains(&k.as_str()))
             {
-                if !number_of(v).is_some_and(|f| f >= 0.0 && f.is_finite()) {
+                if !number_of(v).is_some_and(|f| WEIGHT.contains(&f)) {
                     bad(
                         &mut diags,
                         o,
                         k,
-                        format!("weight `{k} = {v}` must be a number of at least 0"),
+                        format!("weight `{k} = {v}` must be a number from 0 to 1000000000"),
                     );
                 }
             }
@@ -384,7 +446,7 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
                 .iter()
                 .filter(|(k, v)| {
                     OBJECTIVE_KEYS.contains(&k.as_str())
-                        && number_of(v).is_some_and(|f| f >= 0.0 && f.is_finite())
+                        && number_of(v).is_some_and(|f| WEIGHT.contains(&f))
                 })
                 .map(|(k, v)| (k.clone(), Value::Float(number_of(v).unwrap_or_default())))
                 .collect();
@@ -406,12 +468,19 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
         Some(Value::Table(t)) => {
             warn_unknown(&mut diags, t, tr, TRAVEL_KEYS);
             match t.get("matrix") {
-                Some(Value::String(s)) if !s.trim().is_empty() => {
-                    cfg.travel_matrix = Some(MatrixSetting {
-                        path: s.trim().to_string(),
-                        loc: loc(tr, "matrix"),
-                    })
-                }
+                Some(Value::String(s)) if !s.trim().is_empty() => match workspace_relative(s) {
+                    Some(path) => {
+                        cfg.travel_matrix = Some(MatrixSetting {
+                            path,
+                            loc: loc(tr, "matrix"),
+                        })
+                    }
+                    None => diags.push(e0209_outside_workspace(
+                        "matrix",
+                        s.trim(),
+                        &loc(tr, "matrix"),
+                    )),
+                },
                 Some(v) => bad(
                     &mut diags,
                     tr,
@@ -488,6 +557,31 @@ mod tests {
         assert_eq!(bad, ["chayici.toml:5:1"]);
         let (_, d) = parse_config("travel = 1\n", "chayici.toml");
         assert!(d.iter().any(|d| d.code == codes::BAD_SETTING));
+    }
+
+    #[test]
+    fn matrix_paths_stay_inside_the_workspace() {
+        for (written, inside) in [
+            ("travel.csv", Some("travel.csv")),
+            ("./roads/../roads//travel.csv", Some("roads/travel.csv")),
+            ("roads\\travel.csv", Some("roads/travel.csv")),
+            ("../travel.csv", None),
+            ("roads/../../travel.csv", None),
+            ("/etc/passwd", None),
+            ("C:\\data\\travel.csv", None),
+            ("\\\\server\\share\\travel.csv", None),
+            ("roads/..", None),
+        ] {
+            assert_eq!(workspace_relative(written).as_deref(), inside, "{written}");
+        }
+        let text = "[travel]\nmatrix = \"../secret.csv\"\n";
+        let (c, d) = parse_config(text, "chayici.toml");
+        assert!(c.travel_matrix.is_none());
+        let e = d
+            .iter()
+            .find(|d| d.code == codes::OUTSIDE_WORKSPACE)
+            .unwrap();
+        assert_eq!(e.loc.to_string(), "chayici.toml:2:1");
     }
 
     #[test]

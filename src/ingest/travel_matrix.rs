@@ -274,14 +274,15 @@ pub fn read_matrix(
     any.then_some(matrix)
 }
 
-/// W1505: the pairs a route can drive that the matrix leaves to the great-circle model.
-pub fn w1505_partial(matrix: &Matrix, places: &PlaceIds, file: &str) -> Option<Diagnostic> {
+/// W1505: the pairs a route can drive that the matrix leaves to the great-circle model; `loc`
+/// is the `matrix` setting, since the fix is in the file as a whole, not at one of its rows.
+pub fn w1505_partial(matrix: &Matrix, places: &PlaceIds, loc: &Loc) -> Option<Diagnostic> {
     let (missing, first) = matrix.missing(places);
     let (a, b) = first?;
     Some(
         Diagnostic::warning(
             codes::MATRIX_PARTIAL,
-            Loc::file(file),
+            loc.clone(),
             format!(
                 "the matrix gives {} of the {} pairs a route can drive; {missing} use the \
                  great-circle model",
@@ -384,7 +385,8 @@ mod tests {
         assert_eq!(t.km(0, 1), travel.km(points[0], points[1]));
         assert_eq!(t.minutes(1, 0), travel.minutes(points[1], points[0]));
         assert_eq!((t.km(3, 3), t.minutes(3, 3)), (0.0, 0));
-        let w = w1505_partial(&m, &p, "travel.csv").unwrap();
+        let w = w1505_partial(&m, &p, &Loc::line("chayici.toml", 19, Some(1))).unwrap();
+        assert_eq!(w.loc.to_string(), "chayici.toml:19:1");
         assert!(w.message.contains("1 of the 10 pairs"), "{}", w.message);
         assert!(w.message.contains("9 use the great-circle model"));
     }

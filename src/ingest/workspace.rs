@@ -191,23 +191,38 @@ fn find(dir: &Path, names: &[&str]) -> Option<String> {
 /// Reads the workspace in `dir`: every problem in its content becomes a diagnostic; only a
 /// missing folder, a missing `chayici.toml` or `firms.csv`, or an unreadable file is an `Err`.
 pub fn load_workspace(dir: &Path) -> Result<Loaded, WorkspaceError> {
-    let sources = collect_sources(dir)?;
-    let named = collect_named(dir, &sources.config)?;
+    let mut sources = collect_sources(dir)?;
+    let named = collect_named(dir, &mut sources)?;
     Ok(load_sources_with(&sources, &named))
 }
 
 /// Reads the files `chayici.toml` names by path (the `[travel] matrix`), relative to `dir`.
-/// One that is not there is left out, for assembly to report at the setting that names it.
-pub fn collect_named(dir: &Path, config: &SourceFile) -> Result<Vec<SourceFile>, WorkspaceError> {
-    let text = String::from_utf8_lossy(&config.bytes);
-    let (cfg, _) = super::toml_config::parse_config(&text, &config.path);
+/// One that is not there is left out, for assembly to report at the setting that names it;
+/// one that a link leads out of the workspace is not read, and is reported (E0209) in
+/// `sources.problems`.
+pub fn collect_named(dir: &Path, sources: &mut Sources) -> Result<Vec<SourceFile>, WorkspaceError> {
+    let text = String::from_utf8_lossy(&sources.config.bytes);
+    let (cfg, _) = super::toml_config::parse_config(&text, &sources.config.path);
     let mut out = Vec::new();
     if let Some(m) = cfg.travel_matrix
         && dir.join(&m.path).is_file()
     {
-        out.push(read(dir, &m.path)?);
+        if lies_inside(dir, &m.path) {
+            out.push(read(dir, &m.path)?);
+        } else {
+            let d = super::toml_config::e0209_outside_workspace("matrix", &m.path, &m.loc);
+            sources.problems.push(d);
+        }
     }
     Ok(out)
+}
+
+/// True when `rel` under `dir`, links followed, is still inside `dir`.
+fn lies_inside(dir: &Path, rel: &str) -> bool {
+    match (dir.canonicalize(), dir.join(rel).canonicalize()) {
+        (Ok(root), Ok(path)) => path.starts_with(root),
+        _ => false,
+    }
 }
 
 /// Reads the files of the workspace in `dir` into memory.

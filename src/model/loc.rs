@@ -1,5 +1,6 @@
 //! Provides source locations, so every message can name the file, line and column.
 
+use crate::diag::printable;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -67,10 +68,13 @@ pub fn column_letters(mut col: u32) -> String {
 }
 
 impl fmt::Display for Loc {
-    /// `file:line:col` for text files, `file:Sheet!C5` for spreadsheets.
+    /// `file:line:col` for text files, `file:Sheet!C5` for spreadsheets. File and sheet names
+    /// come from the input too (a file in plans/, a sheet of a workbook), so control characters
+    /// in them are escaped like any other echoed value.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.file)?;
-        match (&self.sheet, self.line, self.col) {
+        f.write_str(&printable(&self.file))?;
+        let sheet = self.sheet.as_deref().map(printable);
+        match (sheet, self.line, self.col) {
             (Some(sheet), Some(row), Some(col)) => {
                 write!(f, ":{sheet}!{}{row}", column_letters(col))
             }

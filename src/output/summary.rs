@@ -19,7 +19,7 @@ pub fn write_summary<W: Write>(
     k: &Kpis,
     bounds: Bounds,
 ) -> std::io::Result<()> {
-    writeln!(w, "{instance_name}")?;
+    writeln!(w, "{}", crate::diag::printable(instance_name))?;
     writeln!(
         w,
         "  tasks        {} ({} scheduled, {} unscheduled)",

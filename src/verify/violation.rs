@@ -221,21 +221,23 @@ impl Violation {
 }
 
 impl fmt::Display for Violation {
-    /// `[code] team T1 2026-12-03 firm … task …: message`.
+    /// `[code] team T1 2026-12-03 firm … task …: message`, with control characters escaped,
+    /// since a tampered plan.json can put anything in an id or a reason.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::diag::printable;
         write!(f, "[{}]", self.kind)?;
         if let Some(t) = &self.team {
-            write!(f, " team {t}")?;
+            write!(f, " team {}", printable(t))?;
         }
         if let Some(d) = &self.date {
             write!(f, " {d}")?;
         }
         if let Some(x) = &self.firm {
-            write!(f, " firm {x}")?;
+            write!(f, " firm {}", printable(x))?;
         }
         if let Some(t) = &self.task {
-            write!(f, " task {t}")?;
+            write!(f, " task {}", printable(t))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", printable(&self.message))
     }
 }

@@ -1,37 +1,48 @@
-//! Provides the duplicate-id rules (E1005, E1301, E1401): ids key every cross-reference, so a
-//! second row with the same id is an error that names where the first one is.
+//! Provides the id rules: duplicates (E1005, E1301, E1401) and characters an id may not hold
+//! (E1309, E1415, E1416). Ids key every cross-reference and are printed on the sheets teams
+//! carry, so two ids must differ in more than case, and an id must survive being written in a
+//! `;`-separated list (routes.csv's `task_ids` and `departments`, teams.csv's `departments`).
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, is_unsafe_char};
 use crate::ingest::codes;
 use crate::model::Loc;
 use std::collections::HashMap;
 
-/// First occurrences of ids of one kind.
+/// First occurrences of ids of one kind, keyed without case: `T01` and `t01` look the same on a
+/// printed sheet read in a hurry, and a clerk typing one for the other must not get two teams.
 #[derive(Debug, Default)]
 pub struct Seen {
-    first: HashMap<String, Loc>,
+    first: HashMap<String, (String, Loc)>,
 }
 
 impl Seen {
-    /// Records `id` at `loc`; returns where it was first seen when this is a repeat.
-    pub fn repeat_of(&mut self, id: &str, loc: &Loc) -> Option<Loc> {
-        match self.first.get(id) {
+    /// Records `id` at `loc`; returns the id as first written and where, when this is a repeat
+    /// (ignoring case).
+    pub fn repeat_of(&mut self, id: &str, loc: &Loc) -> Option<(String, Loc)> {
+        let key = id.to_lowercase();
+        match self.first.get(&key) {
             Some(first) => Some(first.clone()),
             None => {
-                self.first.insert(id.to_string(), loc.clone());
+                self.first.insert(key, (id.to_string(), loc.clone()));
                 None
             }
         }
     }
 }
 
-fn duplicate(code: &'static str, what: &str, id: &str, loc: &Loc, first: &Loc) -> Diagnostic {
-    Diagnostic::error(
-        code,
-        loc.clone(),
-        format!("{what} `{id}` appears again; first at {first}"),
-    )
-    .with_help(format!(
+fn duplicate(
+    code: &'static str,
+    what: &str,
+    id: &str,
+    loc: &Loc,
+    (written, first): &(String, Loc),
+) -> Diagnostic {
+    let message = if written == id {
+        format!("{what} `{id}` appears again; first at {first}")
+    } else {
+        format!("{what} `{id}` differs from {what} `{written}` only by case; first at {first}")
+    };
+    Diagnostic::error(code, loc.clone(), message).with_help(format!(
         "give each {what} its own id, or delete the repeated row"
     ))
 }
@@ -42,16 +53,71 @@ pub fn e1005_duplicate_firm(seen: &mut Seen, id: &str, loc: &Loc) -> Option<Diag
     Some(duplicate(codes::DUPLICATE_FIRM, "firm", id, loc, &first))
 }
 
-/// E1301: a team id appears once.
+/// E1301: a team id appears once, ignoring case.
 pub fn e1301_duplicate_team(seen: &mut Seen, id: &str, loc: &Loc) -> Option<Diagnostic> {
     let first = seen.repeat_of(id, loc)?;
     Some(duplicate(codes::DUPLICATE_TEAM, "team", id, loc, &first))
 }
 
-/// E1401: a task id appears once in the whole workspace.
+/// E1401: a task id appears once in the whole workspace, ignoring case.
 pub fn e1401_duplicate_task(seen: &mut Seen, id: &str, loc: &Loc) -> Option<Diagnostic> {
     let first = seen.repeat_of(id, loc)?;
     Some(duplicate(codes::DUPLICATE_TASK, "task", id, loc, &first))
+}
+
+/// What is wrong with the characters of `id`: one of `separators`, or a control character.
+/// Spaces at either end never reach here: every cell is trimmed when read.
+fn bad_character(id: &str, separators: &[char]) -> Option<String> {
+    id.chars().find_map(|c| {
+        if separators.contains(&c) {
+            Some(format!("contains `{c}`"))
+        } else if is_unsafe_char(c) {
+            Some("contains a control character".to_string())
+        } else {
+            None
+        }
+    })
+}
+
+/// E1415: a task id holds no `;` (routes.csv lists a visit's task ids `;`-separated) and no
+/// control character.
+pub fn e1415_task_id(id: &str, loc: &Loc) -> Option<Diagnostic> {
+    let why = bad_character(id, &[';'])?;
+    Some(
+        Diagnostic::error(
+            codes::BAD_TASK_ID,
+            loc.clone(),
+            format!("task id `{id}` {why}"),
+        )
+        .with_help("`;` separates task ids in routes.csv; use another character, such as `-`"),
+    )
+}
+
+/// E1309: a team id holds no `;` and no control character.
+pub fn e1309_team_id(id: &str, loc: &Loc) -> Option<Diagnostic> {
+    let why = bad_character(id, &[';'])?;
+    Some(
+        Diagnostic::error(
+            codes::BAD_TEAM_ID,
+            loc.clone(),
+            format!("team id `{id}` {why}"),
+        )
+        .with_help("write the team id with letters, digits and `-`"),
+    )
+}
+
+/// E1416: a department as a plan or departments.csv names it holds no `;` or `；` (teams.csv and
+/// routes.csv list departments with them) and no control character.
+pub fn e1416_department(name: &str, loc: &Loc) -> Option<Diagnostic> {
+    let why = bad_character(name, &[';', '；'])?;
+    Some(
+        Diagnostic::error(
+            codes::BAD_DEPARTMENT,
+            loc.clone(),
+            format!("department `{name}` {why}"),
+        )
+        .with_help("name one department per task; `;` separates departments in teams.csv"),
+    )
 }
 
 /// E0107: a required value is present.
