@@ -54,9 +54,11 @@ pub fn read_json(bytes: &[u8], file: &str) -> Result<Table, Diagnostic> {
     let mut table = Table {
         header_loc: Loc::line(file, 1, Some(1)),
         department,
+        keyed: true,
         ..Table::default()
     };
-    let mut columns: Vec<String> = Vec::new();
+    // Each key, with where it first appears, so a diagnostic about the key can point there.
+    let mut columns: Vec<(String, Loc)> = Vec::new();
     for (i, record) in records.iter().enumerate() {
         let pos = positions.get(i);
         let (line, col) = pos.map_or((1, 1), |p| p.start);
@@ -76,10 +78,14 @@ pub fn read_json(bytes: &[u8], file: &str) -> Result<Table, Diagnostic> {
             columns.len()
         ];
         for (k, v) in fields {
-            let idx = match columns.iter().position(|c| c == k) {
+            let (l, c) = pos
+                .and_then(|p| p.keys.get(k))
+                .copied()
+                .unwrap_or((line, col));
+            let idx = match columns.iter().position(|(c, _)| c == k) {
                 Some(i) => i,
                 None => {
-                    columns.push(k.clone());
+                    columns.push((k.clone(), Loc::line(file, l, Some(c))));
                     cells.push(Cell {
                         text: String::new(),
                         loc: row_loc.clone(),
@@ -87,10 +93,6 @@ pub fn read_json(bytes: &[u8], file: &str) -> Result<Table, Diagnostic> {
                     columns.len() - 1
                 }
             };
-            let (l, c) = pos
-                .and_then(|p| p.keys.get(k))
-                .copied()
-                .unwrap_or((line, col));
             cells[idx] = Cell {
                 text: clean(&scalar_text(v)),
                 loc: Loc::line(file, l, Some(c)),
@@ -103,10 +105,7 @@ pub fn read_json(bytes: &[u8], file: &str) -> Result<Table, Diagnostic> {
     }
     table.header = columns
         .into_iter()
-        .map(|text| Cell {
-            text,
-            loc: Loc::line(file, 1, Some(1)),
-        })
+        .map(|(text, loc)| Cell { text, loc })
         .collect();
     Ok(table)
 }

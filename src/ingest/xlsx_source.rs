@@ -1,15 +1,19 @@
-//! Provides the spreadsheet reader (XLSX, and XLS/ODS through calamine): every non-empty sheet
+//! Provides the spreadsheet reader (XLSX and XLS through calamine): every non-empty sheet
 //! becomes a table, and date cells become ISO dates so the date reader sees one format.
 
 use super::codes;
 use super::dates::excel_serial;
-use super::table::{Cell, Row, Table, clean};
+use super::table::{Cell, Merged, Row, Table, clean};
 use crate::diag::Diagnostic;
-use crate::model::Loc;
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use crate::model::{Loc, column_letters};
+use calamine::{Data, Dimensions, Reader, Sheets, open_workbook_auto_from_rs};
 use std::io::Cursor;
 
 /// Reads every sheet with at least a header row; `file` is the path shown in diagnostics.
+///
+/// XLSX and XLS are read with their merged cells, so that a merge hiding data can be
+/// reported; other formats calamine would open (ODS, XLSB) keep merges out of sight and are
+/// refused with [`codes::UNSUPPORTED_WORKBOOK`].
 pub fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<(String, Table)>, Diagnostic> {
     let unreadable = |msg: String| {
         Diagnostic::error(codes::FILE_UNREADABLE, Loc::file(file), msg)
@@ -17,6 +21,9 @@ pub fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<(String, Table)>, D
     };
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| unreadable(format!("cannot open the workbook: {e}")))?;
+    if matches!(book, Sheets::Ods(_) | Sheets::Xlsb(_)) {
+        return Err(unsupported_workbook(file));
+    }
     let mut tables = Vec::new();
     for name in book.sheet_names() {
         let range = book
@@ -25,7 +32,22 @@ pub fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<(String, Table)>, D
         let Some((row0, col0)) = range.start() else {
             continue;
         };
-        if let Some(table) = sheet_table(file, &name, range.rows(), row0, col0) {
+        let merges = match &mut book {
+            Sheets::Xlsx(x) => x
+                .merge_cells_by_sheet_name(&name)
+                .map_err(|e| e.to_string()),
+            Sheets::Xls(x) => x
+                .merge_cells_by_sheet_name(&name)
+                .map_err(|e| e.to_string()),
+            _ => Ok(Vec::new()),
+        }
+        .map_err(|e| {
+            unreadable(format!(
+                "cannot read the merged cells of sheet `{name}`: {e}"
+            ))
+        })?;
+        if let Some(mut table) = sheet_table(file, &name, range.rows(), row0, col0) {
+            table.merged = merged_blocks(file, &name, &merges, &table, col0);
             tables.push((name, table));
         }
     }
@@ -33,6 +55,51 @@ pub fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<(String, Table)>, D
         return Err(unreadable("the workbook has no sheet with data".into()));
     }
     Ok(tables)
+}
+
+/// E0112: a workbook in a format whose merged cells chayici cannot see, or cannot read at
+/// all (WPS's own `.et`).
+pub fn unsupported_workbook(file: &str) -> Diagnostic {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    Diagnostic::error(
+        codes::UNSUPPORTED_WORKBOOK,
+        Loc::file(file),
+        format!("`{name}` is a workbook format chayici does not read"),
+    )
+    .with_help("save it as .xlsx or .csv (in WPS or Excel: Save As, then Excel workbook)")
+}
+
+/// The merged blocks that reach the header row or below, in the table's terms.
+fn merged_blocks(
+    file: &str,
+    sheet: &str,
+    merges: &[Dimensions],
+    table: &Table,
+    col0: u32,
+) -> Vec<Merged> {
+    let header_line = table.header_loc.line.unwrap_or(1);
+    merges
+        .iter()
+        .filter(|d| d.end.0 + 1 >= header_line && d.start <= d.end)
+        .map(|d| {
+            let ((r1, c1), (r2, c2)) = (d.start, d.end);
+            Merged {
+                range: format!(
+                    "{}{}:{}{}",
+                    column_letters(c1 + 1),
+                    r1 + 1,
+                    column_letters(c2 + 1),
+                    r2 + 1
+                ),
+                loc: Loc::cell(file, sheet, r1 + 1, c1 + 1),
+                lines: (r1 + 1, r2 + 1),
+                cols: (
+                    i64::from(c1) - i64::from(col0),
+                    i64::from(c2) - i64::from(col0),
+                ),
+            }
+        })
+        .collect()
 }
 
 fn sheet_table<'a>(
