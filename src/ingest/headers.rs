@@ -202,10 +202,6 @@ impl Columns {
     pub fn get(&self, field: &str) -> Option<usize> {
         self.by_field.get(field).copied()
     }
-
-    fn is_mapped(&self, col: usize) -> bool {
-        self.by_field.values().any(|&c| c == col)
-    }
 }
 
 /// Matches a table's header against `fields`. Returns the columns and a diagnostic for every
@@ -444,8 +440,7 @@ fn e0114_merged_data(table: &Table, cols: &Columns) -> Vec<Diagnostic> {
             .take_while(|r| r.loc.line.unwrap_or(0) <= m.lines.1)
             .any(|r| {
                 let line = r.loc.line.unwrap_or(0);
-                (m.cols.0.max(0)..=m.cols.1)
-                    .any(|c| m.hides(line, c as usize) && cols.is_mapped(c as usize))
+                cols.by_field.values().any(|&c| m.hides(line, c))
             });
         if hides_known {
             diags.push(
