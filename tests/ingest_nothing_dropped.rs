@@ -326,3 +326,20 @@ fn utf16_unicode_text_reads_like_utf8() {
         );
     }
 }
+
+#[test]
+fn two_registers_side_by_side_are_an_error() {
+    let tmp = tiny();
+    let p = tmp.path();
+    std::fs::copy(p.join("teams.csv"), p.join("teams.xlsx")).unwrap();
+    std::fs::copy(p.join("firms.csv"), p.join("firms.tsv")).unwrap();
+    let loaded = load(p);
+    let text = rendered(&loaded);
+    assert!(loaded.instance.is_none(), "{text}");
+    for expected in [
+        "teams.xlsx: error[E0113]: `teams.xlsx` and `teams.csv` are both here; `teams.csv` is read",
+        "firms.tsv: error[E0113]: `firms.tsv` and `firms.csv` are both here",
+    ] {
+        assert!(text.contains(expected), "missing `{expected}` in\n{text}");
+    }
+}

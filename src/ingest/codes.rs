@@ -43,6 +43,7 @@ codes! {
     HEADERLESS_COLUMN = "E0110", Error, "A column holds data under an empty header.";
     MERGED_HEADER = "E0111", Error, "A merged header cell hides a column that holds data.";
     UNSUPPORTED_WORKBOOK = "E0112", Error, "A workbook format chayici does not read (.et, .ods, .numbers).";
+    TWO_FILES = "E0113", Error, "Two files hold the same table (firms.csv and firms.xlsx); one would be ignored.";
     MERGED_CELLS = "E0114", Error, "Merged cells leave a known column empty in every row but the first.";
     TOML_SYNTAX = "E0201", Error, "chayici.toml is not valid TOML.";
     HORIZON_MISSING = "E0202", Error, "The horizon's start or end is missing or not a date.";

@@ -188,6 +188,35 @@ fn find(dir: &Path, names: &[&str]) -> Option<String> {
         .map(|n| n.to_string())
 }
 
+/// The one file of `stem` with an extension of a table (firms.csv, firms.xlsx, …) in `dir`.
+/// When several are there, the first in `TABLE_EXTENSIONS` order is read and each other is
+/// an E0113 error: the one not read may well be the newer.
+fn find_table(dir: &Path, stem: &str, problems: &mut Vec<Diagnostic>) -> Option<String> {
+    let names: Vec<String> = TABLE_EXTENSIONS
+        .iter()
+        .map(|e| format!("{stem}.{e}"))
+        .filter(|n| dir.join(n).is_file())
+        .collect();
+    let (first, others) = names.split_first()?;
+    for other in others {
+        problems.push(
+            Diagnostic::error(
+                codes::TWO_FILES,
+                Loc::file(other),
+                format!("`{other}` and `{first}` are both here; `{first}` is read"),
+            )
+            .with_help(format!(
+                "keep one {stem} file: delete or rename the other (or move it out of the workspace)"
+            )),
+        );
+    }
+    Some(first.clone())
+}
+
+/// Extensions a workspace's own tables (firms, teams, departments) may have, in the order
+/// one is preferred when several are there.
+const TABLE_EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "xlsx", "xlsm", "xls"];
+
 /// Reads the workspace in `dir`: every problem in its content becomes a diagnostic; only a
 /// missing folder, a missing `chayici.toml` or `firms.csv`, or an unreadable file is an `Err`.
 pub fn load_workspace(dir: &Path) -> Result<Loaded, WorkspaceError> {
@@ -220,10 +249,9 @@ pub fn collect_sources(dir: &Path) -> Result<Sources, WorkspaceError> {
         name,
     };
     let config = find(dir, &["chayici.toml"]).ok_or_else(|| missing("chayici.toml"))?;
-    let firms =
-        find(dir, &["firms.csv", "firms.xlsx", "firms.xls"]).ok_or_else(|| missing("firms.csv"))?;
     let mut problems = Vec::new();
-    let teams = match find(dir, &["teams.csv", "teams.xlsx", "teams.xls"]) {
+    let firms = find_table(dir, "firms", &mut problems).ok_or_else(|| missing("firms.csv"))?;
+    let teams = match find_table(dir, "teams", &mut problems) {
         Some(t) => Some(read(dir, &t)?),
         None => {
             problems.push(Diagnostic::error(
@@ -234,7 +262,7 @@ pub fn collect_sources(dir: &Path) -> Result<Sources, WorkspaceError> {
             None
         }
     };
-    let departments = match find(dir, &["departments.csv", "departments.xlsx"]) {
+    let departments = match find_table(dir, "departments", &mut problems) {
         Some(d) => Some(read(dir, &d)?),
         None => None,
     };
