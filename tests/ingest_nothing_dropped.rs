@@ -60,6 +60,10 @@ fn blank_header_over_dates_is_an_error() {
         text.contains("plans/sthj.csv:1:7: error[E0110]: column 7 has no header but holds data"),
         "{text}"
     );
+    assert!(
+        text.contains("help: name the column (this file has no `latest`, `demand`)"),
+        "{text}"
+    );
     let (code, out) = check(tmp.path());
     assert_eq!(code, 1, "{out}");
 }

@@ -245,7 +245,7 @@ pub fn map_headers(table: &Table, fields: &[Field]) -> (Columns, Vec<Diagnostic>
     for i in unknown {
         diags.push(w0109_unknown_column(table, i, fields, &cols));
     }
-    diags.extend(headerless_data(table));
+    diags.extend(headerless_data(table, &absent_fields(fields, &cols)));
     diags.extend(e0114_merged_data(table, &cols));
     for f in fields.iter().filter(|f| f.required) {
         if cols.get(f.name).is_none() {
@@ -326,6 +326,21 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The fields a table lacks, for a help that suggests what an unnamed column may be:
+/// ` (this file has no `latest`, `source`)`, or nothing when it has them all.
+fn absent_fields(fields: &[Field], cols: &Columns) -> String {
+    let names: Vec<String> = fields
+        .iter()
+        .filter(|f| cols.get(f.name).is_none())
+        .map(|f| format!("`{}`", f.name))
+        .collect();
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!(" (this file has no {})", names.join(", "))
+    }
+}
+
 /// The columns holding data that one merged header block hides.
 #[derive(Debug, Clone, Default)]
 struct HiddenColumns {
@@ -337,7 +352,7 @@ struct HiddenColumns {
 
 /// E0110 and E0111: a column that holds data under an empty header (or beyond the header's
 /// last cell), which no field could read; E0111 when a merged header cell hides it.
-fn headerless_data(table: &Table) -> Vec<Diagnostic> {
+fn headerless_data(table: &Table, absent: &str) -> Vec<Diagnostic> {
     let width = table
         .rows
         .iter()
@@ -390,7 +405,7 @@ fn headerless_data(table: &Table) -> Vec<Diagnostic> {
                     data.clone(),
                     "a key with an empty name holds data",
                 )
-                .with_help("name the key (for example `latest`), or remove it"),
+                .with_help(format!("name the key{absent}, or remove it")),
             );
         } else {
             diags.push(
@@ -399,7 +414,7 @@ fn headerless_data(table: &Table) -> Vec<Diagnostic> {
                     loc,
                     format!("column {label} has no header but holds data (first at {at})"),
                 )
-                .with_help("name the column (for example `latest`), or delete it"),
+                .with_help(format!("name the column{absent}, or delete it")),
             );
         }
     }
