@@ -284,7 +284,11 @@ fn w0109_unknown_column(table: &Table, i: usize, fields: &[Field], cols: &Column
             cell.text
         )
     };
-    let own = "start its header with `#` if the column is your own";
+    let own = if table.keyed {
+        "start the key with `#` if the field is your own"
+    } else {
+        "start its header with `#` if the column is your own"
+    };
     let help = match closest(&normalize_header(&cell.text), fields, cols) {
         Some((name, field)) if name == field => format!("did you mean `{field}`? or {own}"),
         Some((name, field)) => format!("did you mean `{name}` (`{field}`)? or {own}"),
