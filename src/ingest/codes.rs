@@ -35,10 +35,16 @@ codes! {
     MISSING_COLUMN = "E0102", Error, "A required column is missing from a table's header.";
     DUPLICATE_COLUMN = "W0103", Warning, "Two columns mean the same field; the first is used.";
     NO_ROWS = "W0104", Warning, "A table has a header but no data rows.";
-    IGNORED_FILE = "W0105", Warning, "A file in plans/ is not .csv, .xlsx or .json and is ignored.";
+    NOT_READ = "E0105", Error, "An entry of plans/ is not read: a folder, a broken link, an unreadable or unknown file.";
     TOO_MANY_DEPARTMENTS = "E0106", Error, "More departments than the planner supports (64).";
     EMPTY_REQUIRED = "E0107", Error, "A required value is empty.";
     MISSING_FILE = "E0108", Error, "teams.csv or the plans/ folder is missing.";
+    UNKNOWN_COLUMN = "W0109", Warning, "A column's header names no known field; the column is ignored.";
+    HEADERLESS_COLUMN = "E0110", Error, "A column holds data under an empty header.";
+    MERGED_HEADER = "E0111", Error, "A merged header cell hides a column that holds data.";
+    UNSUPPORTED_WORKBOOK = "E0112", Error, "A workbook format chayici does not read (.et, .ods, .numbers).";
+    TWO_FILES = "E0113", Error, "Two files hold the same table (firms.csv and firms.xlsx); one would be ignored.";
+    MERGED_CELLS = "E0114", Error, "Merged cells leave a known column empty in every row but the first.";
     TOML_SYNTAX = "E0201", Error, "chayici.toml is not valid TOML.";
     HORIZON_MISSING = "E0202", Error, "The horizon's start or end is missing or not a date.";
     HORIZON_REVERSED = "E0203", Error, "The horizon ends before it starts.";

@@ -1,5 +1,6 @@
-//! Provides the CSV reader: UTF-8 with or without a byte-order mark, or GBK/GB18030 as Excel
-//! on a Chinese Windows saves it, with comma, tab or semicolon separators.
+//! Provides the CSV reader: UTF-8 with or without a byte-order mark, GBK/GB18030 as Excel on a
+//! Chinese Windows saves it, or UTF-16 with a byte-order mark as Excel's "Unicode text" export
+//! writes it; with comma, tab or semicolon separators.
 //!
 //! Columns in locations are 1-based field numbers, the column a spreadsheet would show.
 
@@ -16,11 +17,24 @@ pub enum Encoding {
     Utf8,
     /// GB18030 (a superset of GBK and GB2312).
     Gb18030,
+    /// UTF-16, little-endian, with a byte-order mark (Excel's "Unicode text").
+    Utf16Le,
+    /// UTF-16, big-endian, with a byte-order mark.
+    Utf16Be,
 }
 
-/// Decodes text: UTF-8 when valid (a BOM is dropped), otherwise GB18030, which accepts any
-/// byte sequence that GBK or GB2312 produce; bytes invalid in both become U+FFFD.
+/// Decodes text: UTF-16 when it starts with a UTF-16 byte-order mark; else UTF-8 when valid
+/// (a BOM is dropped), otherwise GB18030, which accepts any byte sequence that GBK or GB2312
+/// produce; bytes invalid in the encoding chosen become U+FFFD.
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
+    if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
+        let (s, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(body);
+        return (s, Encoding::Utf16Le);
+    }
+    if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
+        let (s, _) = encoding_rs::UTF_16BE.decode_without_bom_handling(body);
+        return (s, Encoding::Utf16Be);
+    }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(body) {
         Ok(s) => (Cow::Borrowed(s), Encoding::Utf8),
@@ -31,12 +45,16 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
     }
 }
 
-/// Guesses the separator from the first line: Excel writes tabs for "Unicode text" and
-/// semicolons in some locales.
-fn sniff_delimiter(text: &str) -> u8 {
+/// The separator: a tab for a `.tsv` file, else guessed from the first line, where the
+/// separator is the most frequent of comma and tab (Excel writes tabs for "Unicode text"), or
+/// a semicolon when there is neither (some locales).
+fn delimiter(text: &str, file: &str) -> u8 {
+    if file.to_lowercase().ends_with(".tsv") {
+        return b'\t';
+    }
     let first = text.lines().next().unwrap_or_default();
     let count = |c: char| first.matches(c).count();
-    if count(',') == 0 && count('\t') > 0 {
+    if count('\t') > count(',') {
         b'\t'
     } else if count(',') == 0 && count(';') > 0 {
         b';'
@@ -54,13 +72,25 @@ fn line_at(text: &[u8], line_starts: &[usize], mut byte: usize) -> u32 {
     line_starts.partition_point(|&s| s <= byte) as u32
 }
 
-/// Reads a CSV file's bytes into a table; `file` is the path shown in diagnostics.
+/// Reads a CSV file's bytes into a table; `file` is the path shown in diagnostics (a `.tsv`
+/// file is tab-separated).
 pub fn read_csv(bytes: &[u8], file: &str) -> Result<(Table, Encoding), Diagnostic> {
     let (text, encoding) = decode(bytes);
+    if let Some(at) = text.find('\0') {
+        let line = text[..at].matches('\n').count() as u32 + 1;
+        return Err(Diagnostic::error(
+            codes::FILE_UNREADABLE,
+            Loc::line(file, line, None),
+            "the file holds NUL bytes, which no text table has",
+        )
+        .with_help(
+            "if it is UTF-16 text, save it again as CSV UTF-8, or as Unicode text (which starts with a byte-order mark)",
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(sniff_delimiter(&text))
+        .delimiter(delimiter(&text, file))
         .from_reader(text.as_bytes());
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
@@ -140,6 +170,40 @@ mod tests {
     fn reads_tab_separated() {
         let (t, _) = read_csv(b"a\tb\n1\t2\n", "f.tsv").unwrap();
         assert_eq!(t.rows[0].cells[1].text, "2");
+    }
+
+    #[test]
+    fn reads_utf16_with_either_byte_order_mark() {
+        let text = "任务编号\t部门\r\nA1\t消防\r\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for (bytes, want) in [(le, Encoding::Utf16Le), (be, Encoding::Utf16Be)] {
+            let (t, enc) = read_csv(&bytes, "f.txt").unwrap();
+            assert_eq!(enc, want);
+            assert_eq!(t.header[0].text, "任务编号");
+            assert_eq!(t.rows[0].cells[1].text, "消防");
+            assert_eq!(t.rows[0].cells[1].loc.to_string(), "f.txt:2:2");
+        }
+    }
+
+    #[test]
+    fn tsv_is_split_on_tabs_whatever_its_header_holds() {
+        let (t, _) = read_csv(b"a,b\tc\n1\t2\n", "f.tsv").unwrap();
+        assert_eq!(t.header[0].text, "a,b");
+        assert_eq!(t.rows[0].cells[1].text, "2");
+    }
+
+    #[test]
+    fn nul_bytes_are_an_error_not_garbage() {
+        let e = read_csv(b"t\0a\0s\0k\0\n\0", "f.csv").unwrap_err();
+        assert_eq!(e.code, codes::FILE_UNREADABLE);
+        assert!(e.help.unwrap().contains("UTF-16"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::codes;
 use super::table::Table;
 use crate::diag::Diagnostic;
+use crate::model::{Loc, column_letters};
 use std::collections::HashMap;
 
 /// A field a table may have.
@@ -176,6 +177,20 @@ pub fn normalize_header(s: &str) -> String {
         .collect()
 }
 
+/// Headers of columns a clerk keeps for themselves (row numbers, notes): not read, and not
+/// reported. Any header starting with `#` is the clerk's own too.
+pub const OWN_COLUMNS: &[&str] = &[
+    "序号", "备注", "说明", "附注", "note", "notes", "remark", "remarks", "comment", "comments",
+];
+
+/// True when a header declares the column the clerk's own, so it is read as nothing and
+/// reported as nothing.
+pub fn is_own_column(header: &str) -> bool {
+    let t = header.trim().trim_start_matches('\u{feff}');
+    let h = normalize_header(t);
+    t.starts_with(['#', '＃']) || OWN_COLUMNS.iter().any(|n| normalize_header(n) == h)
+}
+
 /// Which column holds each field of a table.
 #[derive(Debug, Clone, Default)]
 pub struct Columns {
@@ -196,19 +211,25 @@ fn header_text(table: &Table) -> String {
 }
 
 /// Matches a table's header against `fields`. Returns the columns and a diagnostic for every
-/// required column missing and every field named twice; extra columns are ignored.
+/// column that is not read: a required field missing, a field named twice, an unknown header,
+/// a column holding data under no header or under a merged one, and merged cells that leave
+/// a known column empty. Columns whose header [`is_own_column`] are left alone.
 pub fn map_headers(table: &Table, fields: &[Field]) -> (Columns, Vec<Diagnostic>) {
     let mut cols = Columns::default();
     let mut diags = Vec::new();
+    let mut unknown = Vec::new();
     for (i, cell) in table.header.iter().enumerate() {
         let h = normalize_header(&cell.text);
-        if h.is_empty() {
+        if h.is_empty() || is_own_column(&cell.text) {
             continue;
         }
         let found = fields.iter().find(|f| {
             normalize_header(f.name) == h || f.aliases.iter().any(|a| normalize_header(a) == h)
         });
-        let Some(f) = found else { continue };
+        let Some(f) = found else {
+            unknown.push(i);
+            continue;
+        };
         if let Some(&first) = cols.by_field.get(f.name) {
             diags.push(
                 Diagnostic::warning(
@@ -227,6 +248,11 @@ pub fn map_headers(table: &Table, fields: &[Field]) -> (Columns, Vec<Diagnostic>
             cols.by_field.insert(f.name, i);
         }
     }
+    for i in unknown {
+        diags.push(w0109_unknown_column(table, i, fields, &cols));
+    }
+    diags.extend(headerless_data(table, &absent_fields(fields, &cols)));
+    diags.extend(e0114_merged_data(table, &cols));
     for f in fields.iter().filter(|f| f.required) {
         if cols.get(f.name).is_none() {
             let alias = f.aliases.first().copied().unwrap_or(f.name);
@@ -245,6 +271,221 @@ pub fn map_headers(table: &Table, fields: &[Field]) -> (Columns, Vec<Diagnostic>
         }
     }
     (cols, diags)
+}
+
+/// How a message names column `loc`: its letter in a workbook, its number in a text file.
+fn column_label(loc: &Loc) -> String {
+    match (loc.col, &loc.sheet) {
+        (Some(c), Some(_)) => column_letters(c),
+        (Some(c), None) => c.to_string(),
+        (None, _) => "?".into(),
+    }
+}
+
+/// W0109: a header that names no field, with the closest field name when one is close.
+fn w0109_unknown_column(table: &Table, i: usize, fields: &[Field], cols: &Columns) -> Diagnostic {
+    let cell = &table.header[i];
+    let message = if table.keyed {
+        format!("key `{}` is not a known column and is ignored", cell.text)
+    } else {
+        format!(
+            "column {} `{}` is not a known column and is ignored",
+            column_label(&cell.loc),
+            cell.text
+        )
+    };
+    let own = if table.keyed {
+        "start the key with `#` if the field is your own"
+    } else {
+        "start its header with `#` if the column is your own"
+    };
+    let help = match closest(&normalize_header(&cell.text), fields, cols) {
+        Some((name, field)) if name == field => format!("did you mean `{field}`? or {own}"),
+        Some((name, field)) => format!("did you mean `{name}` (`{field}`)? or {own}"),
+        None => format!("rename it to a known column (see the README), or {own}"),
+    };
+    Diagnostic::warning(codes::UNKNOWN_COLUMN, cell.loc.clone(), message).with_help(help)
+}
+
+/// The name (as written in the table of fields) and field closest to header `h` among the
+/// fields the table does not have yet, when at most half its characters differ.
+fn closest(h: &str, fields: &[Field], cols: &Columns) -> Option<(&'static str, &'static str)> {
+    let mut best: Option<(f64, &'static str, &'static str)> = None;
+    for f in fields.iter().filter(|f| cols.get(f.name).is_none()) {
+        for name in std::iter::once(f.name).chain(f.aliases.iter().copied()) {
+            let n = normalize_header(name);
+            let longest = n.chars().count().max(h.chars().count());
+            let d = edit_distance(h, &n);
+            let score = d as f64 / longest.max(1) as f64;
+            if 2 * d <= longest && d < longest && best.is_none_or(|(b, _, _)| score < b) {
+                best = Some((score, name, f.name));
+            }
+        }
+    }
+    best.map(|(_, name, field)| (name, field))
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let swap = prev[j] + usize::from(ca != *cb);
+            cur[j + 1] = swap.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The fields a table lacks, for a help that suggests what an unnamed column may be:
+/// ` (this file has no `latest`, `source`)`, or nothing when it has them all.
+fn absent_fields(fields: &[Field], cols: &Columns) -> String {
+    let names: Vec<String> = fields
+        .iter()
+        .filter(|f| cols.get(f.name).is_none())
+        .map(|f| format!("`{}`", f.name))
+        .collect();
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!(" (this file has no {})", names.join(", "))
+    }
+}
+
+/// The columns holding data that one merged header block hides.
+#[derive(Debug, Clone, Default)]
+struct HiddenColumns {
+    /// Their labels (`E`).
+    labels: Vec<String>,
+    /// The first one's header cell, and where its first datum is.
+    first: Option<(Loc, String)>,
+}
+
+/// E0110 and E0111: a column that holds data under an empty header (or beyond the header's
+/// last cell), which no field could read; E0111 when a merged header cell hides it.
+fn headerless_data(table: &Table, absent: &str) -> Vec<Diagnostic> {
+    let width = table
+        .rows
+        .iter()
+        .map(|r| r.cells.len())
+        .chain([table.header.len()])
+        .max()
+        .unwrap_or(0);
+    let blank: Vec<bool> = (0..width)
+        .map(|c| {
+            table
+                .header
+                .get(c)
+                .is_none_or(|h| normalize_header(&h.text).is_empty())
+        })
+        .collect();
+    let mut first_data: Vec<Option<&Loc>> = vec![None; width];
+    for row in &table.rows {
+        for (c, cell) in row.cells.iter().enumerate() {
+            if blank[c] && first_data[c].is_none() && !cell.text.is_empty() {
+                first_data[c] = Some(&cell.loc);
+            }
+        }
+    }
+    let header_line = table.header_loc.line.unwrap_or(1);
+    let mut diags = Vec::new();
+    let mut under_merge = vec![HiddenColumns::default(); table.merged.len()];
+    for (c, data) in first_data.into_iter().enumerate() {
+        let Some(data) = data else { continue };
+        let loc = match table.header.get(c) {
+            Some(h) => h.loc.clone(),
+            None => Loc {
+                line: table.header_loc.line,
+                ..data.clone()
+            },
+        };
+        let label = column_label(&loc);
+        let at = match (&data.sheet, data.line, data.col) {
+            (Some(_), Some(l), Some(col)) => format!("{}{l}", column_letters(col)),
+            (_, Some(l), _) => format!("line {l}"),
+            _ => data.to_string(),
+        };
+        if let Some(m) = table.merged.iter().position(|m| m.hides(header_line, c)) {
+            let hidden = &mut under_merge[m];
+            hidden.first.get_or_insert((loc, at));
+            hidden.labels.push(label);
+        } else if table.keyed {
+            diags.push(
+                Diagnostic::error(
+                    codes::HEADERLESS_COLUMN,
+                    data.clone(),
+                    "a key with an empty name holds data",
+                )
+                .with_help(format!("name the key{absent}, or remove it")),
+            );
+        } else {
+            diags.push(
+                Diagnostic::error(
+                    codes::HEADERLESS_COLUMN,
+                    loc,
+                    format!("column {label} has no header but holds data (first at {at})"),
+                )
+                .with_help(format!("name the column{absent}, or delete it")),
+            );
+        }
+    }
+    for (m, HiddenColumns { labels, first }) in table.merged.iter().zip(under_merge) {
+        let Some((loc, first)) = first else { continue };
+        let one = &labels[0];
+        let message = if labels.len() == 1 {
+            format!(
+                "column {one} is hidden under the merged header {} but holds data (first at {first})",
+                m.range
+            )
+        } else {
+            format!(
+                "columns {} are hidden under the merged header {} but hold data (first at {first})",
+                labels.join(", "),
+                m.range
+            )
+        };
+        diags.push(
+            Diagnostic::error(codes::MERGED_HEADER, loc, message).with_help(
+                "unmerge the header cells and name each column; a title row above the header must go",
+            ),
+        );
+    }
+    diags
+}
+
+/// E0114: merged cells over a known column below the header, which leave every cell but the
+/// first empty, though the sheet shows them filled.
+fn e0114_merged_data(table: &Table, cols: &Columns) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for m in &table.merged {
+        let first = table
+            .rows
+            .partition_point(|r| r.loc.line.unwrap_or(0) < m.lines.0);
+        let hides_known = table.rows[first..]
+            .iter()
+            .take_while(|r| r.loc.line.unwrap_or(0) <= m.lines.1)
+            .any(|r| {
+                let line = r.loc.line.unwrap_or(0);
+                cols.by_field.values().any(|&c| m.hides(line, c))
+            });
+        if hides_known {
+            diags.push(
+                Diagnostic::error(
+                    codes::MERGED_CELLS,
+                    m.loc.clone(),
+                    format!(
+                        "cells {} are merged; only the first holds the value and the others read as empty",
+                        m.range
+                    ),
+                )
+                .with_help("unmerge the cells and fill the value into every row"),
+            );
+        }
+    }
+    diags
 }
 
 #[cfg(test)]
@@ -288,6 +529,36 @@ mod tests {
         assert_eq!(
             d[1].message,
             "required column `firm_id` is missing; the header reads `task_id, 任务编号`"
+        );
+    }
+
+    #[test]
+    fn own_columns_are_declared_by_hash_or_a_note_name() {
+        assert!(is_own_column("#联系人"));
+        assert!(is_own_column("＃ contact"));
+        assert!(is_own_column("备注"));
+        assert!(is_own_column(" Remarks "));
+        assert!(!is_own_column("latest"));
+        assert!(!is_own_column("截止时间"));
+    }
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("截止时间", "截止日期"), 2);
+        assert_eq!(edit_distance("priorty", "priority"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn keyed_tables_name_keys_not_positions() {
+        let mut t = table(&["task_id", "deadline"]);
+        t.keyed = true;
+        let (_, d) = map_headers(&t, PLAN_FIELDS);
+        assert_eq!(d[0].code, codes::UNKNOWN_COLUMN);
+        assert!(
+            d[0].message.starts_with("key `deadline`"),
+            "{}",
+            d[0].message
         );
     }
 }

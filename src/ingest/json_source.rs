@@ -54,9 +54,11 @@ pub fn read_json(bytes: &[u8], file: &str) -> Result<Table, Diagnostic> {
     let mut table = Table {
         header_loc: Loc::line(file, 1, Some(1)),
         department,
+        keyed: true,
         ..Table::default()
     };
-    let mut columns: Vec<String> = Vec::new();
+    // Each key, with where it first appears, so a diagnostic about the key can point there.
+    let mut columns: Vec<(String, Loc)> = Vec::new();
     for (i, record) in records.iter().enumerate() {
         let pos = positions.get(i);
         let (line, col) = pos.map_or((1, 1), |p| p.start);
@@ -68,6 +70,19 @@ pub fn read_json(bytes: &[u8], file: &str) -> Result<Table, Diagnostic> {
                 "a task must be an object of named fields",
             ));
         };
+        // The scanner counts keys as written; more than the parsed object holds means a key is
+        // repeated (the scanner's own names are only used to say which).
+        if let Some(p) = pos.filter(|p| p.written > fields.len()) {
+            let (key, (l, c)) = p.repeated.clone().unwrap_or_default();
+            return Err(Diagnostic::error(
+                codes::FILE_UNREADABLE,
+                Loc::line(file, l.max(1), Some(c.max(1))),
+                format!(
+                    "key `{key}` appears twice in one task, so one of its values would be lost"
+                ),
+            )
+            .with_help("keep one of the two"));
+        }
         let mut cells = vec![
             Cell {
                 text: String::new(),
@@ -76,10 +91,14 @@ pub fn read_json(bytes: &[u8], file: &str) -> Result<Table, Diagnostic> {
             columns.len()
         ];
         for (k, v) in fields {
-            let idx = match columns.iter().position(|c| c == k) {
+            let (l, c) = pos
+                .and_then(|p| p.keys.get(k))
+                .copied()
+                .unwrap_or((line, col));
+            let idx = match columns.iter().position(|(c, _)| c == k) {
                 Some(i) => i,
                 None => {
-                    columns.push(k.clone());
+                    columns.push((k.clone(), Loc::line(file, l, Some(c))));
                     cells.push(Cell {
                         text: String::new(),
                         loc: row_loc.clone(),
@@ -87,10 +106,6 @@ pub fn read_json(bytes: &[u8], file: &str) -> Result<Table, Diagnostic> {
                     columns.len() - 1
                 }
             };
-            let (l, c) = pos
-                .and_then(|p| p.keys.get(k))
-                .copied()
-                .unwrap_or((line, col));
             cells[idx] = Cell {
                 text: clean(&scalar_text(v)),
                 loc: Loc::line(file, l, Some(c)),
@@ -103,10 +118,7 @@ pub fn read_json(bytes: &[u8], file: &str) -> Result<Table, Diagnostic> {
     }
     table.header = columns
         .into_iter()
-        .map(|text| Cell {
-            text,
-            loc: Loc::line(file, 1, Some(1)),
-        })
+        .map(|(text, loc)| Cell { text, loc })
         .collect();
     Ok(table)
 }
@@ -126,6 +138,11 @@ fn scalar_text(v: &Value) -> String {
 struct RecordPos {
     start: (u32, u32),
     keys: HashMap<String, (u32, u32)>,
+    /// Keys written in the record, counted each time.
+    written: usize,
+    /// A key written a second time in the record, and where: JSON parsers keep one of the two
+    /// values, so the other would be lost without a word.
+    repeated: Option<(String, (u32, u32))>,
 }
 
 /// Finds the objects that are elements of the records array: the top-level array, or the
@@ -171,7 +188,12 @@ fn scan_records(text: &str, key: Option<&str>) -> Vec<RecordPos> {
                         && matches!(stack.last(), Some(('{', _)))
                         && stack.get(target_depth - 1).is_some_and(|s| s.1);
                     if in_record && let Some(r) = out.last_mut() {
-                        r.keys.entry(s.clone()).or_insert(at);
+                        r.written += 1;
+                        if r.keys.contains_key(&s) {
+                            r.repeated.get_or_insert((s.clone(), at));
+                        } else {
+                            r.keys.insert(s.clone(), at);
+                        }
                     }
                     last_key = Some(s);
                     expecting_key = false;
@@ -233,6 +255,22 @@ mod tests {
         assert_eq!(t.rows.len(), 2);
         assert_eq!(cell(&t, 1, "b").text, "x");
         assert_eq!(t.rows[1].loc.to_string(), "p.json:1:12");
+    }
+
+    #[test]
+    fn a_key_written_twice_in_a_task_is_an_error_at_the_second() {
+        let text = "[{\"task_id\": \"A\", \"latest\": \"2026-12-05\",\n  \"latest\": \"\"}]";
+        let e = read_json(text.as_bytes(), "p.json").unwrap_err();
+        assert_eq!(e.loc.to_string(), "p.json:2:3");
+        assert!(
+            e.message.contains("`latest` appears twice"),
+            "{}",
+            e.message
+        );
+        // The same key in two tasks, or nested deeper, is fine, and so are keys that only
+        // look alike before their escapes are read.
+        assert!(read_json(br#"[{"a": {"b": 1, "b": 2}}, {"a": 3}]"#, "p.json").is_ok());
+        assert!(read_json(br#"[{"n": 1, "\n": 2}]"#, "p.json").is_ok());
     }
 
     #[test]

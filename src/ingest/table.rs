@@ -53,6 +53,37 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// The department the file itself names (a JSON plan's `department`), if any.
     pub department: Option<String>,
+    /// True when columns are named by JSON keys rather than by their position, so messages
+    /// speak of keys, not column numbers.
+    pub keyed: bool,
+    /// Blocks of merged cells in a workbook sheet: a spreadsheet shows their value in every
+    /// cell, but the file holds it in the first cell only, so the others read as empty.
+    pub merged: Vec<Merged>,
+}
+
+/// A block of merged cells, in the table's terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    /// The block as a spreadsheet names it, e.g. `E2:E3`.
+    pub range: String,
+    /// Where its first cell is.
+    pub loc: Loc,
+    /// The 1-based sheet rows it spans, first and last.
+    pub lines: (u32, u32),
+    /// The table columns it spans, first and last: 0 is the table's first column, and a
+    /// block may start left of it.
+    pub cols: (i64, i64),
+}
+
+impl Merged {
+    /// True when the block hides the cell at sheet row `line`, table column `col`: it spans
+    /// that cell and the cell is not the block's first one, which holds the value.
+    pub fn hides(&self, line: u32, col: usize) -> bool {
+        let col = col as i64;
+        (self.lines.0..=self.lines.1).contains(&line)
+            && (self.cols.0..=self.cols.1).contains(&col)
+            && (line, col) != (self.lines.0, self.cols.0)
+    }
 }
 
 /// Trims a cell and strips the invisible characters spreadsheets leave behind.

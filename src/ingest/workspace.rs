@@ -188,6 +188,35 @@ fn find(dir: &Path, names: &[&str]) -> Option<String> {
         .map(|n| n.to_string())
 }
 
+/// The one file of `stem` with an extension of a table (firms.csv, firms.xlsx, …) in `dir`.
+/// When several are there, the first in `TABLE_EXTENSIONS` order is read and each other is
+/// an E0113 error: the one not read may well be the newer.
+fn find_table(dir: &Path, stem: &str, problems: &mut Vec<Diagnostic>) -> Option<String> {
+    let names: Vec<String> = TABLE_EXTENSIONS
+        .iter()
+        .map(|e| format!("{stem}.{e}"))
+        .filter(|n| dir.join(n).is_file())
+        .collect();
+    let (first, others) = names.split_first()?;
+    for other in others {
+        problems.push(
+            Diagnostic::error(
+                codes::TWO_FILES,
+                Loc::file(other),
+                format!("`{other}` and `{first}` are both here; `{first}` is read"),
+            )
+            .with_help(format!(
+                "keep one {stem} file: delete or rename the other (or move it out of the workspace)"
+            )),
+        );
+    }
+    Some(first.clone())
+}
+
+/// Extensions a workspace's own tables (firms, teams, departments) may have, in the order
+/// one is preferred when several are there.
+const TABLE_EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "xlsx", "xlsm", "xls"];
+
 /// Reads the workspace in `dir`: every problem in its content becomes a diagnostic; only a
 /// missing folder, a missing `chayici.toml` or `firms.csv`, or an unreadable file is an `Err`.
 pub fn load_workspace(dir: &Path) -> Result<Loaded, WorkspaceError> {
@@ -235,10 +264,9 @@ pub fn collect_sources(dir: &Path) -> Result<Sources, WorkspaceError> {
         name,
     };
     let config = find(dir, &["chayici.toml"]).ok_or_else(|| missing("chayici.toml"))?;
-    let firms =
-        find(dir, &["firms.csv", "firms.xlsx", "firms.xls"]).ok_or_else(|| missing("firms.csv"))?;
     let mut problems = Vec::new();
-    let teams = match find(dir, &["teams.csv", "teams.xlsx", "teams.xls"]) {
+    let firms = find_table(dir, "firms", &mut problems).ok_or_else(|| missing("firms.csv"))?;
+    let teams = match find_table(dir, "teams", &mut problems) {
         Some(t) => Some(read(dir, &t)?),
         None => {
             problems.push(Diagnostic::error(
@@ -249,7 +277,7 @@ pub fn collect_sources(dir: &Path) -> Result<Sources, WorkspaceError> {
             None
         }
     };
-    let departments = match find(dir, &["departments.csv", "departments.xlsx"]) {
+    let departments = match find_table(dir, "departments", &mut problems) {
         Some(d) => Some(read(dir, &d)?),
         None => None,
     };
@@ -269,6 +297,30 @@ pub fn collect_sources(dir: &Path) -> Result<Sources, WorkspaceError> {
     })
 }
 
+/// Extensions of the plans read: text tables (`.txt` is what Excel's "Unicode text" export
+/// writes), workbooks whose merged cells can be checked, and JSON.
+const PLAN_EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "json"];
+
+/// Spreadsheet formats a clerk may save a plan in that chayici does not read.
+const REFUSED_WORKBOOKS: &[&str] = &["et", "ett", "ods", "fods", "numbers", "xlsb"];
+
+/// True for entries of plans/ that are no one's plan and are passed over without a word:
+/// hidden files (`.DS_Store`, `.gitkeep`, LibreOffice's `.~lock` files), the `~$` lock files
+/// Excel and WPS leave beside an open workbook, Windows' thumbnail caches, and notes
+/// (`README*`, `说明*`, `*.md`).
+fn is_left_alone(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || lower == "thumbs.db"
+        || lower == "desktop.ini"
+        || lower.starts_with("readme")
+        || name.starts_with("说明")
+        || extension(&lower) == "md"
+}
+
+/// Reads the plans in `dir/plans`. Every entry is read, left alone (see [`is_left_alone`]) or
+/// reported as an error, so a department's plan never drops out without a word.
 fn read_plans(
     dir: &Path,
     problems: &mut Vec<Diagnostic>,
@@ -285,27 +337,28 @@ fn read_plans(
         );
         return Ok(Vec::new());
     }
-    let entries = std::fs::read_dir(&plans_dir).map_err(|source| WorkspaceError::Io {
+    let io = |source| WorkspaceError::Io {
         path: plans_dir.clone(),
         source,
-    })?;
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.path().is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with('.') && !n.starts_with("~$"))
-        .collect();
-    names.sort();
+    };
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(&plans_dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        entries.push((
+            entry.file_name().to_string_lossy().into_owned(),
+            entry.path(),
+        ));
+    }
+    entries.sort();
     let mut out = Vec::new();
-    for name in names {
+    for (name, path) in entries {
+        if is_left_alone(&name) {
+            continue;
+        }
         let rel = format!("plans/{name}");
-        match extension(&name).as_str() {
-            "csv" | "tsv" | "xlsx" | "xlsm" | "xls" | "ods" | "json" => out.push(read(dir, &rel)?),
-            _ => problems.push(Diagnostic::warning(
-                codes::IGNORED_FILE,
-                Loc::file(rel),
-                format!("`{name}` is not a .csv, .xlsx or .json plan and is ignored"),
-            )),
+        match read_plan_entry(&path, &name, &rel) {
+            Ok(bytes) => out.push(SourceFile { path: rel, bytes }),
+            Err(d) => problems.push(d),
         }
     }
     if out.is_empty() {
@@ -316,4 +369,59 @@ fn read_plans(
         ));
     }
     Ok(out)
+}
+
+/// The bytes of the plan at `path`, or why it is not read: E0105 for a folder, a broken link,
+/// an unreadable file or an unknown kind of file, E0112 for a workbook chayici cannot read.
+fn read_plan_entry(path: &Path, name: &str, rel: &str) -> Result<Vec<u8>, Diagnostic> {
+    let not_read = |message: String, help: &str| {
+        Diagnostic::error(codes::NOT_READ, Loc::file(rel), message).with_help(help.to_string())
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(_) if path.symlink_metadata().is_ok() => {
+            return Err(not_read(
+                format!("`{name}` cannot be read: it is a link to a file that does not exist"),
+                "point the link at the plan, or delete it",
+            ));
+        }
+        Err(e) => {
+            return Err(not_read(
+                format!("`{name}` cannot be read: {e}"),
+                "check the file's permissions",
+            ));
+        }
+    };
+    if meta.is_dir() {
+        return Err(not_read(
+            format!(
+                "`{name}` is a folder; plans are read from plans/ itself, not from folders in it"
+            ),
+            "move its plans into plans/, or move the folder out of the workspace",
+        ));
+    }
+    if !meta.is_file() {
+        return Err(not_read(
+            format!("`{name}` is not a regular file"),
+            "remove it from plans/",
+        ));
+    }
+    let ext = extension(name);
+    if REFUSED_WORKBOOKS.contains(&ext.as_str()) {
+        return Err(super::xlsx_source::unsupported_workbook(rel));
+    }
+    if !PLAN_EXTENSIONS.contains(&ext.as_str()) {
+        return Err(not_read(
+            format!(
+                "`{name}` is not a plan chayici reads (.csv, .tsv, .txt, .xlsx, .xls or .json)"
+            ),
+            "save the plan as .xlsx or .csv, or move the file out of plans/",
+        ));
+    }
+    std::fs::read(path).map_err(|e| {
+        not_read(
+            format!("`{name}` cannot be read: {e}"),
+            "check the file's permissions",
+        )
+    })
 }
