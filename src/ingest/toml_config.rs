@@ -280,14 +280,13 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
             .and_then(text_of)
             .and_then(|s| super::dates::parse_date(&s));
         if parsed.is_none() && !std::ptr::eq(horizon, &empty) {
-            let shown = v.map_or("nothing".to_string(), |v| format!("`{v}`"));
+            let message = match v {
+                Some(v) => format!("horizon `{key}` is `{v}`, not a date"),
+                None => format!("horizon `{key}` is missing"),
+            };
             diags.push(
-                Diagnostic::error(
-                    codes::HORIZON_MISSING,
-                    loc(h, key),
-                    format!("horizon `{key}` is {shown}, not a date"),
-                )
-                .with_help(format!("write {key} = \"2026-12-01\"")),
+                Diagnostic::error(codes::HORIZON_MISSING, loc(h, key), message)
+                    .with_help(format!("write {key} = \"2026-12-01\"")),
             );
         }
         parsed
