@@ -36,6 +36,9 @@ fn meta() -> PlanMeta {
             threads: 4,
             iterations_done: 100,
             milp_seconds: None,
+            deadline_seconds: None,
+            phases: Vec::new(),
+            timed_out_tasks: 0,
         },
     }
 }

@@ -24,9 +24,9 @@ pub use geojson::{routes_geojson, write_routes_geojson};
 pub use legs::{Leg, route_legs, route_places, route_points};
 pub use out_dir::{OutDirError, check_out_dir, holds_previous_plan, write_out_dir};
 pub use plan_json::{
-    Bounds, InputFile, MilpMeta, PLAN_FORMAT, PLAN_FORMAT_VERSION, Parameters, PlanMeta, RouteJson,
-    Timing, UnscheduledJson, VisitJson, reduction_percent, route_json, write_plan_json,
-    write_run_json,
+    Bounds, InputFile, MilpMeta, PLAN_FORMAT, PLAN_FORMAT_VERSION, Parameters, PhaseTiming,
+    PlanMeta, RouteJson, Timing, UnscheduledJson, VisitJson, reduction_percent, route_json,
+    write_plan_json, write_run_json,
 };
 pub use plan_read::{PlanDocInfo, PlanReadError, read_plan_json, read_plan_json_with_info};
 pub use summary::{write_milp_summary, write_summary};

@@ -46,6 +46,26 @@ pub struct Timing {
     /// Seconds the MILP step took, when it ran.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub milp_seconds: Option<f64>,
+    /// When `--time-limit` said the run must end, in seconds from its start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline_seconds: Option<f64>,
+    /// Each phase of the command, in order, up to checking the plan (writing follows); a
+    /// phase the deadline left no time for is absent.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<PhaseTiming>,
+    /// Tasks the deadline stopped construction before it tried (reason `time_limit`).
+    pub timed_out_tasks: usize,
+}
+
+/// One phase of a `plan` run, as run.json records it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PhaseTiming {
+    /// `reading`, `bounds`, `construction`, `search`, `set_partitioning` or `checking`.
+    pub phase: &'static str,
+    /// Seconds from the start of the run to when the phase ended.
+    pub ended_seconds: f64,
+    /// Seconds the phase took.
+    pub seconds: f64,
 }
 
 /// The MILP step as plan.json records it: how it was asked to run and what it did.
