@@ -39,6 +39,9 @@ codes! {
     TOO_MANY_DEPARTMENTS = "E0106", Error, "More departments than the planner supports (64).";
     EMPTY_REQUIRED = "E0107", Error, "A required value is empty.";
     MISSING_FILE = "E0108", Error, "teams.csv or the plans/ folder is missing.";
+    FILE_TOO_LARGE = "E0120", Error, "A file, or the workspace's files together, exceed 64 MiB.";
+    TOO_MANY_TASKS = "E0121", Error, "The plans hold more tasks than chayici plans (200,000).";
+    TOO_MANY_FIRMS_OR_TEAMS = "E0122", Error, "More firms (200,000) or teams (2,000) than chayici plans.";
     TOML_SYNTAX = "E0201", Error, "chayici.toml is not valid TOML.";
     HORIZON_MISSING = "E0202", Error, "The horizon's start or end is missing or not a date.";
     HORIZON_REVERSED = "E0203", Error, "The horizon ends before it starts.";
