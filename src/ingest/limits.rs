@@ -17,8 +17,9 @@ pub const MAX_BYTES: u64 = 64 << 20;
 pub const MAX_TASKS: usize = 200_000;
 /// Most firms the register may hold.
 pub const MAX_FIRMS: usize = 200_000;
-/// Most teams.
-pub const MAX_TEAMS: usize = 2_000;
+/// Most teams (three times a generated city): the planner keeps, for every firm with tasks,
+/// the teams by distance from it.
+pub const MAX_TEAMS: usize = 1_000;
 
 /// `12.3 MiB`.
 fn mib(bytes: u64) -> String {
@@ -113,6 +114,6 @@ mod tests {
         let codes: Vec<&str> = e.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["E0121", "E0122", "E0122"]);
         assert!(e[0].message.contains("200000"), "{}", e[0].message);
-        assert!(e[2].message.contains("2000"), "{}", e[2].message);
+        assert!(e[2].message.contains("1000"), "{}", e[2].message);
     }
 }
