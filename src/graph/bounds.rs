@@ -2,7 +2,7 @@
 //! measured against and the naive count of departments going alone.
 
 use super::firm_slots::FirmSlots;
-use super::naive::naive_by_department;
+use super::naive::{naive_by_department, naive_by_department_with};
 use super::partition::{partition_tasks, quick_partition_tasks};
 use super::reasons::unschedulable_reason;
 use crate::model::{DeptIndex, FirmIndex, Instance, Reason, TaskIndex};
@@ -115,7 +115,7 @@ fn firm_bound_with(
     } else {
         partition_tasks(inst, &slots, &schedulable)
     };
-    let naive = naive_by_department(inst, &slots, &schedulable)
+    let naive = naive_by_department_with(inst, &slots, &schedulable, quick)
         .iter()
         .map(|&(_, n)| n)
         .sum();
@@ -140,7 +140,7 @@ pub fn visit_bounds(inst: &Instance) -> VisitBounds {
 
 /// [`visit_bounds`] for a run that must end by `deadline`: firms bounded after it get the
 /// quick partition ([`super::partition::quick_partition_tasks`]), the same as the exact one
-/// unless a firm has more than eight tasks that may share visits; past that the bound stays
+/// unless a firm has more than four tasks that may share visits; past that the bound stays
 /// valid but may be looser (`exact` false), and depends on the clock.
 pub fn visit_bounds_until(inst: &Instance, deadline: Option<Instant>) -> VisitBounds {
     let by_firm = inst.tasks_by_firm();
