@@ -3,7 +3,7 @@
 //! same budget, whose difference is what the set-partitioning step costs.
 
 use chayici::model::Instance;
-use chayici::solve::milp::{MilpParams, solve_exact};
+use chayici::solve::milp::{ExactParams, MilpParams, solve_exact};
 use chayici::solve::{SolveParams, solve, solve_with_milp};
 use chayici::synth::{SynthParams, random_instance};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -24,6 +24,7 @@ fn params(iterations: u64) -> SolveParams {
         seed: 1,
         iterations,
         time_limit: None,
+        deadline: None,
         threads: 1,
     }
 }
@@ -33,7 +34,7 @@ fn milp_benches(c: &mut Criterion) {
     g.sample_size(10);
     let small = tiny();
     g.bench_function("exact model of 5 firms, 2 teams, 3 days", |b| {
-        b.iter(|| solve_exact(black_box(&small)).expect("small enough"))
+        b.iter(|| solve_exact(black_box(&small), &ExactParams::default()).expect("small enough"))
     });
     let inst = town();
     let milp = MilpParams::default();

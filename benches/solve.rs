@@ -17,6 +17,7 @@ fn params(iterations: u64) -> SolveParams {
         seed: 1,
         iterations,
         time_limit: None,
+        deadline: None,
         threads: 1,
     }
 }

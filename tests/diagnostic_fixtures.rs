@@ -18,12 +18,24 @@ use std::process::Command;
 
 /// Codes that no fixture folder can raise through `chayici check`, each with the reason and
 /// the test below that raises it instead, from a workspace built in memory.
-const GENERATED: &[(&str, &str)] = &[(
-    "E1412",
-    "a task's department falls back to its file's stem, and every plan `check` reads from \
+const GENERATED: &[(&str, &str)] = &[
+    (
+        "E0120",
+        "a file over 64 MiB is too large to commit; tests/workspace_limits.rs writes a sparse \
+         one: see `a_plan_file_over_the_size_limit_is_refused_without_being_read`",
+    ),
+    (
+        "E0121",
+        "200,001 tasks are too many rows to commit; tests/workspace_limits.rs writes them: see \
+         `a_workspace_over_the_task_limit_is_refused_with_the_code_and_the_limit`",
+    ),
+    (
+        "E1412",
+        "a task's department falls back to its file's stem, and every plan `check` reads from \
      plans/ has a non-empty stem (hidden files like `.csv` are passed over); only a workspace \
      given to the library in memory can hold such a plan: see `e1412_task_without_department`",
-)];
+    ),
+];
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid")

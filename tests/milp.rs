@@ -3,7 +3,7 @@
 //! a plan worse, and every plan passes the independent checker.
 
 use chayici::model::Instance;
-use chayici::solve::milp::{BACKEND, ExactError, MilpParams, solve_exact};
+use chayici::solve::milp::{BACKEND, ExactError, ExactParams, MilpParams, solve_exact};
 use chayici::solve::{SolveOutcome, SolveParams, solve, solve_with_milp};
 use chayici::synth::{SynthParams, random_instance};
 use chayici::verify::verify_plan;
@@ -22,6 +22,7 @@ fn params(iterations: u64, threads: usize) -> SolveParams {
         seed: 1,
         iterations,
         time_limit: None,
+        deadline: None,
         threads,
     }
 }
@@ -47,7 +48,7 @@ const SEEDS: std::ops::Range<u64> = 0..12;
 /// both verified.
 fn planner_and_exact(seed: u64) -> (Instance, SolveOutcome, SolveOutcome) {
     let inst = tiny(seed);
-    let exact = solve_exact(&inst).expect("small enough");
+    let exact = solve_exact(&inst, &ExactParams::default()).expect("small enough");
     verified(&inst, &exact);
     let report = exact.milp.as_ref().expect("exact reports");
     assert_eq!(report.model, "exact");
@@ -175,7 +176,7 @@ fn the_exact_model_refuses_large_instances() {
             ..SynthParams::default()
         },
     );
-    match solve_exact(&inst) {
+    match solve_exact(&inst, &ExactParams::default()) {
         Err(e @ ExactError::TooLarge { .. }) => {
             assert!(e.to_string().contains("without --exact"), "{e}")
         }

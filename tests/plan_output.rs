@@ -29,6 +29,7 @@ fn meta() -> PlanMeta {
         bounds: Bounds {
             visits_lower_bound: 3,
             visits_naive: 4,
+            cut_by_time_limit: false,
         },
         objective: ObjectiveParts::default(),
         milp: Default::default(),
@@ -37,6 +38,9 @@ fn meta() -> PlanMeta {
             threads: 4,
             iterations_done: 100,
             milp_seconds: None,
+            deadline_seconds: None,
+            phases: Vec::new(),
+            timed_out_tasks: 0,
         },
     }
 }

@@ -19,6 +19,7 @@ fn params(iterations: u64, threads: usize) -> SolveParams {
         seed: 7,
         iterations,
         time_limit: None,
+        deadline: None,
         threads,
     }
 }

@@ -129,6 +129,7 @@ fn params(iterations: u64, threads: usize) -> SolveParams {
         seed: 7,
         iterations,
         time_limit: None,
+        deadline: None,
         threads,
     }
 }
@@ -245,6 +246,7 @@ fn a_time_limit_still_gives_a_valid_plan() {
     let inst = random_instance(5, &shapes()[1]);
     let p = SolveParams {
         time_limit: Some(std::time::Duration::from_millis(200)),
+        deadline: None,
         ..params(0, 2)
     };
     let out = solve(&inst, &p, &|_| {});

@@ -231,6 +231,7 @@ fn written_files(inst: &chayici::model::Instance, plan: &Plan) -> chayici::verif
         bounds: Bounds {
             visits_lower_bound: 3,
             visits_naive: 4,
+            cut_by_time_limit: false,
         },
         objective: Default::default(),
         milp: Default::default(),
@@ -239,6 +240,9 @@ fn written_files(inst: &chayici::model::Instance, plan: &Plan) -> chayici::verif
             threads: 1,
             iterations_done: 1,
             milp_seconds: None,
+            deadline_seconds: None,
+            phases: Vec::new(),
+            timed_out_tasks: 0,
         },
     };
     let text = |f: &dyn Fn(&mut Vec<u8>)| {

@@ -413,3 +413,36 @@ fn a_malformed_plan_json_is_an_invalid_plan() {
     assert_eq!(code, 1, "{text}");
     assert!(text.contains("plan.json: error[unreadable_file]"), "{text}");
 }
+
+#[test]
+fn bounds_cut_by_the_time_limit_may_be_looser_but_never_wrong() {
+    let as_u64 = |v: &serde_json::Value, k: &str| v["kpis"][k].as_u64().unwrap();
+    let loosened = verify_after(|d| {
+        edit_json(d, |v| {
+            let (lb, naive) = (as_u64(v, "visits_lower_bound"), as_u64(v, "visits_naive"));
+            let visits = as_u64(v, "visits");
+            v["kpis"]["bounds_cut_by_time_limit"] = true.into();
+            v["kpis"]["visits_lower_bound"] = (lb - 1).into();
+            v["kpis"]["visits_naive"] = (naive + 1).into();
+            v["kpis"]["visits_saved"] = (naive as i64 + 1 - visits as i64).into();
+            let pct = ((naive + 1 - visits) as f64 / (naive + 1) as f64 * 1000.0).round() / 10.0;
+            v["kpis"]["reduction_percent"] = pct.into();
+        })
+    });
+    assert_eq!(loosened.0, 0, "{}", loosened.1);
+
+    let claimed = verify_after(|d| {
+        edit_json(d, |v| {
+            let lb = as_u64(v, "visits_lower_bound");
+            v["kpis"]["bounds_cut_by_time_limit"] = true.into();
+            v["kpis"]["visits_lower_bound"] = (lb + 1).into();
+        })
+    });
+    assert_caught(
+        claimed,
+        &[
+            "kpis.visits_lower_bound is",
+            "cut by the time limit it must be at most",
+        ],
+    );
+}

@@ -37,6 +37,7 @@ impl RunParams {
             seed: self.seed,
             iterations: self.iterations,
             time_limit: None,
+            deadline: None,
             threads: self.threads,
         }
     }

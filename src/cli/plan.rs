@@ -9,11 +9,11 @@ use crate::model::Instance;
 use crate::output::report::{ReportHeadline, write_people_outputs};
 use crate::output::sheets::Lang;
 use crate::output::{
-    Bounds, InputFile, MilpMeta, Parameters, PlanMeta, Timing, check_out_dir, write_milp_summary,
-    write_out_dir, write_plan_files, write_summary,
+    Bounds, InputFile, MilpMeta, Parameters, PhaseTiming, PlanMeta, Timing, check_out_dir,
+    write_milp_summary, write_out_dir, write_plan_files, write_summary,
 };
-use crate::solve::milp::{MilpParams, solve_exact};
-use crate::solve::{Progress, SolveParams, solve_with_bounds};
+use crate::solve::milp::{ExactError, ExactParams, MilpParams, solve_exact};
+use crate::solve::{Phase, Progress, SolveParams, solve_with_bounds};
 use crate::verify::verify_plan;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -49,7 +49,8 @@ pub struct Args {
     /// Skip the set-partitioning MILP.
     #[arg(long, overrides_with = "milp")]
     pub no_milp: bool,
-    /// Longest the MILP solver may run; a run that reaches it is not reproducible.
+    /// Longest the MILP solver may run; a run that reaches it is not reproducible. With
+    /// --exact, longest the whole exact solve may take.
     #[arg(long, value_name = "SECONDS", value_parser = parse_seconds,
           default_value_t = MilpParams::default().time_limit.as_secs_f64())]
     pub milp_time_limit: f64,
@@ -83,11 +84,18 @@ pub(crate) struct Workspace {
 
 /// Loads `dir`, printing every diagnostic to stderr; `None` when the workspace has errors.
 pub(crate) fn load_workspace(dir: &Path) -> anyhow::Result<Option<Workspace>> {
+    load_workspace_under(dir, &ProgressBar::hidden())
+}
+
+/// [`load_workspace`], printing the diagnostics above the progress line `bar`.
+fn load_workspace_under(dir: &Path, bar: &ProgressBar) -> anyhow::Result<Option<Workspace>> {
     let loaded = crate::ingest::load_workspace(dir)
         .with_context(|| format!("cannot read workspace {}", dir.display()))?;
-    for d in &loaded.diagnostics {
-        eprintln!("{d}");
-    }
+    bar.suspend(|| {
+        for d in &loaded.diagnostics {
+            eprintln!("{d}");
+        }
+    });
     match loaded.instance {
         Some(instance) if !loaded.has_errors() => Ok(Some(Workspace {
             instance,
@@ -97,75 +105,164 @@ pub(crate) fn load_workspace(dir: &Path) -> anyhow::Result<Option<Workspace>> {
     }
 }
 
-/// A progress bar on stderr showing the best objective, or a hidden one.
-fn progress_bar(quiet: bool, budget: u64) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
+/// The phases of a run: each one timed for run.json and, when stderr is a terminal and the
+/// run is not quiet, named on a progress line so that a long run shows where it is.
+struct Phases {
+    started: Instant,
+    last: Instant,
+    done: Vec<PhaseTiming>,
+    bar: ProgressBar,
+}
+
+impl Phases {
+    fn new(started: Instant, quiet: bool) -> Self {
+        let bar = if quiet || !std::io::stderr().is_terminal() {
+            ProgressBar::hidden()
+        } else {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            if let Ok(style) =
+                ProgressStyle::with_template("{spinner} {prefix:16} [{elapsed_precise}] {msg}")
+            {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        };
+        Self {
+            started,
+            last: started,
+            done: Vec::new(),
+            bar,
+        }
     }
-    let bar = ProgressBar::with_draw_target(Some(budget), ProgressDrawTarget::stderr());
-    let template = if budget > 0 {
-        "{spinner} planning [{elapsed_precise}] {bar:30} {pos}/{len} iterations, best {msg}"
-    } else {
-        "{spinner} planning [{elapsed_precise}] {pos} iterations, best {msg}"
-    };
-    if let Ok(style) = ProgressStyle::with_template(template) {
-        bar.set_style(style);
+
+    /// Shows `phase` as the one running.
+    fn show(&self, phase: &str) {
+        self.bar.set_prefix(phase.replace('_', " "));
+        self.bar.set_message("");
     }
-    bar.enable_steady_tick(Duration::from_millis(200));
-    bar
+
+    /// Records `phase` as ended now.
+    fn end(&mut self, phase: &'static str) {
+        let now = Instant::now();
+        self.push(phase, now - self.last);
+        self.last = now;
+    }
+
+    /// Records `phase` as having taken `took`, ending at `self.last + took`.
+    fn push(&mut self, phase: &'static str, took: Duration) {
+        let ended = self.last + took;
+        self.done.push(PhaseTiming {
+            phase,
+            ended_seconds: round_ms((ended - self.started).as_secs_f64()),
+            seconds: round_ms(took.as_secs_f64()),
+        });
+        self.last = ended;
+    }
+}
+
+fn round_ms(s: f64) -> f64 {
+    (s * 1000.0).round() / 1000.0
+}
+
+/// The progress line's message for a planner report.
+fn progress_message(p: &Progress) -> String {
+    match (p.phase, p.budget) {
+        (Phase::Search, 0) => format!("{} iterations, best {:.1}", p.iteration, p.best_objective),
+        (Phase::Search, b) => format!(
+            "{}/{b} iterations, best {:.1}",
+            p.iteration, p.best_objective
+        ),
+        _ => String::new(),
+    }
 }
 
 /// Runs the subcommand.
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     let started = Instant::now();
+    // The deadline counts from the start: reading and bounds spend the same budget as the
+    // planner, so --time-limit bounds the run, not only the search.
+    let deadline = args
+        .time_limit
+        .map(|s| started + Duration::from_secs_f64(s));
     check_out_dir(&args.out, args.force, Some(&args.workspace))?;
-    let Some(ws) = load_workspace(&args.workspace)? else {
+    let mut phases = Phases::new(started, args.quiet);
+    phases.show("reading");
+    let Some(ws) = load_workspace_under(&args.workspace, &phases.bar)? else {
+        phases.bar.finish_and_clear();
         eprintln!("chayici: the workspace has errors; nothing planned");
         return Ok(EXIT_INVALID);
     };
+    phases.end("reading");
     let inst = &ws.instance;
-    let bounds = crate::graph::visit_bounds(inst);
+    phases.show("bounds");
+    let bounds = crate::graph::visit_bounds_until(inst, deadline);
+    // A firm gets the quick bound only once the deadline has passed.
+    let bounds_cut = deadline.is_some_and(|d| Instant::now() >= d);
+    phases.end("bounds");
     let params = SolveParams {
         seed: args.seed,
         iterations: args.iterations,
         time_limit: args.time_limit.map(Duration::from_secs_f64),
+        deadline,
         threads: args.threads,
     };
-    let bar = progress_bar(
-        args.quiet,
-        if params.time_limit.is_some() {
-            0
-        } else {
-            params.iterations
-        },
-    );
+    let bar = phases.bar.clone();
     let milp = MilpParams {
         time_limit: Duration::from_secs_f64(args.milp_time_limit),
         ..MilpParams::default()
     };
     let outcome = if args.exact {
-        match solve_exact(inst) {
-            Ok(o) => o,
+        let exact = ExactParams {
+            time_limit: milp.time_limit,
+        };
+        phases.show("exact");
+        match solve_exact(inst, &exact) {
+            Ok(o) => {
+                phases.end("exact");
+                o
+            }
             Err(e) => {
                 bar.finish_and_clear();
                 eprintln!("chayici: {e}");
-                return Ok(EXIT_INVALID);
+                return Ok(match e {
+                    ExactError::Solver(_) => EXIT_FAILURE,
+                    _ => EXIT_INVALID,
+                });
             }
         }
     } else {
         let milp = (!args.no_milp).then_some(&milp);
-        solve_with_bounds(inst, &bounds, &params, milp, &|p: Progress| {
-            bar.set_position(p.iteration);
-            bar.set_message(format!("{:.1}", p.best_objective));
-        })
+        let o = solve_with_bounds(inst, &bounds, &params, milp, &|p: Progress| {
+            bar.set_prefix(p.phase.name().replace('_', " "));
+            bar.set_message(progress_message(&p));
+        });
+        for p in &o.phases {
+            phases.push(p.phase.name(), Duration::from_secs_f64(p.seconds));
+        }
+        phases.last = Instant::now();
+        o
     };
-    bar.finish_and_clear();
+    if outcome.timed_out > 0 {
+        bar.suspend(|| {
+            eprintln!(
+                "chayici: warning: the time limit ran out while building the first plan; {} \
+                 tasks were not tried (reason `time_limit` in unscheduled.csv): allow more \
+                 time with --time-limit",
+                outcome.timed_out
+            )
+        });
+    }
 
+    phases.show("checking");
     let report = verify_plan(inst, &outcome.plan);
+    phases.end("checking");
+    phases.show("writing");
     if !report.is_ok() {
         for v in &report.violations {
             eprintln!("  {v}");
         }
+        bar.finish_and_clear();
         eprintln!(
             "chayici: internal error: the planner's plan breaks {} rule(s) (listed above); \
              nothing written. Please report this with the workspace and the seed.",
@@ -185,6 +282,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         bounds: Bounds {
             visits_lower_bound: bounds.lower_bound,
             visits_naive: bounds.naive,
+            cut_by_time_limit: bounds_cut,
         },
         objective: outcome.objective.clone(),
         milp: MilpMeta {
@@ -201,6 +299,9 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
                 .milp
                 .as_ref()
                 .map(|r| (r.seconds * 1000.0).round() / 1000.0),
+            deadline_seconds: args.time_limit,
+            phases: phases.done.clone(),
+            timed_out_tasks: outcome.timed_out,
         },
     };
     let k = &report.kpis;
@@ -220,6 +321,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         write_people_outputs(dir, inst, &outcome.plan, &headline, Lang::Zh)?;
         Ok(())
     })?;
+    bar.finish_and_clear();
     if !args.quiet {
         let mut w = std::io::stdout().lock();
         write_summary(&mut w, &inst.name, &report.kpis, meta.bounds)?;

@@ -48,6 +48,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         seed: args.seed,
         iterations: args.iterations,
         time_limit: args.time_limit.map(Duration::from_secs_f64),
+        deadline: None,
         threads: args.threads,
     };
     let r = match solomon::solve_file(&args.file, &params) {

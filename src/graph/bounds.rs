@@ -2,11 +2,12 @@
 //! measured against and the naive count of departments going alone.
 
 use super::firm_slots::FirmSlots;
-use super::naive::naive_by_department;
-use super::partition::partition_tasks;
+use super::naive::{naive_by_department, naive_by_department_with};
+use super::partition::{partition_tasks, quick_partition_tasks};
 use super::reasons::unschedulable_reason;
 use crate::model::{DeptIndex, FirmIndex, Instance, Reason, TaskIndex};
 use rayon::prelude::*;
+use std::time::Instant;
 
 /// Visits bounds of one firm.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +91,16 @@ pub fn firm_bound(
     firm: FirmIndex,
     tasks: &[TaskIndex],
 ) -> (FirmBound, Vec<(TaskIndex, Reason)>) {
+    firm_bound_with(inst, firm, tasks, false)
+}
+
+/// [`firm_bound`], with only the quick partition when `quick`.
+fn firm_bound_with(
+    inst: &Instance,
+    firm: FirmIndex,
+    tasks: &[TaskIndex],
+    quick: bool,
+) -> (FirmBound, Vec<(TaskIndex, Reason)>) {
     let mut schedulable = Vec::with_capacity(tasks.len());
     let mut unschedulable = Vec::new();
     for &t in tasks {
@@ -99,8 +110,12 @@ pub fn firm_bound(
         }
     }
     let slots = FirmSlots::new(inst, firm);
-    let partition = partition_tasks(inst, &slots, &schedulable);
-    let naive = naive_by_department(inst, &slots, &schedulable)
+    let partition = if quick {
+        quick_partition_tasks(inst, &slots, &schedulable)
+    } else {
+        partition_tasks(inst, &slots, &schedulable)
+    };
+    let naive = naive_by_department_with(inst, &slots, &schedulable, quick)
         .iter()
         .map(|&(_, n)| n)
         .sum();
@@ -120,12 +135,21 @@ pub fn firm_bound(
 /// Firms are independent, so they are bounded in parallel; the result is in firm order and
 /// does not depend on the thread count.
 pub fn visit_bounds(inst: &Instance) -> VisitBounds {
+    visit_bounds_until(inst, None)
+}
+
+/// [`visit_bounds`] for a run that must end by `deadline`: firms bounded after it get the
+/// quick partition ([`super::partition::quick_partition_tasks`]), the same as the exact one
+/// unless a firm has more than four tasks that may share visits; past that the bound stays
+/// valid but may be looser (`exact` false), and depends on the clock.
+pub fn visit_bounds_until(inst: &Instance, deadline: Option<Instant>) -> VisitBounds {
     let by_firm = inst.tasks_by_firm();
+    let late = || deadline.is_some_and(|d| Instant::now() >= d);
     let results: Vec<(FirmBound, Vec<(TaskIndex, Reason)>)> = by_firm
         .par_iter()
         .enumerate()
         .filter(|(_, tasks)| !tasks.is_empty())
-        .map(|(firm, tasks)| firm_bound(inst, firm, tasks))
+        .map(|(firm, tasks)| firm_bound_with(inst, firm, tasks, late()))
         .collect();
     let mut out = VisitBounds::default();
     for (bound, unschedulable) in results {

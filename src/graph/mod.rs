@@ -17,7 +17,7 @@ mod report;
 mod travel_matrix;
 mod zones;
 
-pub use bounds::{FirmBound, VisitBounds, firm_bound, reduction, visit_bounds};
+pub use bounds::{FirmBound, VisitBounds, firm_bound, reduction, visit_bounds, visit_bounds_until};
 pub use dot::{escape_label, to_dot};
 pub use exact::EXACT_LIMIT;
 pub use feasibility::{

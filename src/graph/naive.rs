@@ -2,7 +2,7 @@
 //! its saving against.
 
 use super::firm_slots::FirmSlots;
-use super::partition::partition_tasks;
+use super::partition::{partition_tasks, quick_partition_tasks};
 use crate::model::{DeptIndex, Instance, TaskIndex};
 
 /// Per department with tasks among `tasks` (one firm's schedulable tasks, in order), the
@@ -17,6 +17,18 @@ pub fn naive_by_department(
     slots: &FirmSlots,
     tasks: &[TaskIndex],
 ) -> Vec<(DeptIndex, usize)> {
+    naive_by_department_with(inst, slots, tasks, false)
+}
+
+/// [`naive_by_department`], with only the quick partition when `quick` (a run past its
+/// deadline): the same count unless a department has more than four tasks here that may
+/// share visits, else the first-fit count, still at or above the firm's lower bound.
+pub fn naive_by_department_with(
+    inst: &Instance,
+    slots: &FirmSlots,
+    tasks: &[TaskIndex],
+    quick: bool,
+) -> Vec<(DeptIndex, usize)> {
     let mut depts: Vec<DeptIndex> = tasks.iter().map(|&t| inst.tasks[t].department).collect();
     depts.sort_unstable();
     depts.dedup();
@@ -28,7 +40,12 @@ pub fn naive_by_department(
                 .copied()
                 .filter(|&t| inst.tasks[t].department == d)
                 .collect();
-            (d, partition_tasks(inst, slots, &own).groups.len())
+            let p = if quick {
+                quick_partition_tasks(inst, slots, &own)
+            } else {
+                partition_tasks(inst, slots, &own)
+            };
+            (d, p.groups.len())
         })
         .collect()
 }

@@ -45,6 +45,9 @@ codes! {
     UNSUPPORTED_WORKBOOK = "E0112", Error, "A workbook format chayici does not read (.et, .ods, .numbers).";
     TWO_FILES = "E0113", Error, "Two files hold the same table (firms.csv and firms.xlsx); one would be ignored.";
     MERGED_CELLS = "E0114", Error, "Merged cells leave a known column empty in every row but the first.";
+    FILE_TOO_LARGE = "E0120", Error, "A file, or the workspace's files together, exceed 64 MiB.";
+    TOO_MANY_TASKS = "E0121", Error, "The plans hold more tasks than chayici plans (200,000).";
+    TOO_MANY_FIRMS_OR_TEAMS = "E0122", Error, "More firms (200,000) or teams (1,000) than chayici plans.";
     TOML_SYNTAX = "E0201", Error, "chayici.toml is not valid TOML.";
     HORIZON_MISSING = "E0202", Error, "The horizon's start or end is missing or not a date.";
     HORIZON_REVERSED = "E0203", Error, "The horizon ends before it starts.";

@@ -17,6 +17,7 @@ pub mod departments;
 pub mod firms;
 pub mod headers;
 pub mod json_source;
+pub mod limits;
 pub mod plans;
 pub mod table;
 pub mod teams;

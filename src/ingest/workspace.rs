@@ -3,6 +3,7 @@
 
 use super::assemble::{extension, load_sources_with};
 use super::codes;
+use super::limits;
 use crate::diag::Diagnostic;
 use crate::model::{Instance, Loc};
 use chrono::NaiveDate;
@@ -31,6 +32,14 @@ pub enum WorkspaceError {
         /// The I/O error.
         #[source]
         source: std::io::Error,
+    },
+    /// A file is larger than [`limits::MAX_BYTES`]; it was not read.
+    #[error("`{path}` holds {bytes} bytes, more than a workspace file may hold")]
+    TooLarge {
+        /// The file, relative to the workspace.
+        path: String,
+        /// Its size.
+        bytes: u64,
     },
 }
 
@@ -173,6 +182,15 @@ impl Loaded {
 
 fn read(dir: &Path, rel: &str) -> Result<SourceFile, WorkspaceError> {
     let path = dir.join(rel);
+    // Refused from its size alone: reading a file costs many times its size in memory.
+    if let Ok(meta) = std::fs::metadata(&path)
+        && meta.len() > limits::MAX_BYTES
+    {
+        return Err(WorkspaceError::TooLarge {
+            path: rel.to_string(),
+            bytes: meta.len(),
+        });
+    }
     let bytes = std::fs::read(&path).map_err(|source| WorkspaceError::Io { path, source })?;
     Ok(SourceFile {
         path: rel.to_string(),
@@ -219,10 +237,71 @@ const TABLE_EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "xlsx", "xlsm", "xls"];
 
 /// Reads the workspace in `dir`: every problem in its content becomes a diagnostic; only a
 /// missing folder, a missing `chayici.toml` or `firms.csv`, or an unreadable file is an `Err`.
+///
+/// A workspace over the size limits ([`limits`]) is refused with a diagnostic: a file over
+/// them before it is read, files over them together before they are parsed, and too many
+/// tasks, firms or teams before anything is planned.
 pub fn load_workspace(dir: &Path) -> Result<Loaded, WorkspaceError> {
-    let mut sources = collect_sources(dir)?;
-    let named = collect_named(dir, &mut sources)?;
-    Ok(load_sources_with(&sources, &named))
+    let too_large = |e: WorkspaceError| match e {
+        WorkspaceError::TooLarge { path, bytes } => {
+            Ok(refused(dir, limits::file_too_large(&path, bytes)))
+        }
+        e => Err(e),
+    };
+    let mut sources = match collect_sources(dir) {
+        Ok(s) => s,
+        Err(e) => return too_large(e),
+    };
+    let named = match collect_named(dir, &mut sources) {
+        Ok(n) => n,
+        Err(e) => return too_large(e),
+    };
+    let files = || sources.files().chain(&named);
+    let total: u64 = files().map(|f| f.bytes.len() as u64).sum();
+    if total > limits::MAX_BYTES {
+        let largest = files()
+            .max_by_key(|f| f.bytes.len())
+            .map_or("", |f| &f.path);
+        return Ok(refused(dir, limits::workspace_too_large(largest, total)));
+    }
+    let mut loaded = load_sources_with(&sources, &named);
+    let s = &loaded.summary;
+    let teams_file = sources.teams.as_ref().map_or("teams.csv", |t| &t.path);
+    let over = limits::count_errors(
+        s.tasks,
+        (s.firms, &sources.firms.path),
+        (s.teams, teams_file),
+    );
+    if !over.is_empty() {
+        loaded.summary.errors += over.len();
+        loaded.diagnostics.extend(over);
+        loaded.instance = None;
+    }
+    Ok(loaded)
+}
+
+/// A workspace refused before it was parsed, with the one diagnostic saying why.
+fn refused(dir: &Path, why: Diagnostic) -> Loaded {
+    Loaded {
+        instance: None,
+        diagnostics: vec![why],
+        summary: Summary {
+            name: dir
+                .file_name()
+                .map_or_else(|| "workspace".into(), |n| n.to_string_lossy().into_owned()),
+            firms: 0,
+            teams: 0,
+            tasks: 0,
+            departments: Vec::new(),
+            horizon: None,
+            days: 0,
+            working_days: 0,
+            travel: None,
+            errors: 1,
+            warnings: 0,
+        },
+        inputs: Vec::new(),
+    }
 }
 
 /// Reads the files `chayici.toml` names by path (the `[travel] matrix`), relative to `dir`.

@@ -52,17 +52,20 @@ pub enum Reason {
     NoTeamAvailable,
     /// Feasible alone, but the teams' time was spent on more important work.
     NoCapacity,
+    /// The run's time limit (`--time-limit`) ran out before the planner tried to place it.
+    TimeLimit,
 }
 
 impl Reason {
     /// Every reason, in report order.
-    pub const ALL: [Reason; 6] = [
+    pub const ALL: [Reason; 7] = [
         Reason::NoTeamCoversDepartment,
         Reason::NoWorkingDayInWindow,
         Reason::FirmClosed,
         Reason::LongerThanAnyShift,
         Reason::NoTeamAvailable,
         Reason::NoCapacity,
+        Reason::TimeLimit,
     ];
 
     /// The code written in `unscheduled.csv` and JSON.
@@ -74,6 +77,7 @@ impl Reason {
             Reason::LongerThanAnyShift => "longer_than_any_shift",
             Reason::NoTeamAvailable => "no_team_available",
             Reason::NoCapacity => "no_capacity",
+            Reason::TimeLimit => "time_limit",
         }
     }
 
@@ -84,7 +88,7 @@ impl Reason {
 
     /// True for reasons that hold whatever the planner does (the task can never be scheduled).
     pub fn is_structural(&self) -> bool {
-        !matches!(self, Reason::NoCapacity)
+        !matches!(self, Reason::NoCapacity | Reason::TimeLimit)
     }
 }
 

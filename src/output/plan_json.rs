@@ -47,6 +47,26 @@ pub struct Timing {
     /// Seconds the MILP step took, when it ran.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub milp_seconds: Option<f64>,
+    /// When `--time-limit` said the run must end, in seconds from its start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline_seconds: Option<f64>,
+    /// Each phase of the command, in order, up to checking the plan (writing follows); a
+    /// phase the deadline left no time for is absent.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<PhaseTiming>,
+    /// Tasks the deadline stopped construction before it tried (reason `time_limit`).
+    pub timed_out_tasks: usize,
+}
+
+/// One phase of a `plan` run, as run.json records it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PhaseTiming {
+    /// `reading`, `bounds`, `construction`, `search`, `set_partitioning` or `checking`.
+    pub phase: &'static str,
+    /// Seconds from the start of the run to when the phase ended.
+    pub ended_seconds: f64,
+    /// Seconds the phase took.
+    pub seconds: f64,
 }
 
 /// The MILP step as plan.json records it: how it was asked to run and what it did.
@@ -81,6 +101,10 @@ pub struct Bounds {
     pub visits_lower_bound: usize,
     /// Visits if each department went alone.
     pub visits_naive: usize,
+    /// True when `--time-limit` ran out while the bounds were computed, so large firms got a
+    /// quick bound: the lower bound may then be lower, and the naive count higher, than
+    /// `chayici merge` says.
+    pub cut_by_time_limit: bool,
 }
 
 /// Everything about a plan that is not in [`Plan`] itself.
@@ -111,6 +135,9 @@ struct KpisJson<'a> {
     visits: usize,
     visits_lower_bound: usize,
     visits_naive: usize,
+    /// Written only when true, so plans whose bounds are exact keep their bytes.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    bounds_cut_by_time_limit: bool,
     /// Visits saved against the naive count.
     visits_saved: i64,
     /// Percent of the naive visits saved.
@@ -308,6 +335,7 @@ pub fn write_plan_json<W: Write>(
         visits: k.visits,
         visits_lower_bound: meta.bounds.visits_lower_bound,
         visits_naive: meta.bounds.visits_naive,
+        bounds_cut_by_time_limit: meta.bounds.cut_by_time_limit,
         visits_saved: meta.bounds.visits_naive as i64 - k.visits as i64,
         reduction_percent: reduction_percent(k.visits, meta.bounds.visits_naive),
         travel_km: round3(k.travel_km),

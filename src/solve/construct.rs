@@ -3,17 +3,29 @@
 
 use super::bundle::Bundle;
 use super::context::Ctx;
-use super::insert::insert;
+use super::insert::insert_until;
 use super::solution::Solution;
 use std::sync::Arc;
+use std::time::Instant;
 
-/// Builds the first solution from `bundles`.
-pub(crate) fn construct(ctx: &Ctx, bundles: Vec<Bundle>) -> Solution {
+/// Builds the first solution from `bundles`, stopping at `deadline` when one is given; returns
+/// it with the bundles the deadline left untried (none when construction finished).
+///
+/// Stopping keeps what is built: every route is valid at any point of regret insertion, so the
+/// plan is a plan, only with more left out.
+pub(crate) fn construct(
+    ctx: &Ctx,
+    bundles: Vec<Bundle>,
+    deadline: Option<Instant>,
+) -> (Solution, Vec<Bundle>) {
     let mut sol = Solution::empty(ctx);
     let mut touched = vec![false; sol.routes.len()];
-    insert(ctx, &mut sol, bundles, &mut touched);
+    let untried = insert_until(ctx, &mut sol, bundles, &mut touched, deadline);
     for route in &mut sol.routes {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
         Arc::make_mut(route).improve(ctx);
     }
-    sol
+    (sol, untried)
 }

@@ -52,9 +52,15 @@ pub(crate) struct Ctx<'a> {
     km: Vec<f64>,
     /// Driving minutes between points, row-major (empty beyond [`MATRIX_LIMIT`]).
     minutes: Vec<u32>,
-    /// `windows[team * firms + firm]`: shift windows intersected with the firm's opening
-    /// windows, i.e. where on-site work of that team at that firm may lie on an open day.
-    windows: Vec<Vec<TimeWindow>>,
+    /// Each team's shift pattern, an index into the distinct shifts.
+    shift_class: Vec<u32>,
+    /// Each firm's opening-hours pattern, an index into the distinct opening hours.
+    hours_class: Vec<u32>,
+    /// Number of distinct opening hours.
+    n_hours: usize,
+    /// `window_sets[shift * n_hours + hours]`: shift windows intersected with opening windows,
+    /// i.e. where on-site work of a team at a firm may lie on an open day.
+    window_sets: Vec<Vec<TimeWindow>>,
     /// `open[firm * days + day]`: the firm can receive a visit that day.
     open: Vec<bool>,
     /// For each firm with tasks, the nearest other firms with tasks, nearest first.
@@ -114,17 +120,22 @@ impl<'a> Ctx<'a> {
             }
         }
 
-        let mut windows = Vec::with_capacity(n_teams * n_firms);
-        for team in &inst.teams {
-            for firm in &inst.firms {
+        // Teams share a few shifts and firms a few opening hours, so each pair of patterns is
+        // intersected once: a table per (team, firm) would hold hundreds of millions of entries
+        // at the size limits.
+        let (shift_class, shifts) = classes(inst.teams.iter().map(|t| &t.shift.windows));
+        let (hours_class, hours) = classes(inst.firms.iter().map(|f| &f.hours.windows));
+        let mut window_sets = Vec::with_capacity(shifts.len() * hours.len());
+        for shift in &shifts {
+            for opening in &hours {
                 let mut w: Vec<TimeWindow> = Vec::new();
-                for s in &team.shift.windows {
-                    for o in &firm.hours.windows {
+                for s in shift.iter() {
+                    for o in opening.iter() {
                         w.extend(s.intersect(o));
                     }
                 }
                 w.sort();
-                windows.push(w);
+                window_sets.push(w);
             }
         }
 
@@ -163,7 +174,10 @@ impl<'a> Ctx<'a> {
             places,
             km,
             minutes,
-            windows,
+            shift_class,
+            hours_class,
+            n_hours: hours.len(),
+            window_sets,
             open,
             neighbours,
             teams_by_distance,
@@ -205,7 +219,8 @@ impl<'a> Ctx<'a> {
 
     /// Windows in which `team` may work on site at `firm` on a day the firm is open.
     pub fn windows(&self, team: TeamIndex, firm: FirmIndex) -> &[TimeWindow] {
-        &self.windows[team * self.inst.firms.len() + firm]
+        let shift = self.shift_class[team] as usize;
+        &self.window_sets[shift * self.n_hours + self.hours_class[firm] as usize]
     }
 
     /// True when `firm` can receive a visit on `day`.
@@ -309,9 +324,45 @@ fn nearest_firms(inst: &Instance, has_task: &[bool]) -> Vec<Vec<FirmIndex>> {
     out
 }
 
+/// The class of each item (numbered by first appearance) and the distinct items.
+fn classes<'a>(
+    items: impl Iterator<Item = &'a Vec<TimeWindow>>,
+) -> (Vec<u32>, Vec<&'a Vec<TimeWindow>>) {
+    let mut index: std::collections::HashMap<&Vec<TimeWindow>, u32> = Default::default();
+    let mut distinct = Vec::new();
+    let class = items
+        .map(|w| {
+            *index.entry(w).or_insert_with(|| {
+                distinct.push(w);
+                distinct.len() as u32 - 1
+            })
+        })
+        .collect();
+    (class, distinct)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shared_window_sets_are_each_pair_intersected() {
+        let inst = crate::synth::random_instance(5, &crate::synth::SynthParams::town());
+        let ctx = Ctx::new(&inst);
+        for (t, team) in inst.teams.iter().enumerate() {
+            for (f, firm) in inst.firms.iter().enumerate() {
+                let mut direct: Vec<TimeWindow> = team
+                    .shift
+                    .windows
+                    .iter()
+                    .flat_map(|s| firm.hours.windows.iter().filter_map(|o| s.intersect(o)))
+                    .collect();
+                direct.sort();
+                assert_eq!(ctx.windows(t, f), direct.as_slice(), "team {t}, firm {f}");
+            }
+        }
+        assert!(ctx.window_sets.len() < inst.teams.len() * inst.firms.len());
+    }
     use crate::synth::{SynthParams, random_instance};
 
     #[test]

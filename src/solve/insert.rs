@@ -17,6 +17,7 @@ use super::context::Ctx;
 use super::route::Insertion;
 use super::solution::Solution;
 use std::sync::Arc;
+use std::time::Instant;
 
 /// Bundles above which an insertion indexes pending bundles by candidate route.
 const INDEX_FROM: usize = 64;
@@ -119,10 +120,36 @@ impl Pending {
 /// Inserts `bundles` into `sol` by regret, most important first, marking changed routes in
 /// `touched`; what does not fit ends in `sol.unassigned`.
 pub(crate) fn insert(ctx: &Ctx, sol: &mut Solution, bundles: Vec<Bundle>, touched: &mut [bool]) {
+    let untried = insert_until(ctx, sol, bundles, touched, None);
+    debug_assert!(
+        untried.is_empty(),
+        "without a deadline every bundle is tried"
+    );
+}
+
+/// Bundles placed between two looks at the clock: a look costs little, but a city's
+/// construction places tens of thousands.
+const CLOCK_EVERY: usize = 16;
+
+/// [`insert`] that stops at `deadline` when one is given; returns the bundles not yet tried
+/// then (pending ones and every one of a lower priority class), in their arrival order.
+pub(crate) fn insert_until(
+    ctx: &Ctx,
+    sol: &mut Solution,
+    bundles: Vec<Bundle>,
+    touched: &mut [bool],
+    deadline: Option<Instant>,
+) -> Vec<Bundle> {
+    let mut untried = Vec::new();
     for rank in 0..=2 {
         let phase: Vec<Bundle> = bundles.iter().filter(|b| b.rank == rank).cloned().collect();
-        insert_phase(ctx, sol, phase, touched);
+        if untried.is_empty() {
+            untried = insert_phase(ctx, sol, phase, touched, deadline);
+        } else {
+            untried.extend(phase);
+        }
     }
+    untried
 }
 
 /// Regret insertion of bundles of one priority class.
@@ -131,7 +158,15 @@ pub(crate) fn insert(ctx: &Ctx, sol: &mut Solution, bundles: Vec<Bundle>, touche
 /// `None`), so their order, which breaks ties, is the order they arrived in; `by_route` lists
 /// for every route the bundles that have it as a candidate, so that an insertion re-evaluates
 /// only those instead of every pending bundle.
-fn insert_phase(ctx: &Ctx, sol: &mut Solution, bundles: Vec<Bundle>, touched: &mut [bool]) {
+///
+/// Past `deadline` the phase stops and returns the bundles still pending.
+fn insert_phase(
+    ctx: &Ctx,
+    sol: &mut Solution,
+    bundles: Vec<Bundle>,
+    touched: &mut [bool],
+    deadline: Option<Instant>,
+) -> Vec<Bundle> {
     let mut pending: Vec<Option<Pending>> = Vec::with_capacity(bundles.len());
     // Few bundles (a repair) are cheaper to scan than to index.
     let mut by_route: Vec<Vec<u32>> = if bundles.len() > INDEX_FROM {
@@ -141,10 +176,26 @@ fn insert_phase(ctx: &Ctx, sol: &mut Solution, bundles: Vec<Bundle>, touched: &m
     };
     // Bundles with no option left, split or given up in increasing slot order.
     let mut stuck: std::collections::BTreeSet<usize> = Default::default();
-    for b in bundles {
+    let late = |placed: usize| {
+        placed.is_multiple_of(CLOCK_EVERY) && deadline.is_some_and(|d| Instant::now() >= d)
+    };
+    let mut bundles = bundles.into_iter();
+    let mut placed = 0usize;
+    for b in bundles.by_ref() {
         add(ctx, sol, b, &mut pending, &mut by_route, &mut stuck);
+        placed += 1;
+        if late(placed) {
+            break;
+        }
     }
+    let mut placed = 0usize;
     loop {
+        if late(placed) || !bundles.as_slice().is_empty() {
+            let mut left: Vec<Bundle> = pending.into_iter().flatten().map(|p| p.bundle).collect();
+            left.extend(bundles);
+            return left;
+        }
+        placed += 1;
         while let Some(i) = stuck.pop_first() {
             let p = pending[i].take().expect("a stuck bundle is pending");
             if p.bundle.tasks.len() > 1 {
@@ -156,7 +207,7 @@ fn insert_phase(ctx: &Ctx, sol: &mut Solution, bundles: Vec<Bundle>, touched: &m
             }
         }
         let Some(pick) = most_urgent(&pending) else {
-            break;
+            return Vec::new();
         };
         let p = pending[pick].take().expect("the pick is pending");
         let (i, _) = p.best.expect("only bundles with an option are picked");

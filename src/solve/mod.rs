@@ -22,6 +22,12 @@
 //!    neighbours are compared in a fixed order, so the plan is byte-identical for any thread
 //!    count. Only a wall-clock limit makes a run irreproducible.
 //!
+//! **Deadline.** In wall-clock mode construction, search and set partitioning share one
+//! deadline (the command sets it from its own start, so reading the workspace counts too).
+//! The search stops early enough to leave set partitioning a share of what is left
+//! ([`stop::search_deadline`]); construction that reaches the deadline stops, and the bundles
+//! it had not yet tried are unscheduled with the reason [`Reason::TimeLimit`].
+//!
 //! The objective is lexicographic in practice through its weights
 //! ([`crate::model::ObjectiveWeights`]): unscheduled tasks by priority, then visits, then road
 //! kilometres, then the spread between the busiest and the idlest team's working minutes
@@ -40,8 +46,8 @@ mod search;
 mod solution;
 mod stop;
 
-use crate::model::{Instance, Plan};
-use std::time::Duration;
+use crate::model::{Instance, Plan, Reason, Unscheduled};
+use std::time::{Duration, Instant};
 
 /// How long and how the planner searches.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,9 +57,12 @@ pub struct SolveParams {
     /// Improvement rounds (each builds a fixed number of neighbours); the default budget keeps a
     /// plain run reproducible.
     pub iterations: u64,
-    /// Wall-clock limit; when set the run stops at the limit, ignores `iterations` and is not
-    /// reproducible.
+    /// Wall-clock limit, counted from the call when `deadline` is not set; when set the run
+    /// stops at the limit, ignores `iterations` and is not reproducible.
     pub time_limit: Option<Duration>,
+    /// The instant by which construction, search and set partitioning must all end; it
+    /// overrides `time_limit`, so a caller can count the time spent before the call.
+    pub deadline: Option<Instant>,
     /// Worker threads; 0 means one per core. The plan does not depend on it.
     pub threads: usize,
 }
@@ -64,14 +73,48 @@ impl Default for SolveParams {
             seed: 1,
             iterations: 2_000,
             time_limit: None,
+            deadline: None,
             threads: 0,
         }
     }
 }
 
+/// A stage of the planner, for progress reports and timings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Bundles and the first plan.
+    Construction,
+    /// The large neighbourhood search.
+    Search,
+    /// Set partitioning over the routes met.
+    SetPartitioning,
+}
+
+impl Phase {
+    /// The name run.json records.
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Construction => "construction",
+            Phase::Search => "search",
+            Phase::SetPartitioning => "set_partitioning",
+        }
+    }
+}
+
+/// How long one stage took.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PhaseTime {
+    /// The stage.
+    pub phase: Phase,
+    /// Wall-clock seconds it took.
+    pub seconds: f64,
+}
+
 /// What the planner reports while it runs, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Progress {
+    /// The stage running.
+    pub phase: Phase,
     /// Iterations done.
     pub iteration: u64,
     /// Iteration budget (0 in wall-clock mode).
@@ -117,6 +160,11 @@ pub struct SolveOutcome {
     pub iterations: u64,
     /// What the MILP did, when it ran.
     pub milp: Option<milp::MilpReport>,
+    /// How long each stage took, in order; a stage the deadline left no time for is absent.
+    pub phases: Vec<PhaseTime>,
+    /// Tasks left unscheduled because the deadline stopped construction before it tried them
+    /// (their reason is [`Reason::TimeLimit`]).
+    pub timed_out: usize,
 }
 
 /// Plans the instance: every task ends in exactly one visit or in the unscheduled list.
@@ -153,27 +201,95 @@ pub fn solve_with_bounds(
     milp: Option<&milp::MilpParams>,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> SolveOutcome {
+    let deadline = stop::run_deadline(params);
+    let mut phases = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |phase: Phase, phases: &mut Vec<PhaseTime>| {
+        let now = Instant::now();
+        phases.push(PhaseTime {
+            phase,
+            seconds: (now - clock).as_secs_f64(),
+        });
+        clock = now;
+    };
+    let budget = if deadline.is_some() {
+        0
+    } else {
+        params.iterations
+    };
+    let at = |phase: Phase, iteration: u64, best_objective: f64| Progress {
+        phase,
+        iteration,
+        budget,
+        best_objective,
+    };
+    // No objective before the first plan: reports of the best objective never increase.
+    progress(at(Phase::Construction, 0, f64::INFINITY));
     let mut ctx = context::Ctx::new(inst);
     let (bundles, fixed) = bundle::initial_bundles_from(&ctx, bounds);
     ctx.fixed = fixed;
-    let initial = construct::construct(&ctx, bundles);
+    let (initial, untried) = construct::construct(&ctx, bundles, deadline);
+    lap(Phase::Construction, &mut phases);
     let workers = parallel::Workers::new(params.threads);
     let mut pool = milp.map(|m| {
         let mut pool = pool::RoutePool::new(m.pool_capacity);
         pool.offer_solution(&initial, false);
         pool
     });
-    let (best, iterations) = search::run(&ctx, initial, params, progress, &workers, pool.as_mut());
+    let passed = |d: Option<Instant>| d.is_some_and(|d| Instant::now() >= d);
+    let (best, iterations) = if passed(deadline) {
+        (initial, 0)
+    } else {
+        let search_by = deadline.map(|d| stop::search_deadline(d, milp.map(|m| m.time_limit)));
+        let first = objective::evaluate(&ctx, &initial).total;
+        progress(at(Phase::Search, 0, first));
+        let found = search::run(
+            &ctx,
+            initial,
+            params,
+            search_by,
+            progress,
+            &workers,
+            pool.as_mut(),
+        );
+        lap(Phase::Search, &mut phases);
+        found
+    };
     let mut cost = objective::evaluate(&ctx, &best);
     let (mut best, mut report) = (best, None);
-    if let (Some(m), Some(pool)) = (milp, pool.as_mut()) {
-        let (sol, c, r) = milp::improve(&ctx, best, cost, pool, m, &workers);
+    if let (Some(m), Some(pool)) = (milp, pool.as_mut())
+        && !passed(deadline)
+    {
+        progress(at(Phase::SetPartitioning, iterations, cost.total));
+        let (sol, c, r) = milp::improve(&ctx, best, cost, pool, m, deadline, &workers);
         (best, cost, report) = (sol, c, Some(r));
+        lap(Phase::SetPartitioning, &mut phases);
+    }
+    let mut plan = best.to_plan(&ctx);
+    let timed_out = untried.iter().map(|b| b.tasks.len()).sum();
+    if timed_out > 0 {
+        // Counted like any unscheduled task of its priority, so the objective stays that of
+        // the plan written.
+        let mut with_untried = best.clone();
+        with_untried.unassigned.extend(untried.iter().cloned());
+        cost = objective::evaluate(&ctx, &with_untried);
+        plan.unscheduled.extend(
+            untried
+                .iter()
+                .flat_map(|b| &b.tasks)
+                .map(|&task| Unscheduled {
+                    task,
+                    reason: Reason::TimeLimit,
+                }),
+        );
+        plan.unscheduled.sort_by_key(|u| u.task);
     }
     SolveOutcome {
         objective: cost,
-        plan: best.to_plan(&ctx),
+        plan,
         iterations,
         milp: report,
+        phases,
+        timed_out,
     }
 }

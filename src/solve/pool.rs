@@ -124,7 +124,7 @@ mod tests {
         let mut ctx = Ctx::new(&inst);
         let (bundles, fixed) = bundle::initial_bundles(&ctx);
         ctx.fixed = fixed;
-        let sol = construct::construct(&ctx, bundles);
+        let (sol, _) = construct::construct(&ctx, bundles, None);
         let routes = sol.routes.iter().filter(|r| !r.visits.is_empty()).count();
         let mut pool = RoutePool::new(1);
         pool.offer_solution(&sol, false);

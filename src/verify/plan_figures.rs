@@ -223,8 +223,9 @@ fn check_unscheduled(inst: &Instance, doc: &Value, plan: &Plan, out: &mut Vec<Vi
 }
 
 /// The `kpis` keys chayici writes.
-const KPI_KEYS: [&str; 19] = [
+const KPI_KEYS: [&str; 20] = [
     "tasks",
+    "bounds_cut_by_time_limit",
     "scheduled",
     "unscheduled",
     "visits",
@@ -285,7 +286,41 @@ fn check_kpis(
     f("visits_by_department", json!(k.visits_by_department));
     f("visits_by_township", json!(k.visits_by_township));
     f("team_workload", json!(k.team_workload));
+    let cut = written.get("bounds_cut_by_time_limit") == Some(&Value::Bool(true));
     let naive = match bounds {
+        Some(b) if cut => {
+            // Bounds cut by the time limit are still bounds: never above the exact lower
+            // bound, never below the exact naive count.
+            let count = |key: &str| written.get(key).and_then(Value::as_u64);
+            let mut loose = |key: &str, ok: bool, want: String| {
+                if !ok {
+                    out.push(
+                        Violation::new(
+                            K::WrongFigure,
+                            format!(
+                                "kpis.{key} is {}, but with bounds cut by the time limit it \
+                                 must be {want}",
+                                written[key]
+                            ),
+                        )
+                        .in_file(FILE),
+                    );
+                }
+            };
+            if let Some(lb) = count("visits_lower_bound") {
+                let ok = lb as usize <= b.visits_lower_bound;
+                loose(
+                    "visits_lower_bound",
+                    ok,
+                    format!("at most {}", b.visits_lower_bound),
+                );
+            }
+            if let Some(n) = count("visits_naive") {
+                let ok = n as usize >= b.visits_naive;
+                loose("visits_naive", ok, format!("at least {}", b.visits_naive));
+            }
+            count("visits_naive").map(|n| n as usize)
+        }
         Some(b) => {
             let why = "the merge graph gives";
             let written_ = written;

@@ -71,7 +71,10 @@ fn own_definition_fails(inst: &Instance, t: TaskIndex, reason: Reason) -> Option
                 .find(|&d| !firm.hours.windows_on(inst.calendar.date(d)).is_empty())
                 .map(|d| format!("the firm is open on {}", inst.calendar.date(d)))
         }
-        Reason::LongerThanAnyShift | Reason::NoTeamAvailable | Reason::NoCapacity => None,
+        Reason::LongerThanAnyShift
+        | Reason::NoTeamAvailable
+        | Reason::NoCapacity
+        | Reason::TimeLimit => None,
     }
 }
 

@@ -18,6 +18,7 @@ pub fn reason_label(r: Reason) -> &'static str {
         Reason::LongerThanAnyShift => "检查时长超过任何班次或营业时段",
         Reason::NoTeamAvailable => "企业营业日内无可出勤的检查组",
         Reason::NoCapacity => "检查组时间已排满（优先安排更重要的任务）",
+        Reason::TimeLimit => "规划时限已到，尚未安排（放宽 --time-limit 后重新规划）",
     }
 }
 

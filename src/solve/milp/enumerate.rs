@@ -7,6 +7,12 @@
 //! driven than another one makes that one useless; only such dominated labels are dropped,
 //! which keeps the enumeration exact. Every label that can drive home is a route; the cheapest
 //! per task set is kept, as the pool does.
+//!
+//! The number of routes grows with the product of each firm's subsets of tasks, so a few more
+//! tasks can turn seconds into hours and gigabytes. The enumeration of a whole instance shares
+//! one [`Work`] budget of partial and complete routes; past it, it gives up rather than run
+//! away. The budget counts work, not time, so whether it is reached does not depend on the
+//! machine.
 
 use crate::model::{DayIndex, Minute, TaskIndex, TeamIndex};
 use crate::solve::bundle::Bundle;
@@ -33,8 +39,49 @@ struct Label {
 pub(crate) enum TooMany {
     /// More candidate tasks on one team-day than the bit set holds.
     Tasks(usize),
-    /// More partial routes than the limit.
-    Labels(usize),
+    /// The work budget ran out; the routes and partial routes counted until then.
+    Work {
+        /// Complete routes enumerated, over every team-day so far.
+        routes: usize,
+        /// Partial routes grown, over every team-day so far.
+        labels: usize,
+    },
+}
+
+/// The work an enumeration may do over every team-day of an instance, and what it has done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Work {
+    /// Most partial routes grown in all.
+    pub max_labels: usize,
+    /// Most complete routes (distinct task sets per team-day) kept in all.
+    pub max_routes: usize,
+    /// Partial routes grown so far.
+    pub labels: usize,
+    /// Complete routes kept so far.
+    pub routes: usize,
+}
+
+impl Work {
+    /// A fresh budget.
+    pub fn new(max_labels: usize, max_routes: usize) -> Self {
+        Self {
+            max_labels,
+            max_routes,
+            labels: 0,
+            routes: 0,
+        }
+    }
+
+    /// `Err` once either count is past its limit.
+    fn check(&self) -> Result<(), TooMany> {
+        if self.labels > self.max_labels || self.routes > self.max_routes {
+            return Err(TooMany::Work {
+                routes: self.routes,
+                labels: self.labels,
+            });
+        }
+        Ok(())
+    }
 }
 
 /// True when `a` is at least as good as `b` in every way that matters for completing it.
@@ -43,12 +90,12 @@ fn dominates(a: &Label, b: &Label) -> bool {
 }
 
 /// Every route `team` can drive on `day` over tasks in `tasks` (those it may do that day),
-/// cheapest per task set, for the team-day `slot`; gives up past `max_labels` partial routes.
+/// cheapest per task set, for the team-day `slot`; gives up once `work` runs out.
 pub(crate) fn routes(
     ctx: &Ctx,
     slot: usize,
     tasks: &[TaskIndex],
-    max_labels: usize,
+    work: &mut Work,
 ) -> Result<Vec<PooledRoute>, TooMany> {
     let (day, team): (DayIndex, TeamIndex) = ctx.slots[slot];
     if tasks.len() > 64 {
@@ -86,7 +133,6 @@ pub(crate) fn routes(
         km: 0.0,
         drive: 0,
     }];
-    let mut labels = 0usize;
     while !front.is_empty() {
         let mut next: HashMap<(u64, usize), Vec<Label>> = HashMap::new();
         let mut keys: Vec<(u64, usize)> = Vec::new();
@@ -127,16 +173,14 @@ pub(crate) fn routes(
                 }
                 bucket.retain(|x| !dominates(&cand, x));
                 bucket.push(cand);
+                work.labels += 1;
+                work.check()?;
             }
         }
         front = keys
             .into_iter()
             .flat_map(|k| next.remove(&k).unwrap_or_default())
             .collect();
-        labels += front.len();
-        if labels > max_labels {
-            return Err(TooMany::Labels(labels));
-        }
         for l in &front {
             let last = ctx.firm_point(options[*l.order.last().expect("grown")].2.firm);
             if l.leave + ctx.minutes(last, base) > shift.end() {
@@ -147,10 +191,11 @@ pub(crate) fn routes(
             let better = best
                 .get(&l.done)
                 .is_none_or(|&(k, d, _)| (km, drive) < (k, d));
-            if better {
-                best.insert(l.done, (km, drive, l.order.clone()));
+            if better && best.insert(l.done, (km, drive, l.order.clone())).is_none() {
+                work.routes += 1;
             }
         }
+        work.check()?;
     }
 
     let mut out: Vec<(u64, PooledRoute)> = best

@@ -10,8 +10,17 @@
 //! unscheduled tasks, visits and kilometres exactly. Balance is modelled too when its weight
 //! is not zero; then only the cheapest order of each route's task set competes, which is exact
 //! for kilometres but may miss an order that drives longer to balance the teams better.
+//!
+//! **Limits.** The size limits below let through instances whose routes still number in the
+//! millions (a firm with five tasks offers 31 visits), so the enumeration also has a work
+//! budget ([`MAX_ROUTES`], [`MAX_PARTIAL_ROUTES`]), sized so that reaching it takes seconds
+//! and a few hundred megabytes, and the whole solve has a time limit
+//! ([`ExactParams::time_limit`]). Past either, the answer is an error, never a plan: `--exact`
+//! promises optimality, and a plan the solver did not prove optimal is what `plan` without
+//! `--exact` already gives, better searched.
 
-use super::enumerate::{self, TooMany};
+use super::backend::Ended;
+use super::enumerate::{self, TooMany, Work};
 use super::set_partition::{self, Options};
 use super::{BACKEND, MilpReport, rebuild, round3};
 use crate::model::Instance;
@@ -22,7 +31,7 @@ use crate::solve::objective::evaluate;
 use crate::solve::parallel::Workers;
 use crate::solve::pool::PooledRoute;
 use std::fmt;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Most firms with tasks the exact model accepts.
 pub const EXACT_MAX_FIRMS: usize = 8;
@@ -31,8 +40,29 @@ pub const EXACT_MAX_TEAMS: usize = 2;
 /// Most working days the exact model accepts.
 pub const EXACT_MAX_DAYS: usize = 5;
 
-/// Partial routes one team-day may grow before the enumeration gives up.
-const MAX_LABELS: usize = 2_000_000;
+/// Most routes (columns) the exact model enumerates over all team-days: a set-partitioning
+/// model of this size still builds in a second, and most of the exact-sized instances of the
+/// tests need a few hundred.
+pub const MAX_ROUTES: usize = 20_000;
+
+/// Most partial routes the enumeration grows over all team-days before it gives up: about a
+/// second of work and a few hundred megabytes at most.
+pub const MAX_PARTIAL_ROUTES: usize = 1_000_000;
+
+/// What the exact model may spend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExactParams {
+    /// Longest the whole solve may take, enumeration and MILP together (`--milp-time-limit`).
+    pub time_limit: Duration,
+}
+
+impl Default for ExactParams {
+    fn default() -> Self {
+        Self {
+            time_limit: super::MilpParams::default().time_limit,
+        }
+    }
+}
 
 /// Why the exact model was not solved.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,8 +76,22 @@ pub enum ExactError {
         /// Working days of the horizon.
         days: usize,
     },
-    /// The enumeration of routes grew past its limit.
-    TooManyRoutes(String),
+    /// More tasks could be done on one team-day than the enumeration handles (64).
+    TooManyTasks(usize),
+    /// The enumeration of routes reached its work budget.
+    TooManyRoutes {
+        /// Routes enumerated before the budget ran out.
+        routes: usize,
+        /// Partial routes grown before the budget ran out.
+        partial: usize,
+    },
+    /// The time limit ran out before optimality was proved.
+    NotProved {
+        /// The time limit, in seconds.
+        limit_seconds: f64,
+        /// Routes enumerated when time ran out.
+        routes: usize,
+    },
     /// The solver failed.
     Solver(String),
 }
@@ -62,9 +106,25 @@ impl fmt::Display for ExactError {
                  has {firms} firms, {teams} teams and {days} working days: plan it without \
                  --exact"
             ),
-            ExactError::TooManyRoutes(why) => write!(
+            ExactError::TooManyTasks(n) => write!(
                 f,
-                "the exact model gave up enumerating routes ({why}); plan it without --exact"
+                "too large for --exact: {n} tasks could be done on one team-day (at most 64); \
+                 use plan without --exact"
+            ),
+            ExactError::TooManyRoutes { routes, partial } => write!(
+                f,
+                "too large for --exact: {routes} routes enumerated before the limit \
+                 ({MAX_ROUTES} routes or {MAX_PARTIAL_ROUTES} partial routes; {partial} grown); \
+                 use plan without --exact"
+            ),
+            ExactError::NotProved {
+                limit_seconds,
+                routes,
+            } => write!(
+                f,
+                "--exact did not prove a plan optimal within {limit_seconds} s \
+                 (--milp-time-limit) over {routes} routes; nothing planned: use plan without \
+                 --exact, or allow more time"
             ),
             ExactError::Solver(e) => write!(f, "the MILP solver failed: {e}"),
         }
@@ -84,13 +144,24 @@ fn size(inst: &Instance) -> (usize, usize, usize) {
     (firms.len(), inst.teams.len(), days)
 }
 
-/// Every feasible route of every team-day of `ctx`.
-fn all_routes(ctx: &Ctx) -> Result<Vec<PooledRoute>, ExactError> {
+/// Every feasible route of every team-day of `ctx`, within the work budget and `deadline`.
+fn all_routes(
+    ctx: &Ctx,
+    deadline: Instant,
+    limit: Duration,
+) -> Result<Vec<PooledRoute>, ExactError> {
     let inst = ctx.inst;
     let mut fixed = vec![false; inst.tasks.len()];
     ctx.fixed.iter().for_each(|u| fixed[u.task] = true);
     let mut cols = Vec::new();
+    let mut work = Work::new(MAX_PARTIAL_ROUTES, MAX_ROUTES);
     for (slot, &(day, team)) in ctx.slots.iter().enumerate() {
+        if Instant::now() >= deadline {
+            return Err(ExactError::NotProved {
+                limit_seconds: limit.as_secs_f64(),
+                routes: cols.len(),
+            });
+        }
         let covers = &inst.teams[team].departments;
         let tasks: Vec<usize> = (0..inst.tasks.len())
             .filter(|&t| !fixed[t])
@@ -102,11 +173,12 @@ fn all_routes(ctx: &Ctx) -> Result<Vec<PooledRoute>, ExactError> {
                     && ctx.open(task.firm, day)
             })
             .collect();
-        let routes = enumerate::routes(ctx, slot, &tasks, MAX_LABELS).map_err(|e| {
-            ExactError::TooManyRoutes(match e {
-                TooMany::Tasks(n) => format!("{n} tasks possible on one team-day"),
-                TooMany::Labels(n) => format!("over {n} partial routes on one team-day"),
-            })
+        let routes = enumerate::routes(ctx, slot, &tasks, &mut work).map_err(|e| match e {
+            TooMany::Tasks(n) => ExactError::TooManyTasks(n),
+            TooMany::Work { routes, labels } => ExactError::TooManyRoutes {
+                routes,
+                partial: labels,
+            },
         })?;
         cols.extend(routes);
     }
@@ -114,9 +186,16 @@ fn all_routes(ctx: &Ctx) -> Result<Vec<PooledRoute>, ExactError> {
 }
 
 /// The optimal plan of a small instance, with a report whose `lp_bound` is the LP relaxation
-/// over every route.
-pub fn solve_exact(inst: &Instance) -> Result<SolveOutcome, ExactError> {
+/// over every route; an error when the instance is too large or optimality is not proved
+/// within `params.time_limit`.
+pub fn solve_exact(inst: &Instance, params: &ExactParams) -> Result<SolveOutcome, ExactError> {
     let started = Instant::now();
+    let limit = params.time_limit;
+    let deadline = started + limit;
+    let not_proved = |routes| ExactError::NotProved {
+        limit_seconds: limit.as_secs_f64(),
+        routes,
+    };
     let (firms, teams, days) = size(inst);
     if firms > EXACT_MAX_FIRMS || teams > EXACT_MAX_TEAMS || days > EXACT_MAX_DAYS {
         return Err(ExactError::TooLarge { firms, teams, days });
@@ -124,14 +203,28 @@ pub fn solve_exact(inst: &Instance) -> Result<SolveOutcome, ExactError> {
     let mut ctx = Ctx::new(inst);
     let (_, fixed) = initial_bundles(&ctx);
     ctx.fixed = fixed;
-    let cols = all_routes(&ctx)?;
+    let cols = all_routes(&ctx, deadline, limit)?;
+    let left = deadline.saturating_duration_since(Instant::now());
+    if left.is_zero() {
+        return Err(not_proved(cols.len()));
+    }
     let opts = Options {
         balance: true,
-        time_limit: None,
+        time_limit: Some(left.as_secs_f64()),
         lp_bound: true,
     };
-    let p = set_partition::partition(&ctx, &cols, None, &[], opts)
-        .map_err(|e| ExactError::Solver(e.to_string()))?;
+    // Starting from no route at all (a feasible choice) means a solver stopped by the time
+    // limit always has an answer to report as not proved, rather than an error.
+    let p = set_partition::partition(&ctx, &cols, Some(&[]), &[], opts).map_err(|e| {
+        if Instant::now() >= deadline {
+            not_proved(cols.len())
+        } else {
+            ExactError::Solver(e.to_string())
+        }
+    })?;
+    if p.ended != Ended::Optimal {
+        return Err(not_proved(cols.len()));
+    }
     let sol = rebuild(&ctx, &cols, &p.chosen);
     let objective = evaluate(&ctx, &sol);
     let report = MilpReport {
@@ -159,5 +252,7 @@ pub fn solve_exact(inst: &Instance) -> Result<SolveOutcome, ExactError> {
         objective,
         iterations: 0,
         milp: Some(report),
+        phases: Vec::new(),
+        timed_out: 0,
     })
 }

@@ -31,7 +31,10 @@ mod set_partition;
 mod windows;
 
 pub use backend::BACKEND;
-pub use exact::{EXACT_MAX_DAYS, EXACT_MAX_FIRMS, EXACT_MAX_TEAMS, ExactError, solve_exact};
+pub use exact::{
+    EXACT_MAX_DAYS, EXACT_MAX_FIRMS, EXACT_MAX_TEAMS, ExactError, ExactParams, MAX_PARTIAL_ROUTES,
+    MAX_ROUTES, solve_exact,
+};
 
 use super::ObjectiveParts;
 use super::bundle::Bundle;
@@ -251,11 +254,16 @@ fn whole(
     best: &Solution,
     pool: &RoutePool,
     params: &MilpParams,
+    stop_at: Instant,
 ) -> Result<(Solution, Ended, usize, Option<f64>), String> {
     let warm = columns_of(pool, best);
+    let left = stop_at.saturating_duration_since(Instant::now());
+    if left.is_zero() {
+        return Ok((best.clone(), Ended::Limit, 0, None));
+    }
     let opts = set_partition::Options {
         balance: params.balance,
-        time_limit: Some(params.time_limit.as_secs_f64()),
+        time_limit: Some(left.as_secs_f64()),
         lp_bound: true,
     };
     let p = set_partition::partition(ctx, pool.routes(), Some(&warm), &[], opts)
@@ -266,15 +274,21 @@ fn whole(
 
 /// Set partitioning over `pool`, starting from `best`; returns the better of the two plans
 /// (`best` unless the MILP's is strictly better) with its objective, and the report.
+///
+/// The solver stops at `params.time_limit`, or at the run's `deadline` when that comes first.
 pub(crate) fn improve(
     ctx: &Ctx,
     best: Solution,
     best_cost: ObjectiveParts,
     pool: &mut RoutePool,
     params: &MilpParams,
+    deadline: Option<Instant>,
     workers: &Workers,
 ) -> (Solution, ObjectiveParts, MilpReport) {
     let started = Instant::now();
+    let stop_at = deadline.map_or(started + params.time_limit, |d| {
+        d.min(started + params.time_limit)
+    });
     pool.offer_solution(&best, true);
     let mut report = MilpReport {
         backend: BACKEND,
@@ -291,12 +305,14 @@ pub(crate) fn improve(
         improved: false,
         seconds: 0.0,
     };
-    report.pool_bound = Some(round3(lagrange::pool_bound(
-        ctx,
-        pool.routes(),
-        best_cost.total,
-        workers,
-    )));
+    if Instant::now() < stop_at {
+        report.pool_bound = Some(round3(lagrange::pool_bound(
+            ctx,
+            pool.routes(),
+            best_cost.total,
+            workers,
+        )));
+    }
     let mut work_days: Vec<usize> = ctx.slots.iter().map(|&(d, _)| d).collect();
     work_days.dedup();
     let at_once = params.window_days == 0
@@ -307,16 +323,15 @@ pub(crate) fn improve(
             add_variants(ctx, pool);
             report.columns = pool.routes().len();
         }
-        whole(ctx, &best, pool, params)
+        whole(ctx, &best, pool, params, stop_at)
     } else {
-        let deadline = started + params.time_limit;
         let w = windows::by_windows(
             ctx,
             best.clone(),
             pool,
             params.window_days,
             params.balance,
-            deadline,
+            stop_at,
         );
         report.model = "set_partitioning_windows";
         report.columns = w.columns;

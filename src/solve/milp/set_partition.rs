@@ -26,7 +26,7 @@ use good_lp::{Constraint, Expression, ProblemVariables, Variable, variable};
 pub(crate) struct Options {
     /// Model workload balance (otherwise it is left out of the model's objective).
     pub balance: bool,
-    /// Seconds the integer solve may take.
+    /// Seconds the whole solve may take, the LP bound's and the integer solve's together.
     pub time_limit: Option<f64>,
     /// Also solve the LP relaxation, for a bound.
     pub lp_bound: bool,
@@ -200,6 +200,7 @@ pub(crate) fn partition(
     fixed_load: &[f64],
     opts: Options,
 ) -> Result<Partition, ResolutionError> {
+    let started = std::time::Instant::now();
     let lp_bound = if opts.lp_bound {
         let b = build(ctx, cols, true, opts.balance, fixed_load);
         let objective = b.objective.clone();
@@ -224,14 +225,10 @@ pub(crate) fn partition(
     let initial = warm.map(|w| warm_values(ctx, cols, &b, w, fixed_load));
     let objective = b.objective.clone();
     let problem = b.vars.minimise(b.objective);
-    let solved = backend::solve(
-        problem,
-        &objective,
-        b.constraints,
-        initial,
-        opts.time_limit,
-        &b.x,
-    )?;
+    let left = opts
+        .time_limit
+        .map(|t| (t - started.elapsed().as_secs_f64()).max(0.0));
+    let solved = backend::solve(problem, &objective, b.constraints, initial, left, &b.x)?;
     Ok(Partition {
         chosen: (0..cols.len())
             .filter(|&i| solved.values[i] > 0.5)

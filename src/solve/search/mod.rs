@@ -29,10 +29,11 @@ use super::parallel::Workers;
 use super::pool::RoutePool;
 use super::solution::Solution;
 use super::stop::Stop;
-use super::{Progress, SolveParams};
+use super::{Phase, Progress, SolveParams};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::sync::Arc;
+use std::time::Instant;
 
 /// Neighbours built per round; fixed so that results do not depend on the thread count.
 pub(crate) const CANDIDATES: usize = 8;
@@ -62,8 +63,8 @@ const OPERATORS: [(Destroy, u32); 7] = [
     (firm_split::destroy, 1),
 ];
 
-/// Improves `initial` until `params`' budget or time limit; returns the best solution found
-/// and the rounds done.
+/// Improves `initial` until `params`' budget, or until `deadline` when one is given; returns
+/// the best solution found and the rounds done.
 ///
 /// With a `pool`, every route a neighbour changed is offered to it after the round, in
 /// candidate order, so the pool does not depend on the thread count either.
@@ -71,11 +72,12 @@ pub(crate) fn run(
     ctx: &Ctx,
     initial: Solution,
     params: &SolveParams,
+    deadline: Option<Instant>,
     progress: &(dyn Fn(Progress) + Sync),
     workers: &Workers,
     mut pool: Option<&mut RoutePool>,
 ) -> (Solution, u64) {
-    let stop = Stop::new(params);
+    let stop = Stop::new(params, deadline);
     let mut current_cost = evaluate(ctx, &initial);
     let mut best = initial.clone();
     let mut best_cost = current_cost.clone();
@@ -115,6 +117,7 @@ pub(crate) fn run(
         round += 1;
         if round % report_every == 0 {
             progress(Progress {
+                phase: Phase::Search,
                 iteration: round,
                 budget: stop.budget(),
                 best_objective: best_cost.total,
