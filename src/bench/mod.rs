@@ -27,7 +27,7 @@ pub use row::{Report, Row, ScalingRow, SolomonRow, gap_percent};
 pub use scaling::time_improvement;
 
 /// Which workspaces a bench run covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Suite {
     /// The demo county, a generated county and three Solomon instances: about a minute at the
     /// default budget on 2 cores.

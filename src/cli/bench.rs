@@ -5,13 +5,13 @@
 //! memory is its own: `VmHWM` only grows, and a city planned after a county would otherwise
 //! report the larger of the two, or the county the leftovers of whatever ran before it.
 
-use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
-use crate::bench::{
+use super::Outcome;
+use anyhow::{Context, bail};
+use chayici::bench::{
     InstanceSpec, Machine, Report, Row, RunParams, SolomonRow, Suite, instance, scaling, solomon,
     table, time_improvement,
 };
-use crate::solve::SolveParams;
-use anyhow::{Context, bail};
+use chayici::solve::SolveParams;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,8 +22,8 @@ use std::time::Instant;
 pub struct Args {
     /// Which workspaces: `quick` (demo and county), `full` (and a city) or `scaling` (the
     /// improvement phase alone, for a thread-scaling table).
-    #[arg(long, value_enum, default_value_t = Suite::Quick)]
-    pub suite: Suite,
+    #[arg(long, value_enum, default_value_t = SuiteArg::Quick)]
+    pub suite: SuiteArg,
     /// Also write the figures to this JSON file.
     #[arg(long, value_name = "FILE.json")]
     pub out: Option<PathBuf>,
@@ -55,6 +55,29 @@ pub struct Args {
     pub source: Option<String>,
 }
 
+/// The `--suite` values: [`Suite`]'s, spelled for the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SuiteArg {
+    /// The demo county, a generated county and three Solomon instances: about a minute at the
+    /// default budget on 2 cores.
+    Quick,
+    /// Also a generated city of about 25,000 tasks and the long-horizon Solomon instances.
+    Full,
+    /// Only the improvement phase on the generated county, at a fixed round budget: run it
+    /// once per `--threads` value to fill the thread-scaling table.
+    Scaling,
+}
+
+impl From<SuiteArg> for Suite {
+    fn from(s: SuiteArg) -> Self {
+        match s {
+            SuiteArg::Quick => Self::Quick,
+            SuiteArg::Full => Self::Full,
+            SuiteArg::Scaling => Self::Scaling,
+        }
+    }
+}
+
 impl Args {
     fn params(&self, default_iterations: u64) -> RunParams {
         RunParams {
@@ -67,10 +90,11 @@ impl Args {
 }
 
 /// Runs the subcommand.
-pub fn run(args: &Args) -> anyhow::Result<u8> {
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     if let Some(name) = &args.one {
         return run_one(args, name);
     }
+    let suite = Suite::from(args.suite);
     let data = instance::data_dir(args.data.as_deref());
     let scratch = tempfile::Builder::new()
         .prefix("chayici-bench-")
@@ -79,18 +103,18 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let mut report = Report {
         chayici_version: super::version_string().to_string(),
         date: String::new(),
-        suite: args.suite.as_str().to_string(),
+        suite: suite.as_str().to_string(),
         machine: Machine::this(),
         rows: Vec::new(),
         solomon: Vec::new(),
         scaling: Vec::new(),
     };
     let mut failed = 0;
-    if args.suite == Suite::Scaling {
+    if suite == Suite::Scaling {
         report.scaling.push(scaling_row(args, scratch.path())?);
     }
-    let specs = args.suite.workspaces();
-    let total = specs.len() + args.suite.solomon().len();
+    let specs = suite.workspaces();
+    let total = specs.len() + suite.solomon().len();
     for (i, spec) in specs.iter().enumerate() {
         eprint!("bench [{}/{total}] {} … ", i + 1, spec.name);
         match child_row(args, spec, data.as_deref(), scratch.path()) {
@@ -117,7 +141,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             }
         }
     }
-    for (i, name) in args.suite.solomon().iter().enumerate() {
+    for (i, name) in suite.solomon().iter().enumerate() {
         eprint!("bench [{}/{total}] {name} … ", specs.len() + i + 1);
         match solomon_child(args, name, data.as_deref()) {
             Ok(r) => {
@@ -148,11 +172,11 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let broken =
         report.rows.iter().any(|r| !r.verified) || report.solomon.iter().any(|r| !r.feasible);
     Ok(if failed > 0 {
-        EXIT_FAILURE
+        Outcome::Failed
     } else if broken {
-        EXIT_INVALID
+        Outcome::Invalid
     } else {
-        EXIT_OK
+        Outcome::Done
     })
 }
 
@@ -171,7 +195,7 @@ fn milp_note(r: &Row) -> String {
 }
 
 /// `--one NAME`: measures one workspace here and prints its row as JSON on stdout.
-fn run_one(args: &Args, name: &str) -> anyhow::Result<u8> {
+fn run_one(args: &Args, name: &str) -> anyhow::Result<Outcome> {
     let json = if let Some(solomon_name) = name.strip_prefix("solomon:") {
         let data = instance::data_dir(args.data.as_deref())
             .context("no data folder holding solomon/ (give --data)")?;
@@ -182,7 +206,7 @@ fn run_one(args: &Args, name: &str) -> anyhow::Result<u8> {
         let spec = InstanceSpec::named(name).with_context(|| format!("no workspace `{name}`"))?;
         let scratch = tempfile::tempdir().context("cannot create a scratch folder")?;
         let prepared = match &args.workspace {
-            Some(dir) => crate::bench::Prepared {
+            Some(dir) => chayici::bench::Prepared {
                 dir: dir.clone(),
                 source: args
                     .source
@@ -195,11 +219,12 @@ fn run_one(args: &Args, name: &str) -> anyhow::Result<u8> {
             )?,
         };
         let params = args.params(spec.default_iterations);
-        let row = crate::bench::run_instance(spec.name, &prepared.source, &prepared.dir, &params)?;
+        let row =
+            chayici::bench::run_instance(spec.name, &prepared.source, &prepared.dir, &params)?;
         serde_json::to_string(&row)?
     };
     println!("{json}");
-    Ok(EXIT_OK)
+    Ok(Outcome::Done)
 }
 
 /// Prepares `spec` and measures it in a child process.
@@ -259,10 +284,10 @@ fn run_child<T: serde::de::DeserializeOwned>(mut cmd: Command) -> anyhow::Result
 }
 
 /// The `scaling` suite: the improvement phase of the generated county, in this process.
-fn scaling_row(args: &Args, scratch: &Path) -> anyhow::Result<crate::bench::ScalingRow> {
+fn scaling_row(args: &Args, scratch: &Path) -> anyhow::Result<chayici::bench::ScalingRow> {
     let spec = instance::COUNTY;
     let prepared = spec.prepare(None, scratch)?;
-    let loaded = crate::ingest::load_workspace(&prepared.dir)?;
+    let loaded = chayici::ingest::load_workspace(&prepared.dir)?;
     let Some(inst) = loaded.instance.filter(|_| loaded.summary.errors == 0) else {
         bail!("{} has errors", spec.name);
     };

@@ -2,9 +2,9 @@
 //! file, then what the workspace holds. Exit 0 clean (warnings allowed), 1 with errors, 2 when
 //! the workspace cannot be read at all.
 
-use crate::cli::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
-use crate::diag::{Diagnostic, printable};
-use crate::ingest::{Loaded, Summary, load_workspace};
+use crate::cli::{Outcome, workspace};
+use chayici::diag::{Diagnostic, printable};
+use chayici::ingest::{Loaded, Summary};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -29,14 +29,8 @@ pub struct Args {
 }
 
 /// Runs the subcommand.
-pub fn run(args: &Args) -> anyhow::Result<u8> {
-    let loaded = match load_workspace(&args.workspace) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("chayici: error: {e}");
-            return Ok(EXIT_FAILURE);
-        }
-    };
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let loaded = workspace::read(&args.workspace)?;
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Text => write_text(&mut out, &loaded)?,
@@ -47,9 +41,9 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     }
     out.flush()?;
     Ok(if loaded.has_errors() {
-        EXIT_INVALID
+        Outcome::Invalid
     } else {
-        EXIT_OK
+        Outcome::Done
     })
 }
 

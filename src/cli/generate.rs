@@ -1,8 +1,8 @@
 //! Provides `chayici gen`: writes a synthetic workspace (the demo county or a benchmark
 //! instance) from a profile and a seed.
 
-use super::EXIT_OK;
-use crate::generate::{Profile, generate, write};
+use super::Outcome;
+use chayici::generate::{Profile, generate, write};
 use std::path::PathBuf;
 
 /// Arguments of `chayici gen`.
@@ -10,7 +10,7 @@ use std::path::PathBuf;
 pub struct Args {
     /// Size and shape: `changshan` is the shipped demo; the others are invented places.
     #[arg(long, value_enum)]
-    pub profile: Profile,
+    pub profile: ProfileArg,
     /// Seed of the random generator; the same seed gives byte-identical files.
     #[arg(long, default_value_t = 2026)]
     pub seed: u64,
@@ -22,9 +22,37 @@ pub struct Args {
     pub force: bool,
 }
 
+/// The `--profile` values: [`Profile`]'s, spelled for the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ProfileArg {
+    /// Four invented townships, ~200 tasks: quick to plan in tests and examples.
+    Town,
+    /// The shipped demo: Changshan County's 14 townships, ~400 firms, ~800 tasks, mixed formats.
+    Changshan,
+    /// An invented county, ~2,000 tasks.
+    County,
+    /// An invented city of eight districts, ~25,000 tasks, one workspace.
+    City,
+    /// 90 invented counties, ~2,000 tasks each, one workspace per county.
+    Province,
+}
+
+impl From<ProfileArg> for Profile {
+    fn from(p: ProfileArg) -> Self {
+        match p {
+            ProfileArg::Town => Self::Town,
+            ProfileArg::Changshan => Self::Changshan,
+            ProfileArg::County => Self::County,
+            ProfileArg::City => Self::City,
+            ProfileArg::Province => Self::Province,
+        }
+    }
+}
+
 /// Runs the subcommand.
-pub fn run(args: &Args) -> anyhow::Result<u8> {
-    let generated = generate(args.profile, args.seed);
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let profile = Profile::from(args.profile);
+    let generated = generate(profile, args.seed);
     let s = write(&generated, &args.out, args.force)?;
     let where_ = if s.workspaces > 1 {
         format!("{} workspaces", s.workspaces)
@@ -35,7 +63,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         "wrote {} ({where_}, profile {}, seed {}): {} firms, {} teams, {} departments, {} tasks, \
          {} files, {} KiB",
         args.out.display(),
-        args.profile.as_str(),
+        profile.as_str(),
         args.seed,
         s.firms,
         s.teams,
@@ -44,5 +72,5 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         s.files,
         s.bytes.div_ceil(1024)
     );
-    Ok(EXIT_OK)
+    Ok(Outcome::Done)
 }

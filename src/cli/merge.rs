@@ -3,10 +3,11 @@
 //! Exit 0 when the bounds are reported, 1 when the workspace has errors, 2 when it cannot be
 //! read or a file cannot be written.
 
-use crate::cli::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
-use crate::diag::printable;
-use crate::graph::{MergeGraph, MergeReport, merge_report, share_pairs, to_dot, visit_bounds};
-use crate::ingest::load_workspace;
+use crate::cli::Outcome;
+use crate::cli::workspace::{self, Show};
+use chayici::diag::printable;
+use chayici::graph::{MergeGraph, MergeReport, merge_report, share_pairs, to_dot, visit_bounds};
+use chayici::output::write_atomically;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -34,36 +35,21 @@ pub struct Args {
 }
 
 /// Runs the subcommand.
-pub fn run(args: &Args) -> anyhow::Result<u8> {
-    let loaded = match load_workspace(&args.workspace) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("chayici: error: {e}");
-            return Ok(EXIT_FAILURE);
-        }
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let Some(ws) = workspace::load(&args.workspace, Show::CheckReport)? else {
+        eprintln!(
+            "chayici: the workspace has errors; fix them (see `chayici check {}`) and run \
+             `merge` again",
+            args.workspace.display()
+        );
+        return Ok(Outcome::Invalid);
     };
-    let inst = match (&loaded.instance, loaded.has_errors()) {
-        (Some(inst), false) => inst,
-        _ => {
-            let mut err = std::io::stderr().lock();
-            crate::cli::check::write_text(&mut err, &loaded)?;
-            writeln!(
-                err,
-                "chayici: the workspace has errors; fix them (see `chayici check {}`) and run \
-                 `merge` again",
-                args.workspace.display()
-            )?;
-            return Ok(EXIT_INVALID);
-        }
-    };
+    let inst = &ws.instance;
     let bounds = visit_bounds(inst);
     let report = merge_report(inst, &bounds, share_pairs(inst).len());
     if let Some(path) = &args.dot {
         let dot = to_dot(inst, &MergeGraph::build(inst));
-        if let Err(e) = write_atomically(path, dot.as_bytes()) {
-            eprintln!("chayici: error: cannot write {}: {e}", path.display());
-            return Ok(EXIT_FAILURE);
-        }
+        write_atomically(path, |w| Ok(w.write_all(dot.as_bytes())?))?;
     }
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -74,19 +60,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         }
     }
     out.flush()?;
-    Ok(EXIT_OK)
-}
-
-/// Writes through a temporary file in the same folder, so a failed run leaves no half file.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => std::path::Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    Ok(Outcome::Done)
 }
 
 /// Pads `s` to `width` terminal columns: Chinese names take two columns a character, which

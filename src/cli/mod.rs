@@ -1,7 +1,7 @@
 //! Provides the command line: clap subcommands, each a thin file over the library.
 //!
-//! Exit codes: 0 success, 1 the input or the plan has errors, 2 the workspace could not be
-//! read or something failed inside. A closed stdout (`chayici check … | head`) is not an error.
+//! Every command ends in an [`Outcome`] or an error, and [`exit_code`] alone turns that into
+//! the exit code and prints the error.
 
 pub mod bench;
 pub mod check;
@@ -11,16 +11,22 @@ pub mod plan;
 pub mod report;
 pub mod solomon;
 pub mod verify;
+pub mod workspace;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-/// Exit code for success.
-pub const EXIT_OK: u8 = 0;
-/// Exit code when the input (or a checked plan) has errors.
-pub const EXIT_INVALID: u8 = 1;
-/// Exit code when files cannot be read or written, or on an internal failure.
-pub const EXIT_FAILURE: u8 = 2;
+/// How a command ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// It did what was asked.
+    Done,
+    /// The input or the plan has errors; the command has said which.
+    Invalid,
+    /// A file could not be read or written, or something failed inside; the command has said
+    /// what in its own words.
+    Failed,
+}
 
 /// Plans a month of joint inspections (综合查一次) for a county.
 #[derive(Debug, Parser)]
@@ -68,10 +74,10 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     // Ctrl-C while a plan folder is being written must not leave its staging folder behind.
     let _ = ctrlc::set_handler(|| {
-        crate::output::remove_staging_on_interrupt();
+        chayici::output::remove_staging_on_interrupt();
         std::process::exit(130);
     });
-    let result = match &cli.command {
+    exit_code(match &cli.command {
         Command::Check(a) => check::run(a),
         Command::Merge(a) => merge::run(a),
         Command::Plan(a) => plan::run(a),
@@ -80,15 +86,23 @@ pub fn main() -> ExitCode {
         Command::Gen(a) => generate::run(a),
         Command::Bench(a) => bench::run(a),
         Command::Solomon(a) => solomon::run(a),
-    };
-    match result {
-        Ok(code) => ExitCode::from(code),
-        Err(e) if is_broken_pipe(&e) => ExitCode::from(EXIT_OK),
+    })
+}
+
+/// The exit-code policy (the README's "Exit codes"): 0 done, 1 the input or the plan has
+/// errors, 2 a file could not be read or written, or something failed inside. An error is
+/// printed here, once; a closed stdout (`chayici check … | head`) is not an error.
+fn exit_code(result: anyhow::Result<Outcome>) -> ExitCode {
+    ExitCode::from(match result {
+        Ok(Outcome::Done) => 0,
+        Ok(Outcome::Invalid) => 1,
+        Ok(Outcome::Failed) => 2,
+        Err(e) if is_broken_pipe(&e) => 0,
         Err(e) => {
             eprintln!("chayici: error: {e:#}");
-            ExitCode::from(EXIT_FAILURE)
+            2
         }
-    }
+    })
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -96,4 +110,12 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// Parses a `--time-limit`-like value: a positive, finite number of seconds.
+pub fn parse_seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x.is_finite() && x > 0.0 && x < 1e9 => Ok(x),
+        _ => Err(format!("`{s}` is not a positive number of seconds")),
+    }
 }

@@ -4,21 +4,21 @@
 //! The checker runs before anything is written: a plan that fails it is a bug in the planner,
 //! and printing route sheets from it would send teams to closed doors.
 
-use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
-use crate::model::Instance;
-use crate::output::report::{ReportHeadline, write_people_outputs};
-use crate::output::sheets::Lang;
-use crate::output::{
-    Bounds, InputFile, MilpMeta, Parameters, PhaseTiming, PlanMeta, Timing, check_out_dir,
+use super::workspace::{self, Show};
+use super::{Outcome, parse_seconds};
+use anyhow::Context;
+use chayici::output::report::{ReportHeadline, write_people_outputs};
+use chayici::output::sheets::Lang;
+use chayici::output::{
+    Bounds, MilpMeta, Parameters, PhaseTiming, PlanMeta, Timing, check_out_dir, round3,
     write_milp_summary, write_out_dir, write_plan_files, write_summary,
 };
-use crate::solve::milp::{ExactError, ExactParams, MilpParams, solve_exact};
-use crate::solve::{Phase, Progress, SolveParams, solve_with_bounds};
-use crate::verify::verify_plan;
-use anyhow::Context;
+use chayici::solve::milp::{ExactError, ExactParams, MilpParams, solve_exact};
+use chayici::solve::{Phase, Progress, SolveParams, solve_with_bounds};
+use chayici::verify::verify_plan;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// Arguments of `chayici plan`.
@@ -65,44 +65,6 @@ pub struct Args {
     /// removed or overwritten.
     #[arg(long)]
     pub force: bool,
-}
-
-fn parse_seconds(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(x) if x.is_finite() && x > 0.0 && x < 1e9 => Ok(x),
-        _ => Err(format!("`{s}` is not a positive number of seconds")),
-    }
-}
-
-/// A loaded workspace: the instance and the files it came from.
-pub(crate) struct Workspace {
-    /// The validated instance.
-    pub instance: Instance,
-    /// Every input file with its SHA-256.
-    pub inputs: Vec<InputFile>,
-}
-
-/// Loads `dir`, printing every diagnostic to stderr; `None` when the workspace has errors.
-pub(crate) fn load_workspace(dir: &Path) -> anyhow::Result<Option<Workspace>> {
-    load_workspace_under(dir, &ProgressBar::hidden())
-}
-
-/// [`load_workspace`], printing the diagnostics above the progress line `bar`.
-fn load_workspace_under(dir: &Path, bar: &ProgressBar) -> anyhow::Result<Option<Workspace>> {
-    let loaded = crate::ingest::load_workspace(dir)
-        .with_context(|| format!("cannot read workspace {}", dir.display()))?;
-    bar.suspend(|| {
-        for d in &loaded.diagnostics {
-            eprintln!("{d}");
-        }
-    });
-    match loaded.instance {
-        Some(instance) if !loaded.has_errors() => Ok(Some(Workspace {
-            instance,
-            inputs: loaded.inputs,
-        })),
-        _ => Ok(None),
-    }
 }
 
 /// The phases of a run: each one timed for run.json and, when stderr is a terminal and the
@@ -154,15 +116,11 @@ impl Phases {
         let ended = self.last + took;
         self.done.push(PhaseTiming {
             phase,
-            ended_seconds: round_ms((ended - self.started).as_secs_f64()),
-            seconds: round_ms(took.as_secs_f64()),
+            ended_seconds: round3((ended - self.started).as_secs_f64()),
+            seconds: round3(took.as_secs_f64()),
         });
         self.last = ended;
     }
-}
-
-fn round_ms(s: f64) -> f64 {
-    (s * 1000.0).round() / 1000.0
 }
 
 /// The progress line's message for a planner report.
@@ -178,7 +136,7 @@ fn progress_message(p: &Progress) -> String {
 }
 
 /// Runs the subcommand.
-pub fn run(args: &Args) -> anyhow::Result<u8> {
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     // The deadline counts from the start: reading and bounds spend the same budget as the
     // planner, so --time-limit bounds the run, not only the search.
@@ -188,15 +146,17 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     check_out_dir(&args.out, args.force, Some(&args.workspace))?;
     let mut phases = Phases::new(started, args.quiet);
     phases.show("reading");
-    let Some(ws) = load_workspace_under(&args.workspace, &phases.bar)? else {
+    let Some(ws) = workspace::load(&args.workspace, Show::Each(&phases.bar))
+        .with_context(|| format!("cannot read workspace {}", args.workspace.display()))?
+    else {
         phases.bar.finish_and_clear();
         eprintln!("chayici: the workspace has errors; nothing planned");
-        return Ok(EXIT_INVALID);
+        return Ok(Outcome::Invalid);
     };
     phases.end("reading");
     let inst = &ws.instance;
     phases.show("bounds");
-    let bounds = crate::graph::visit_bounds_until(inst, deadline);
+    let bounds = chayici::graph::visit_bounds_until(inst, deadline);
     // A firm gets the quick bound only once the deadline has passed.
     let bounds_cut = deadline.is_some_and(|d| Instant::now() >= d);
     phases.end("bounds");
@@ -226,8 +186,8 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
                 bar.finish_and_clear();
                 eprintln!("chayici: {e}");
                 return Ok(match e {
-                    ExactError::Solver(_) => EXIT_FAILURE,
-                    _ => EXIT_INVALID,
+                    ExactError::Solver(_) => Outcome::Failed,
+                    _ => Outcome::Invalid,
                 });
             }
         }
@@ -268,10 +228,10 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
              nothing written. Please report this with the workspace and the seed.",
             report.violations.len()
         );
-        return Ok(EXIT_FAILURE);
+        return Ok(Outcome::Failed);
     }
     let meta = PlanMeta {
-        workspace: crate::output::workspace_ref(&args.workspace, &args.out),
+        workspace: chayici::output::workspace_ref(&args.workspace, &args.out),
         parameters: Parameters {
             seed: params.seed,
             iterations: params.iterations,
@@ -292,13 +252,10 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             ..MilpMeta::default()
         },
         timing: Timing {
-            elapsed_seconds: (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
+            elapsed_seconds: round3(started.elapsed().as_secs_f64()),
             threads: params.threads,
             iterations_done: outcome.iterations,
-            milp_seconds: outcome
-                .milp
-                .as_ref()
-                .map(|r| (r.seconds * 1000.0).round() / 1000.0),
+            milp_seconds: outcome.milp.as_ref().map(|r| round3(r.seconds)),
             deadline_seconds: args.time_limit,
             phases: phases.done.clone(),
             timed_out_tasks: outcome.timed_out,
@@ -330,5 +287,5 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         }
         writeln!(w, "  written to   {}", args.out.display())?;
     }
-    Ok(EXIT_OK)
+    Ok(Outcome::Done)
 }

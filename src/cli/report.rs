@@ -1,12 +1,12 @@
 //! Provides `chayici report`: rewrites what people read for a plan already written, after a
 //! hand edit of `plan.json` or an upgrade of the report, without planning again.
 
-use crate::cli::{EXIT_INVALID, EXIT_OK};
-use crate::model::Instance;
-use crate::output::read_plan_json_with_info;
-use crate::output::report::{ReportHeadline, write_people_outputs, write_report_file};
-use crate::output::sheets::Lang;
+use crate::cli::Outcome;
+use crate::cli::workspace::{self, Show};
 use anyhow::{Context, bail};
+use chayici::output::report::{ReportHeadline, write_people_outputs, write_report_file};
+use chayici::output::sheets::Lang;
+use chayici::output::{PlanRecord, read_plan_json_with_info};
 use std::path::{Path, PathBuf};
 
 /// Arguments of `chayici report`.
@@ -21,34 +21,30 @@ pub struct Args {
     #[arg(long)]
     pub all: bool,
     /// Language of the route sheets' column headers.
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
 }
 
-/// Figures plan.json recorded, so the page shows what was published.
-#[derive(Debug, Default)]
-struct Recorded {
-    workspace: Option<PathBuf>,
-    seed: Option<u64>,
-    visits_lower_bound: Option<usize>,
-    visits_naive: Option<usize>,
+/// The `--lang` values: [`Lang`]'s, spelled for the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// Chinese headers (日期, 顺序 …) and Chinese punctuation in lists.
+    Zh,
+    /// English snake_case headers, matching `routes.csv` where the columns coincide.
+    En,
 }
 
-fn recorded(text: &str) -> Recorded {
-    let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
-        return Recorded::default();
-    };
-    let count = |key: &str| v["kpis"][key].as_u64().map(|n| n as usize);
-    Recorded {
-        workspace: v["workspace"].as_str().map(PathBuf::from),
-        seed: v["parameters"]["seed"].as_u64(),
-        visits_lower_bound: count("visits_lower_bound"),
-        visits_naive: count("visits_naive"),
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Zh => Self::Zh,
+            LangArg::En => Self::En,
+        }
     }
 }
 
 /// Runs the subcommand.
-pub fn run(args: &Args) -> anyhow::Result<u8> {
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let plan_path = args.plan_dir.join("plan.json");
     let text = std::fs::read_to_string(&plan_path).with_context(|| {
         format!(
@@ -57,7 +53,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             args.plan_dir.display()
         )
     })?;
-    let rec = recorded(&text);
+    let rec = PlanRecord::read(&text);
     let workspace = match (&args.workspace, &rec.workspace) {
         (Some(w), _) => w.clone(),
         // plan.json names its workspace relative to the plan folder, not to where `report`
@@ -69,9 +65,16 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             plan_path.display()
         ),
     };
-    let Some((inst, inputs)) = load_instance(&workspace)? else {
-        return Ok(EXIT_INVALID);
+    // A report of a plan over a broken workspace would mislead.
+    let Some(ws) = workspace::load(&workspace, Show::Errors)? else {
+        eprintln!(
+            "chayici: {} has errors; fix them (`chayici check {}`) before reporting",
+            workspace.display(),
+            workspace.display()
+        );
+        return Ok(Outcome::Invalid);
     };
+    let (inst, inputs) = (ws.instance, ws.inputs);
     let plan = match read_plan_json_with_info(&text, &inst) {
         Ok((p, info)) => {
             let now: std::collections::BTreeSet<(&str, &str)> = inputs
@@ -97,11 +100,11 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
                 "chayici: {e} (is {} the workspace of this plan?)",
                 workspace.display()
             );
-            return Ok(EXIT_INVALID);
+            return Ok(Outcome::Invalid);
         }
         Err(e) => return Err(e).context(format!("cannot read {}", plan_path.display())),
     };
-    let check = crate::verify::verify_plan(&inst, &plan);
+    let check = chayici::verify::verify_plan(&inst, &plan);
     if !check.is_ok() {
         eprintln!(
             "chayici: warning: the plan breaks {} rule(s); the report shows it as written \
@@ -112,13 +115,13 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let (lower, naive) = match (rec.visits_lower_bound, rec.visits_naive) {
         (Some(l), Some(n)) => (l, n),
         _ => {
-            let b = crate::graph::visit_bounds(&inst);
+            let b = chayici::graph::visit_bounds(&inst);
             (b.lower_bound, b.naive)
         }
     };
     let headline = ReportHeadline::from_kpis(&check.kpis, lower, naive, rec.seed);
     if args.all {
-        let out = write_people_outputs(&args.plan_dir, &inst, &plan, &headline, args.lang)?;
+        let out = write_people_outputs(&args.plan_dir, &inst, &plan, &headline, args.lang.into())?;
         record_written(&args.plan_dir, out.team_csvs.iter().chain(&out.calendars))?;
         println!("wrote {}", out.report.display());
         println!("wrote {}", out.workbook.display());
@@ -129,29 +132,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         let path = write_report_file(&args.plan_dir, &inst, &plan, &headline)?;
         println!("wrote {}", path.display());
     }
-    Ok(EXIT_OK)
-}
-
-/// Reads and validates the workspace, with its files' hashes; `None` after printing its
-/// errors, since a report of a plan over a broken workspace would mislead.
-fn load_instance(
-    workspace: &Path,
-) -> anyhow::Result<Option<(Instance, Vec<crate::ingest::InputFile>)>> {
-    let loaded = crate::ingest::load_workspace(workspace)?;
-    match loaded.instance {
-        Some(inst) if !loaded.has_errors() => Ok(Some((inst, loaded.inputs))),
-        _ => {
-            for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
-                eprintln!("{d}");
-            }
-            eprintln!(
-                "chayici: {} has errors; fix them (`chayici check {}`) before reporting",
-                workspace.display(),
-                workspace.display()
-            );
-            Ok(None)
-        }
-    }
+    Ok(Outcome::Done)
 }
 
 /// Adds files `report --all` wrote (a team new to the workspace gets new sheets) to the plan
@@ -161,7 +142,7 @@ fn record_written<'a>(
     plan_dir: &Path,
     written: impl Iterator<Item = &'a PathBuf>,
 ) -> anyhow::Result<()> {
-    let Some(mut manifest) = crate::output::Manifest::read(plan_dir)? else {
+    let Some(mut manifest) = chayici::output::Manifest::read(plan_dir)? else {
         return Ok(());
     };
     for path in written {

@@ -3,9 +3,9 @@
 //!
 //! Exit codes: 0 a feasible solution, 1 the checker rejected it, 2 the file cannot be read.
 
-use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
-use crate::solomon::{self, SolomonResult};
-use crate::solve::SolveParams;
+use super::{Outcome, parse_seconds};
+use chayici::solomon::{self, SolomonResult};
+use chayici::solve::SolveParams;
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -35,15 +35,8 @@ pub struct Args {
     pub routes: bool,
 }
 
-fn parse_seconds(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(x) if x.is_finite() && x > 0.0 && x < 1e9 => Ok(x),
-        _ => Err(format!("`{s}` is not a positive number of seconds")),
-    }
-}
-
 /// Runs the subcommand.
-pub fn run(args: &Args) -> anyhow::Result<u8> {
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let params = SolveParams {
         seed: args.seed,
         iterations: args.iterations,
@@ -55,7 +48,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         Ok(r) => r,
         Err(e) => {
             eprintln!("chayici: {e:#}");
-            return Ok(EXIT_FAILURE);
+            return Ok(Outcome::Failed);
         }
     };
     let mut out = std::io::stdout().lock();
@@ -65,7 +58,11 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     } else {
         print_text(&mut out, &r, args.routes)?;
     }
-    Ok(if r.feasible { EXIT_OK } else { EXIT_INVALID })
+    Ok(if r.feasible {
+        Outcome::Done
+    } else {
+        Outcome::Invalid
+    })
 }
 
 /// The human-readable result.

@@ -6,11 +6,12 @@
 //! Exit codes: 0 the plan is valid, 1 it breaks rules, its files disagree or are missing, or
 //! the workspace has errors, 2 a file cannot be read (permissions, a missing folder).
 
-use super::plan::load_workspace;
-use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
-use crate::output::PLAN_JSON;
-use crate::verify::{FilesReport, PlanFiles, ReferenceBounds, Violation, verify_plan_files};
+use super::Outcome;
+use super::workspace::{self, Show};
 use anyhow::Context;
+use chayici::output::PLAN_JSON;
+use chayici::verify::{FilesReport, PlanFiles, ReferenceBounds, Violation, verify_plan_files};
+use indicatif::ProgressBar;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -24,10 +25,12 @@ pub struct Args {
 }
 
 /// Runs the subcommand.
-pub fn run(args: &Args) -> anyhow::Result<u8> {
-    let Some(ws) = load_workspace(&args.workspace)? else {
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let Some(ws) = workspace::load(&args.workspace, Show::Each(&ProgressBar::hidden()))
+        .with_context(|| format!("cannot read workspace {}", args.workspace.display()))?
+    else {
         eprintln!("chayici: the workspace has errors; the plan cannot be checked against it");
-        return Ok(EXIT_INVALID);
+        return Ok(Outcome::Invalid);
     };
     let (dir, plan_json) = if args.plan_dir.is_dir() {
         (args.plan_dir.clone(), args.plan_dir.join(PLAN_JSON))
@@ -42,16 +45,16 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             "chayici: cannot read {}: no such folder",
             args.plan_dir.display()
         );
-        return Ok(EXIT_FAILURE);
+        return Ok(Outcome::Failed);
     };
     let files = match read_plan_files(&dir, &plan_json) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("chayici: {e:#}");
-            return Ok(EXIT_FAILURE);
+            return Ok(Outcome::Failed);
         }
     };
-    let b = crate::graph::visit_bounds(&ws.instance);
+    let b = chayici::graph::visit_bounds(&ws.instance);
     let bounds = ReferenceBounds {
         visits_lower_bound: b.lower_bound,
         visits_naive: b.naive,
@@ -84,7 +87,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             k.unscheduled,
             report.warnings.len()
         )?;
-        Ok(EXIT_OK)
+        Ok(Outcome::Done)
     } else {
         writeln!(
             out,
@@ -92,7 +95,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             report.violations.len(),
             report.warnings.len()
         )?;
-        Ok(EXIT_INVALID)
+        Ok(Outcome::Invalid)
     }
 }
 

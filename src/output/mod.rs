@@ -2,10 +2,11 @@
 //! routes.geojson, the teams' route sheets and calendars, the HTML report, the terminal
 //! summary, and the all-or-nothing write of the plan folder.
 //!
-//! Writers take any [`std::io::Write`]; only [`write_plan_files`], [`write_out_dir`] and the
-//! report's file writers touch paths, so tests write to memory and the CLI decides where
+//! Writers take any [`std::io::Write`]; only [`write_plan_files`], [`write_out_dir`],
+//! [`write_atomically`] and the report's file writers touch paths, so tests write to memory and the CLI decides where
 //! files go.
 
+mod atomic;
 pub mod calendar_ics;
 mod csv_files;
 mod geojson;
@@ -18,6 +19,7 @@ pub mod report;
 pub mod sheets;
 mod summary;
 
+pub use atomic::write_atomically;
 pub use csv_files::{
     ROUTES_HEADER, UNSCHEDULED_HEADER, escape_cell, write_routes_csv, write_unscheduled_csv,
 };
@@ -32,7 +34,9 @@ pub use plan_json::{
     PlanMeta, RouteJson, Timing, UnscheduledJson, VisitJson, reduction_percent, route_json,
     workspace_ref, write_plan_json, write_run_json,
 };
-pub use plan_read::{PlanDocInfo, PlanReadError, read_plan_json, read_plan_json_with_info};
+pub use plan_read::{
+    PlanDocInfo, PlanReadError, PlanRecord, read_plan_json, read_plan_json_with_info,
+};
 pub use summary::{write_milp_summary, write_summary};
 
 use crate::model::{Instance, Plan};
@@ -43,8 +47,9 @@ use std::path::Path;
 /// Name of the plan file inside a plan folder.
 pub const PLAN_JSON: &str = "plan.json";
 
-/// Kilometres to the metre: more digits are noise and make diffs of plans flicker.
-pub(crate) fn round3(x: f64) -> f64 {
+/// Rounds to three decimals, kilometres to the metre and seconds to the millisecond: more
+/// digits are noise and make diffs of plans and runs flicker.
+pub fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 

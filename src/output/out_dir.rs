@@ -11,7 +11,7 @@
 //! take its own input files with it.
 
 use super::manifest::{MANIFEST_NAME, Manifest};
-use super::plan_json::PLAN_FORMAT;
+use super::{PLAN_JSON, PlanRecord};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -86,10 +86,8 @@ fn io_at(path: &Path) -> impl FnOnce(io::Error) -> OutDirError + '_ {
 
 /// True when `dir` holds a plan.json written by chayici.
 pub fn holds_previous_plan(dir: &Path) -> bool {
-    std::fs::read_to_string(dir.join("plan.json"))
-        .ok()
-        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-        .is_some_and(|v| v.get("format").and_then(|f| f.as_str()) == Some(PLAN_FORMAT))
+    std::fs::read_to_string(dir.join(PLAN_JSON))
+        .is_ok_and(|t| PlanRecord::read(&t).is_chayici_plan())
 }
 
 /// What is at the target now, and which of its files chayici may replace.
@@ -466,6 +464,7 @@ fn carry_and_swap(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::PLAN_FORMAT;
 
     fn fill_ok(dir: &Path) -> anyhow::Result<()> {
         let json = format!("{{\"format\":\"{PLAN_FORMAT}\"}}");

@@ -1,5 +1,8 @@
 //! Provides the reader of `plan.json`, mapping its ids back to the instance's indices so that
-//! `chayici verify` can check a plan written by any tool (or edited by hand).
+//! `chayici verify` can check a plan written by any tool (or edited by hand), and
+//! [`PlanRecord`], what the file records about how the plan was made. Everything in the
+//! product that reads a plan.json reads it here (the checker in `verify` has its own parser on
+//! purpose).
 //!
 //! Only what defines the plan is read: who goes where when, and what is left out. Names,
 //! departments, distances and figures in the file are for people and are recomputed by the
@@ -10,6 +13,7 @@ use crate::model::{Instance, Minute, Plan, Reason, Route, Unscheduled, Visit, pa
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 /// Why plan.json could not be turned into a plan of the instance.
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +62,45 @@ struct RecordedInput {
 pub struct PlanDocInfo {
     /// Input files and hashes recorded when the plan was made.
     pub inputs: Vec<InputFile>,
+}
+
+/// What plan.json records about how the plan was made, read leniently: a field that is
+/// missing or of another shape is `None`, and a text that is not JSON records nothing, since
+/// callers only use it to tell a plan folder apart or to show what was published.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanRecord {
+    /// `format`: [`PLAN_FORMAT`] in a plan chayici wrote.
+    pub format: Option<String>,
+    /// `workspace`: the workspace, relative to the plan folder when it was written relative.
+    pub workspace: Option<PathBuf>,
+    /// `parameters.seed`.
+    pub seed: Option<u64>,
+    /// `kpis.visits_lower_bound`.
+    pub visits_lower_bound: Option<usize>,
+    /// `kpis.visits_naive`.
+    pub visits_naive: Option<usize>,
+}
+
+impl PlanRecord {
+    /// Reads the record from plan.json's text.
+    pub fn read(text: &str) -> Self {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
+            return Self::default();
+        };
+        let count = |key: &str| v["kpis"][key].as_u64().map(|n| n as usize);
+        Self {
+            format: v["format"].as_str().map(str::to_owned),
+            workspace: v["workspace"].as_str().map(PathBuf::from),
+            seed: v["parameters"]["seed"].as_u64(),
+            visits_lower_bound: count("visits_lower_bound"),
+            visits_naive: count("visits_naive"),
+        }
+    }
+
+    /// True when the file is a plan chayici wrote.
+    pub fn is_chayici_plan(&self) -> bool {
+        self.format.as_deref() == Some(PLAN_FORMAT)
+    }
 }
 
 /// Reads plan.json's text into a plan indexing into `inst`.

@@ -5,8 +5,8 @@ use super::{ReportHeadline, write_report_html};
 use crate::model::{Instance, Plan};
 use crate::output::calendar_ics::write_team_calendar;
 use crate::output::sheets::{Lang, file_stems, write_route_workbook, write_team_csv};
+use crate::output::write_atomically;
 use anyhow::Context;
-use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// The files [`write_people_outputs`] wrote, for the command to list.
@@ -71,31 +71,4 @@ pub fn write_report_file(
     let path = dir.join("report.html");
     write_atomically(&path, |w| Ok(write_report_html(w, inst, plan, headline)?))?;
     Ok(path)
-}
-
-/// Writes `path` through a sibling temporary file renamed into place, so a reader never sees
-/// half a file and a failure leaves the previous version. The file is created with
-/// `File::create` so it gets the usual permissions (a `tempfile` would be private, 0600).
-fn write_atomically(
-    path: &Path,
-    body: impl FnOnce(&mut BufWriter<&mut std::fs::File>) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    let name = path
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        let mut w = BufWriter::new(&mut file);
-        body(&mut w)?;
-        w.flush()?;
-        drop(w);
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        anyhow::Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.with_context(|| format!("cannot write {}", path.display()))
 }

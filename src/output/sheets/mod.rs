@@ -18,7 +18,7 @@ pub use xlsx::write_route_workbook;
 ///
 /// Chinese is the default because the sheets are printed for inspection teams; English serves
 /// developers and scripts that prefer ASCII headers.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// Chinese headers (日期, 顺序 …) and Chinese punctuation in lists.
     #[default]
