@@ -3,11 +3,11 @@
 
 use super::codes;
 use super::departments::Departments;
-use super::firms::read_firms;
+use super::firms::{Register, read_firms};
 use super::headers::{PLAN_FIELDS, map_headers};
 use super::plans::PlanReader;
 use super::table::Table;
-use super::teams::read_teams;
+use super::teams::{TeamRead, read_teams};
 use super::toml_config::{Config, parse_config};
 use super::travel_matrix::{Matrix, PlaceIds, read_matrix, w1505_partial};
 use super::validate::{ids::Seen, tasks as task_rules, teams as team_rules};
@@ -15,7 +15,7 @@ use super::workspace::{InputFile, Loaded, SourceFile, Sources, Summary, TravelSu
 use super::{csv_source, json_source, xlsx_source};
 use crate::calendar::{build_calendar, years_without_table};
 use crate::diag::Diagnostic;
-use crate::model::{Calendar, Instance, Loc, MAX_DEPARTMENTS, Point};
+use crate::model::{Calendar, DeptIndex, Instance, Loc, MAX_DEPARTMENTS, Point, Task};
 use crate::spatial::Travel;
 use chrono::Datelike;
 use sha2::{Digest, Sha256};
@@ -118,53 +118,20 @@ pub fn load_sources(src: &Sources) -> Loaded {
 /// Reads and checks a whole workspace held in memory, with the files `chayici.toml` names by
 /// path (`named`, each with its path as written there); a named file missing from `named` is
 /// reported as not found.
+///
+/// The files are read in the order each needs the others: the settings and calendar, the
+/// departments, the firms, the plans (which name both), the teams, the travel matrix (which
+/// names firms and teams); then the checks across files.
 pub fn load_sources_with(src: &Sources, named: &[SourceFile]) -> Loaded {
     let mut diags = src.problems.clone();
     let config_text = String::from_utf8_lossy(&src.config.bytes);
     let (cfg, d) = parse_config(&config_text, &src.config.path);
     diags.extend(d);
     let calendar = calendar_of(&cfg, &mut diags);
-
-    let mut depts = Departments::default();
-    if let Some(file) = &src.departments {
-        for t in tables_or_report(file, &mut diags) {
-            depts.read_table(&t, &mut diags);
-        }
-    }
-    let firm_tables = tables_or_report(&src.firms, &mut diags);
-    no_rows(&src.firms.path, &firm_tables, &mut diags);
-    let register = read_firms(&firm_tables, &cfg, &mut diags);
-
-    let mut tasks = Vec::new();
-    let mut reader = PlanReader {
-        calendar: calendar.as_ref(),
-        firms: &register,
-        depts: &mut depts,
-        seen: Seen::default(),
-        diags: &mut diags,
-        rows: Vec::new(),
-    };
-    let mut minutes_cols = HashMap::new();
-    for file in &src.plans {
-        let tables = tables_or_report(file, reader.diags);
-        no_rows(&file.path, &tables, reader.diags);
-        for t in &tables {
-            if let Some(col) = minutes_column(t) {
-                minutes_cols.insert((file.path.as_str(), t.header_loc.sheet.clone()), col);
-            }
-            let dept = file_department(t, &file.path);
-            tasks.extend(reader.read_table(t, &dept));
-        }
-    }
-    let rows = std::mem::take(&mut reader.rows);
-    let teams = match &src.teams {
-        Some(file) => {
-            let tables = tables_or_report(file, &mut diags);
-            no_rows(&file.path, &tables, &mut diags);
-            read_teams(&tables, &cfg, calendar.as_ref(), &mut depts, &mut diags)
-        }
-        None => Vec::new(),
-    };
+    let mut depts = read_departments(src, &mut diags);
+    let register = read_register(src, &cfg, &mut diags);
+    let plans = read_plans(src, calendar.as_ref(), &register, &mut depts, &mut diags);
+    let teams = read_team_file(src, &cfg, calendar.as_ref(), &mut depts, &mut diags);
     diags.extend(depts.e0106_too_many_departments());
 
     let places = PlaceIds::new(
@@ -173,52 +140,13 @@ pub fn load_sources_with(src: &Sources, named: &[SourceFile]) -> Loaded {
     );
     let matrix = travel_matrix(&cfg, named, &places, &mut diags);
 
-    // Cross-file checks: coverage both ways, and tasks longer than any covering shift.
     let mut rows_per_dept = vec![0usize; depts.list().len()];
-    let mut first_row: Vec<Option<&Loc>> = vec![None; depts.list().len()];
-    for (d, loc) in &rows {
+    for (d, _) in &plans.rows {
         rows_per_dept[*d] += 1;
-        first_row[*d].get_or_insert(loc);
     }
-    let covered =
-        |d: usize| d < MAX_DEPARTMENTS && teams.iter().any(|t| t.team.departments.contains(d));
     if src.teams.is_some() {
-        for (d, dept) in depts.list().iter().enumerate() {
-            if let Some(loc) = first_row[d] {
-                diags.extend(task_rules::w1411_department_uncovered(
-                    covered(d),
-                    &dept.code,
-                    rows_per_dept[d],
-                    loc,
-                ));
-            }
-        }
-        for t in &teams {
-            for (d, name) in &t.named {
-                diags.extend(team_rules::w1305_team_department_unused(
-                    rows_per_dept[*d] > 0,
-                    name,
-                    &t.departments_loc,
-                ));
-            }
-        }
-        for task in &tasks {
-            let longest = teams
-                .iter()
-                .filter(|t| t.team.departments.contains(task.department))
-                .map(|t| t.team.shift.longest_window())
-                .max();
-            if let Some(longest) = longest {
-                let onsite = cfg.settings.visit_setup_minutes + task.minutes;
-                let key = (task.loc.file.as_str(), task.loc.sheet.clone());
-                let loc = minutes_cols
-                    .get(&key)
-                    .map_or_else(|| task.loc.clone(), |&col| task.loc.with_col(col));
-                diags.extend(task_rules::w1413_task_too_long(
-                    onsite, longest, &task.id, &loc,
-                ));
-            }
-        }
+        check_coverage(&depts, &teams, &plans.rows, &rows_per_dept, &mut diags);
+        check_task_lengths(&cfg, &teams, &plans, &mut diags);
     }
 
     diags.sort_by(|a, b| a.loc.cmp(&b.loc));
@@ -228,7 +156,7 @@ pub fn load_sources_with(src: &Sources, named: &[SourceFile]) -> Loaded {
         name: cfg.name.clone().unwrap_or_else(|| src.name.clone()),
         firms: register.firms.len(),
         teams: teams.len(),
-        tasks: rows.len(),
+        tasks: plans.rows.len(),
         departments: departments
             .iter()
             .enumerate()
@@ -236,7 +164,7 @@ pub fn load_sources_with(src: &Sources, named: &[SourceFile]) -> Loaded {
                 code: dept.code.clone(),
                 name: dept.name.clone(),
                 tasks: rows_per_dept[d],
-                covered: covered(d),
+                covered: covered(&teams, d),
             })
             .collect(),
         horizon: cfg.horizon,
@@ -267,7 +195,7 @@ pub fn load_sources_with(src: &Sources, named: &[SourceFile]) -> Loaded {
             calendar,
             departments,
             firms: register.firms,
-            tasks,
+            tasks: plans.tasks,
             teams: teams.into_iter().map(|t| t.team).collect(),
             settings: cfg.settings.clone(),
             travel_table,
@@ -283,6 +211,154 @@ pub fn load_sources_with(src: &Sources, named: &[SourceFile]) -> Loaded {
             .chain(matrix.as_ref().map(|(file, _)| *file))
             .map(input_file)
             .collect(),
+    }
+}
+
+/// The departments file, when there is one: codes and names the plans and teams refer to.
+fn read_departments(src: &Sources, diags: &mut Vec<Diagnostic>) -> Departments {
+    let mut depts = Departments::default();
+    if let Some(file) = &src.departments {
+        for t in tables_or_report(file, diags) {
+            depts.read_table(&t, diags);
+        }
+    }
+    depts
+}
+
+/// The firms file.
+fn read_register(src: &Sources, cfg: &Config, diags: &mut Vec<Diagnostic>) -> Register {
+    let firm_tables = tables_or_report(&src.firms, diags);
+    no_rows(&src.firms.path, &firm_tables, diags);
+    read_firms(&firm_tables, cfg, diags)
+}
+
+/// The departments' plans, read: the tasks, every task row with its department (those with
+/// errors too, for the counts), and where each table's `minutes` column is.
+struct PlanRows<'a> {
+    tasks: Vec<Task>,
+    rows: Vec<(DeptIndex, Loc)>,
+    /// The column of `minutes` by file and sheet, see [`minutes_column`].
+    minutes_cols: HashMap<(&'a str, Option<String>), u32>,
+}
+
+/// Every file in plans/, against the calendar and the firms; a department a plan names is
+/// added to `depts`.
+fn read_plans<'a>(
+    src: &'a Sources,
+    calendar: Option<&Calendar>,
+    register: &Register,
+    depts: &mut Departments,
+    diags: &mut Vec<Diagnostic>,
+) -> PlanRows<'a> {
+    let mut tasks = Vec::new();
+    let mut reader = PlanReader {
+        calendar,
+        firms: register,
+        depts,
+        seen: Seen::default(),
+        diags,
+        rows: Vec::new(),
+    };
+    let mut minutes_cols = HashMap::new();
+    for file in &src.plans {
+        let tables = tables_or_report(file, reader.diags);
+        no_rows(&file.path, &tables, reader.diags);
+        for t in &tables {
+            if let Some(col) = minutes_column(t) {
+                minutes_cols.insert((file.path.as_str(), t.header_loc.sheet.clone()), col);
+            }
+            let dept = file_department(t, &file.path);
+            tasks.extend(reader.read_table(t, &dept));
+        }
+    }
+    PlanRows {
+        tasks,
+        rows: std::mem::take(&mut reader.rows),
+        minutes_cols,
+    }
+}
+
+/// The teams file, when there is one (its absence is reported where the files are found).
+fn read_team_file(
+    src: &Sources,
+    cfg: &Config,
+    calendar: Option<&Calendar>,
+    depts: &mut Departments,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<TeamRead> {
+    match &src.teams {
+        Some(file) => {
+            let tables = tables_or_report(file, diags);
+            no_rows(&file.path, &tables, diags);
+            read_teams(&tables, cfg, calendar, depts, diags)
+        }
+        None => Vec::new(),
+    }
+}
+
+/// True when some team covers department `d`.
+fn covered(teams: &[TeamRead], d: DeptIndex) -> bool {
+    d < MAX_DEPARTMENTS && teams.iter().any(|t| t.team.departments.contains(d))
+}
+
+/// Coverage both ways: W1411 at a department's first task row when no team covers it, W1305
+/// at a team's departments when it names one without tasks.
+fn check_coverage(
+    depts: &Departments,
+    teams: &[TeamRead],
+    rows: &[(DeptIndex, Loc)],
+    rows_per_dept: &[usize],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut first_row: Vec<Option<&Loc>> = vec![None; depts.list().len()];
+    for (d, loc) in rows {
+        first_row[*d].get_or_insert(loc);
+    }
+    for (d, dept) in depts.list().iter().enumerate() {
+        if let Some(loc) = first_row[d] {
+            diags.extend(task_rules::w1411_department_uncovered(
+                covered(teams, d),
+                &dept.code,
+                rows_per_dept[d],
+                loc,
+            ));
+        }
+    }
+    for t in teams {
+        for (d, name) in &t.named {
+            diags.extend(team_rules::w1305_team_department_unused(
+                rows_per_dept[*d] > 0,
+                name,
+                &t.departments_loc,
+            ));
+        }
+    }
+}
+
+/// W1413 at a task's `minutes` when its time on site is longer than any covering shift.
+fn check_task_lengths(
+    cfg: &Config,
+    teams: &[TeamRead],
+    plans: &PlanRows,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for task in &plans.tasks {
+        let longest = teams
+            .iter()
+            .filter(|t| t.team.departments.contains(task.department))
+            .map(|t| t.team.shift.longest_window())
+            .max();
+        if let Some(longest) = longest {
+            let onsite = cfg.settings.visit_setup_minutes + task.minutes;
+            let key = (task.loc.file.as_str(), task.loc.sheet.clone());
+            let loc = plans
+                .minutes_cols
+                .get(&key)
+                .map_or_else(|| task.loc.clone(), |&col| task.loc.with_col(col));
+            diags.extend(task_rules::w1413_task_too_long(
+                onsite, longest, &task.id, &loc,
+            ));
+        }
     }
 }
 

@@ -211,295 +211,329 @@ fn number_of(v: &Value) -> Option<f64> {
 /// Reads `chayici.toml`'s text; `file` is the path shown in diagnostics.
 pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
     let mut cfg = Config::default();
-    let mut diags = Vec::new();
+    let mut r = Reader {
+        text,
+        file,
+        diags: Vec::new(),
+    };
     let table: Table = match text.parse() {
         Ok(t) => t,
         Err(e) => {
-            let e: toml::de::Error = e;
-            let loc = e.span().map_or_else(
-                || Loc::file(file),
-                |s| {
-                    let (l, c) = line_col(text, s.start);
-                    Loc::line(file, l, Some(c))
-                },
-            );
-            let msg = e.message().to_string();
-            diags.push(Diagnostic::error(codes::TOML_SYNTAX, loc, msg));
-            return (cfg, diags);
+            r.syntax_error(&e);
+            return (cfg, r.diags);
         }
     };
-    let loc = |section: Option<&str>, key: &str| key_loc(text, file, section, key);
-    let bad = |diags: &mut Vec<Diagnostic>, section: Option<&str>, key: &str, msg: String| {
-        diags.push(Diagnostic::error(
-            codes::BAD_SETTING,
-            loc(section, key),
-            msg,
-        ));
-    };
-    let warn_unknown =
-        |diags: &mut Vec<Diagnostic>, t: &Table, section: Option<&str>, known: &[&str]| {
-            for k in t.keys().filter(|k| !known.contains(&k.as_str())) {
-                let path = section.map_or_else(|| k.clone(), |s| format!("{s}.{k}"));
-                diags.push(
-                    Diagnostic::warning(
-                        codes::UNKNOWN_KEY,
-                        key_loc(text, file, section, k),
-                        format!("unknown key `{path}` is ignored"),
-                    )
-                    .with_help(format!("known keys here: {}", known.join(", "))),
-                );
-            }
-        };
-    warn_unknown(&mut diags, &table, None, TOP_KEYS);
-    match table.get("name") {
-        Some(Value::String(s)) => cfg.name = Some(s.clone()),
-        Some(_) => bad(&mut diags, None, "name", "`name` must be a string".into()),
-        None => {}
+    r.warn_unknown(&table, None, TOP_KEYS);
+    r.name(&table, &mut cfg);
+    r.horizon(&table, &mut cfg);
+    if let Some(t) = r.section(&table, "defaults") {
+        r.defaults(t, &mut cfg);
+    }
+    if let Some(t) = r.section(&table, "objective") {
+        r.objective(t, &mut cfg);
+    }
+    if let Some(t) = r.section(&table, "travel") {
+        r.travel(t, &mut cfg);
+    }
+    (cfg, r.diags)
+}
+
+/// The text being read and what is wrong in it so far; one method per part of the file, in
+/// the order the diagnostics are listed.
+struct Reader<'a> {
+    text: &'a str,
+    file: &'a str,
+    diags: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn loc(&self, section: Option<&str>, key: &str) -> Loc {
+        key_loc(self.text, self.file, section, key)
     }
 
-    let empty = Table::new();
-    let horizon = match table.get("horizon") {
-        Some(Value::Table(t)) => t,
-        _ => {
-            diags.push(
-                Diagnostic::error(
-                    codes::HORIZON_MISSING,
-                    Loc::file(file),
-                    "no [horizon] section",
+    /// A setting that is there but unusable: E0302 at its key.
+    fn bad(&mut self, section: Option<&str>, key: &str, msg: String) {
+        let loc = self.loc(section, key);
+        self.diags
+            .push(Diagnostic::error(codes::BAD_SETTING, loc, msg));
+    }
+
+    fn warn_unknown(&mut self, t: &Table, section: Option<&str>, known: &[&str]) {
+        for k in t.keys().filter(|k| !known.contains(&k.as_str())) {
+            let path = section.map_or_else(|| k.clone(), |s| format!("{s}.{k}"));
+            self.diags.push(
+                Diagnostic::warning(
+                    codes::UNKNOWN_KEY,
+                    self.loc(section, k),
+                    format!("unknown key `{path}` is ignored"),
                 )
-                .with_help("add [horizon] with start = \"2026-12-01\" and end = \"2026-12-31\""),
+                .with_help(format!("known keys here: {}", known.join(", "))),
             );
-            &empty
         }
-    };
-    let h = Some("horizon");
-    warn_unknown(&mut diags, horizon, h, HORIZON_KEYS);
-    let date = |diags: &mut Vec<Diagnostic>, key: &str| -> Option<NaiveDate> {
-        let v = horizon.get(key);
+    }
+
+    fn syntax_error(&mut self, e: &toml::de::Error) {
+        let loc = e.span().map_or_else(
+            || Loc::file(self.file),
+            |s| {
+                let (l, c) = line_col(self.text, s.start);
+                Loc::line(self.file, l, Some(c))
+            },
+        );
+        let msg = e.message().to_string();
+        self.diags
+            .push(Diagnostic::error(codes::TOML_SYNTAX, loc, msg));
+    }
+
+    /// The optional section `key`: `None` when absent, or (reported) when not a section.
+    fn section<'t>(&mut self, table: &'t Table, key: &str) -> Option<&'t Table> {
+        match table.get(key) {
+            Some(Value::Table(t)) => Some(t),
+            Some(_) => {
+                self.bad(None, key, format!("`{key}` must be a section"));
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// `name`.
+    fn name(&mut self, table: &Table, cfg: &mut Config) {
+        match table.get("name") {
+            Some(Value::String(s)) => cfg.name = Some(s.clone()),
+            Some(_) => self.bad(None, "name", "`name` must be a string".into()),
+            None => {}
+        }
+    }
+
+    /// `[horizon]`: the dates, the coordinate system and the calendar's exceptions. The one
+    /// section every workspace needs.
+    fn horizon(&mut self, table: &Table, cfg: &mut Config) {
+        let h = Some("horizon");
+        let horizon = match table.get("horizon") {
+            Some(Value::Table(t)) => Some(t),
+            _ => {
+                self.diags.push(
+                    Diagnostic::error(
+                        codes::HORIZON_MISSING,
+                        Loc::file(self.file),
+                        "no [horizon] section",
+                    )
+                    .with_help(
+                        "add [horizon] with start = \"2026-12-01\" and end = \"2026-12-31\"",
+                    ),
+                );
+                None
+            }
+        };
+        let empty = Table::new();
+        let t = horizon.unwrap_or(&empty);
+        self.warn_unknown(t, h, HORIZON_KEYS);
+        let (start, end) = (
+            self.horizon_date(horizon, "start"),
+            self.horizon_date(horizon, "end"),
+        );
+        cfg.horizon_locs = (self.loc(h, "start"), self.loc(h, "end"));
+        if let (Some(s), Some(e)) = (start, end) {
+            if e < s {
+                self.diags.push(Diagnostic::error(
+                    codes::HORIZON_REVERSED,
+                    self.loc(h, "end"),
+                    format!("the horizon ends on {e}, before it starts on {s}"),
+                ));
+            } else if (e - s).num_days() > 366 {
+                self.bad(
+                    h,
+                    "end",
+                    format!("the horizon {s}..{e} is longer than a year"),
+                );
+            } else {
+                cfg.horizon = Some((s, e));
+            }
+        }
+        if let Some(v) = t.get("crs") {
+            self.crs(v, cfg);
+        }
+        self.calendar_overrides(t, cfg);
+    }
+
+    /// `[horizon] start` or `end`; reported when the section is there and the date is not.
+    fn horizon_date(&mut self, horizon: Option<&Table>, key: &str) -> Option<NaiveDate> {
+        let v = horizon.and_then(|t| t.get(key));
         let parsed = v
             .and_then(text_of)
             .and_then(|s| super::dates::parse_date(&s));
-        if parsed.is_none() && !std::ptr::eq(horizon, &empty) {
+        if parsed.is_none() && horizon.is_some() {
             let message = match v {
                 Some(v) => format!("horizon `{key}` is `{v}`, not a date"),
                 None => format!("horizon `{key}` is missing"),
             };
-            diags.push(
-                Diagnostic::error(codes::HORIZON_MISSING, loc(h, key), message)
+            let loc = self.loc(Some("horizon"), key);
+            self.diags.push(
+                Diagnostic::error(codes::HORIZON_MISSING, loc, message)
                     .with_help(format!("write {key} = \"2026-12-01\"")),
             );
         }
         parsed
-    };
-    let (start, end) = (date(&mut diags, "start"), date(&mut diags, "end"));
-    cfg.horizon_locs = (loc(h, "start"), loc(h, "end"));
-    if let (Some(s), Some(e)) = (start, end) {
-        if e < s {
-            diags.push(Diagnostic::error(
-                codes::HORIZON_REVERSED,
-                loc(h, "end"),
-                format!("the horizon ends on {e}, before it starts on {s}"),
-            ));
-        } else if (e - s).num_days() > 366 {
-            bad(
-                &mut diags,
-                h,
-                "end",
-                format!("the horizon {s}..{e} is longer than a year"),
-            );
-        } else {
-            cfg.horizon = Some((s, e));
-        }
     }
-    if let Some(v) = horizon.get("crs") {
+
+    /// `[horizon] crs`.
+    fn crs(&mut self, v: &Value, cfg: &mut Config) {
         match text_of(v)
             .map(|s| s.to_uppercase().replace(['-', '_', ' '], ""))
             .as_deref()
         {
             Some("WGS84") => cfg.crs = Crs::Wgs84,
             Some("GCJ02") => cfg.crs = Crs::Gcj02,
-            _ => bad(
-                &mut diags,
-                h,
+            _ => self.bad(
+                Some("horizon"),
                 "crs",
                 format!("crs `{v}` is neither \"WGS84\" nor \"GCJ02\""),
             ),
         }
     }
-    for (key, out) in [
-        ("extra_holidays", &mut cfg.extra_holidays),
-        ("extra_workdays", &mut cfg.extra_workdays),
-    ] {
-        let Some(v) = horizon.get(key) else { continue };
-        let items: Vec<&Value> = match v {
-            Value::Array(a) => a.iter().collect(),
-            other => vec![other],
-        };
-        for item in items {
-            match text_of(item).map(|s| parse_day_list(&s)) {
-                Some(Ok(list)) if !list.weekdays.contains(&true) => out.extend(list.dates),
-                _ => bad(
-                    &mut diags,
-                    h,
+
+    /// `[horizon] extra_holidays` and `extra_workdays`; a day in both is a holiday, with a
+    /// warning.
+    fn calendar_overrides(&mut self, horizon: &Table, cfg: &mut Config) {
+        let h = Some("horizon");
+        for (key, out) in [
+            ("extra_holidays", &mut cfg.extra_holidays),
+            ("extra_workdays", &mut cfg.extra_workdays),
+        ] {
+            let Some(v) = horizon.get(key) else { continue };
+            let items: Vec<&Value> = match v {
+                Value::Array(a) => a.iter().collect(),
+                other => vec![other],
+            };
+            for item in items {
+                match text_of(item).map(|s| parse_day_list(&s)) {
+                    Some(Ok(list)) if !list.weekdays.contains(&true) => out.extend(list.dates),
+                    _ => self.bad(h, key, format!("`{item}` in `{key}` is not a date")),
+                }
+            }
+        }
+        for d in cfg
+            .extra_holidays
+            .iter()
+            .filter(|d| cfg.extra_workdays.contains(d))
+        {
+            self.diags.push(Diagnostic::warning(
+                codes::CONFLICTING_OVERRIDE,
+                self.loc(h, "extra_workdays"),
+                format!(
+                    "{d} is both an extra holiday and an extra workday; it is taken as a holiday"
+                ),
+            ));
+        }
+    }
+
+    /// `[defaults]`: the shift and opening hours, and the travel and setup parameters.
+    fn defaults(&mut self, t: &Table, cfg: &mut Config) {
+        let d = Some("defaults");
+        self.warn_unknown(t, d, DEFAULT_KEYS);
+        for key in ["shift", "hours"] {
+            let Some(v) = t.get(key) else { continue };
+            match text_of(v).map(|s| parse_windows(&s)) {
+                Some(Ok(w)) if key == "shift" => cfg.shift = w,
+                Some(Ok(w)) => cfg.hours = Some(w),
+                Some(Err(e)) => self.bad(d, key, format!("`{key}`: {e}")),
+                None => self.bad(
+                    d,
                     key,
-                    format!("`{item}` in `{key}` is not a date"),
+                    format!("`{key}` must be a string like \"08:30-17:30\""),
                 ),
             }
         }
-    }
-    for d in cfg
-        .extra_holidays
-        .iter()
-        .filter(|d| cfg.extra_workdays.contains(d))
-    {
-        diags.push(Diagnostic::warning(
-            codes::CONFLICTING_OVERRIDE,
-            loc(h, "extra_workdays"),
-            format!("{d} is both an extra holiday and an extra workday; it is taken as a holiday"),
-        ));
-    }
-
-    let d = Some("defaults");
-    match table.get("defaults") {
-        Some(Value::Table(t)) => {
-            warn_unknown(&mut diags, t, d, DEFAULT_KEYS);
-            for key in ["shift", "hours"] {
-                let Some(v) = t.get(key) else { continue };
-                match text_of(v).map(|s| parse_windows(&s)) {
-                    Some(Ok(w)) if key == "shift" => cfg.shift = w,
-                    Some(Ok(w)) => cfg.hours = Some(w),
-                    Some(Err(e)) => bad(&mut diags, d, key, format!("`{key}`: {e}")),
-                    None => bad(
-                        &mut diags,
-                        d,
-                        key,
-                        format!("`{key}` must be a string like \"08:30-17:30\""),
-                    ),
+        if let Some(v) = t.get("visit_setup_minutes") {
+            match v {
+                Value::Integer(i) if SETUP_MINUTES.contains(i) => {
+                    cfg.settings.visit_setup_minutes = *i as u32
                 }
-            }
-            if let Some(v) = t.get("visit_setup_minutes") {
-                match v {
-                    Value::Integer(i) if SETUP_MINUTES.contains(i) => {
-                        cfg.settings.visit_setup_minutes = *i as u32
-                    }
-                    _ => bad(
-                        &mut diags,
-                        d,
-                        "visit_setup_minutes",
-                        format!(
-                            "`visit_setup_minutes = {v}` must be a whole number of minutes, 0 to 600"
-                        ),
-                    ),
-                }
-            }
-            if let Some(v) = t.get("road_factor") {
-                match number_of(v) {
-                    Some(f) if ROAD_FACTOR.contains(&f) => cfg.settings.road_factor = f,
-                    _ => bad(
-                        &mut diags,
-                        d,
-                        "road_factor",
-                        format!("`road_factor = {v}` must be a number from 1 to 5"),
-                    ),
-                }
-            }
-            if let Some(v) = t.get("speed_kmh") {
-                match number_of(v) {
-                    Some(f) if SPEED_KMH.contains(&f) => cfg.settings.speed_kmh = f,
-                    _ => bad(
-                        &mut diags,
-                        d,
-                        "speed_kmh",
-                        format!("`speed_kmh = {v}` must be a number from 1 to 200"),
-                    ),
-                }
-            }
-        }
-        Some(_) => bad(
-            &mut diags,
-            None,
-            "defaults",
-            "`defaults` must be a section".into(),
-        ),
-        None => {}
-    }
-
-    let o = Some("objective");
-    match table.get("objective") {
-        Some(Value::Table(t)) => {
-            warn_unknown(&mut diags, t, o, OBJECTIVE_KEYS);
-            for (k, v) in t
-                .iter()
-                .filter(|(k, _)| OBJECTIVE_KEYS.contains(&k.as_str()))
-            {
-                if !number_of(v).is_some_and(|f| WEIGHT.contains(&f)) {
-                    bad(
-                        &mut diags,
-                        o,
-                        k,
-                        format!("weight `{k} = {v}` must be a number from 0 to 1000000000"),
-                    );
-                }
-            }
-            let known: Table = t
-                .iter()
-                .filter(|(k, v)| {
-                    OBJECTIVE_KEYS.contains(&k.as_str())
-                        && number_of(v).is_some_and(|f| WEIGHT.contains(&f))
-                })
-                .map(|(k, v)| (k.clone(), Value::Float(number_of(v).unwrap_or_default())))
-                .collect();
-            if let Ok(w) = Value::Table(known).try_into::<ObjectiveWeights>() {
-                cfg.settings.weights = w;
-            }
-        }
-        Some(_) => bad(
-            &mut diags,
-            None,
-            "objective",
-            "`objective` must be a section".into(),
-        ),
-        None => {}
-    }
-
-    let tr = Some("travel");
-    match table.get("travel") {
-        Some(Value::Table(t)) => {
-            warn_unknown(&mut diags, t, tr, TRAVEL_KEYS);
-            match t.get("matrix") {
-                Some(Value::String(s)) if !s.trim().is_empty() => match workspace_relative(s) {
-                    Some(path) => {
-                        cfg.travel_matrix = Some(MatrixSetting {
-                            path,
-                            loc: loc(tr, "matrix"),
-                        })
-                    }
-                    None => diags.push(e0209_outside_workspace(
-                        "matrix",
-                        s.trim(),
-                        &loc(tr, "matrix"),
-                    )),
-                },
-                Some(v) => bad(
-                    &mut diags,
-                    tr,
-                    "matrix",
+                _ => self.bad(
+                    d,
+                    "visit_setup_minutes",
                     format!(
-                        "`matrix = {v}` must name a file, like \"travel.csv\", relative to the workspace"
+                        "`visit_setup_minutes = {v}` must be a whole number of minutes, 0 to 600"
                     ),
                 ),
-                None => {}
             }
         }
-        Some(_) => bad(
-            &mut diags,
-            None,
-            "travel",
-            "`travel` must be a section".into(),
-        ),
-        None => {}
+        if let Some(v) = t.get("road_factor") {
+            match number_of(v) {
+                Some(f) if ROAD_FACTOR.contains(&f) => cfg.settings.road_factor = f,
+                _ => self.bad(
+                    d,
+                    "road_factor",
+                    format!("`road_factor = {v}` must be a number from 1 to 5"),
+                ),
+            }
+        }
+        if let Some(v) = t.get("speed_kmh") {
+            match number_of(v) {
+                Some(f) if SPEED_KMH.contains(&f) => cfg.settings.speed_kmh = f,
+                _ => self.bad(
+                    d,
+                    "speed_kmh",
+                    format!("`speed_kmh = {v}` must be a number from 1 to 200"),
+                ),
+            }
+        }
     }
-    (cfg, diags)
+
+    /// `[objective]`: the weights; a bad one is reported and left at its default.
+    fn objective(&mut self, t: &Table, cfg: &mut Config) {
+        let o = Some("objective");
+        self.warn_unknown(t, o, OBJECTIVE_KEYS);
+        for (k, v) in t
+            .iter()
+            .filter(|(k, _)| OBJECTIVE_KEYS.contains(&k.as_str()))
+        {
+            if !number_of(v).is_some_and(|f| WEIGHT.contains(&f)) {
+                self.bad(
+                    o,
+                    k,
+                    format!("weight `{k} = {v}` must be a number from 0 to 1000000000"),
+                );
+            }
+        }
+        let known: Table = t
+            .iter()
+            .filter(|(k, v)| {
+                OBJECTIVE_KEYS.contains(&k.as_str())
+                    && number_of(v).is_some_and(|f| WEIGHT.contains(&f))
+            })
+            .map(|(k, v)| (k.clone(), Value::Float(number_of(v).unwrap_or_default())))
+            .collect();
+        if let Ok(w) = Value::Table(known).try_into::<ObjectiveWeights>() {
+            cfg.settings.weights = w;
+        }
+    }
+
+    /// `[travel]`: the distance/time matrix file, which must lie inside the workspace.
+    fn travel(&mut self, t: &Table, cfg: &mut Config) {
+        let tr = Some("travel");
+        self.warn_unknown(t, tr, TRAVEL_KEYS);
+        match t.get("matrix") {
+            Some(Value::String(s)) if !s.trim().is_empty() => {
+                let loc = self.loc(tr, "matrix");
+                match workspace_relative(s) {
+                    Some(path) => cfg.travel_matrix = Some(MatrixSetting { path, loc }),
+                    None => self
+                        .diags
+                        .push(e0209_outside_workspace("matrix", s.trim(), &loc)),
+                }
+            }
+            Some(v) => self.bad(
+                tr,
+                "matrix",
+                format!(
+                    "`matrix = {v}` must name a file, like \"travel.csv\", relative to the workspace"
+                ),
+            ),
+            None => {}
+        }
+    }
 }
 
 #[cfg(test)]
