@@ -287,7 +287,7 @@ fn run_child<T: serde::de::DeserializeOwned>(mut cmd: Command) -> anyhow::Result
 fn scaling_row(args: &Args, scratch: &Path) -> anyhow::Result<chayici::bench::ScalingRow> {
     let spec = instance::COUNTY;
     let prepared = spec.prepare(None, scratch)?;
-    let loaded = chayici::ingest::load_workspace(&prepared.dir)?;
+    let loaded = super::workspace::read(&prepared.dir)?;
     let Some(inst) = loaded.instance.filter(|_| loaded.summary.errors == 0) else {
         bail!("{} has errors", spec.name);
     };
