@@ -69,14 +69,10 @@ impl VisitBounds {
     pub fn firms_with_schedulable_tasks(&self) -> usize {
         self.per_firm.iter().filter(|f| !f.tasks.is_empty()).count()
     }
-
-    /// Share of the naive visits that merging could save at best, 0 when there are none.
-    pub fn reduction(&self) -> f64 {
-        reduction(self.naive, self.lower_bound as f64)
-    }
 }
 
-/// `1 - visits / naive`, 0 when `naive` is 0.
+/// `1 - visits / naive`, the share of the naive visits saved, 0 when `naive` is 0: the
+/// reduction of the bounds as a whole, of a department and of a township alike.
 pub fn reduction(naive: usize, visits: f64) -> f64 {
     if naive == 0 {
         0.0

@@ -216,7 +216,7 @@ pub fn merge_report(inst: &Instance, bounds: &VisitBounds, share_pairs: usize) -
         lower_bound: bounds.lower_bound,
         upper_bound: bounds.upper_bound(),
         exact: bounds.exact(),
-        reduction: bounds.reduction(),
+        reduction: reduction(bounds.naive, bounds.lower_bound as f64),
         share_pairs,
         departments,
         townships,
