@@ -4,10 +4,10 @@
 //! the merge graph and report of `chayici merge`. On a fixed synthetic county and on the demo
 //! workspace when it is present.
 
+use chayici::devtools::synth::{SynthParams, random_instance};
 use chayici::graph::{MergeGraph, merge_report, share_pairs, unschedulable_reason, visit_bounds};
 use chayici::model::{Instance, Place};
 use chayici::solve::{SolveParams, solve_with_bounds};
-use chayici::synth::{SynthParams, random_instance};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;

@@ -4,20 +4,26 @@
 //! (with [`diag::Diagnostic`]s for everything wrong), [`graph`] finds which tasks may share a
 //! visit and bounds the number of visits, [`solve`] builds the plan, [`verify`] checks any
 //! plan from first principles, and [`output`] writes it. [`cli`] is a thin layer over these.
+//!
+//! The developer tools (synthetic workspaces and instances, the benchmark report, the Solomon
+//! runner) live apart in `devtools`, behind the feature of that name, and the modules above
+//! never import them.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
-pub mod bench;
 pub mod calendar;
 pub mod cli;
+#[cfg(any(feature = "devtools", test))]
+pub mod devtools;
 pub mod diag;
-pub mod generate;
 pub mod graph;
 pub mod ingest;
 pub mod model;
 pub mod output;
-pub mod solomon;
 pub mod solve;
 pub mod spatial;
-pub mod synth;
 pub mod verify;
+
+// The unit tests of `solve` name the instance generator by its short path.
+#[cfg(test)]
+use devtools::synth;

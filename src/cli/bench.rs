@@ -6,7 +6,7 @@
 //! report the larger of the two, or the county the leftovers of whatever ran before it.
 
 use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
-use crate::bench::{
+use crate::devtools::bench::{
     InstanceSpec, Machine, Report, Row, RunParams, SolomonRow, Suite, instance, scaling, solomon,
     table, time_improvement,
 };
@@ -182,7 +182,7 @@ fn run_one(args: &Args, name: &str) -> anyhow::Result<u8> {
         let spec = InstanceSpec::named(name).with_context(|| format!("no workspace `{name}`"))?;
         let scratch = tempfile::tempdir().context("cannot create a scratch folder")?;
         let prepared = match &args.workspace {
-            Some(dir) => crate::bench::Prepared {
+            Some(dir) => crate::devtools::bench::Prepared {
                 dir: dir.clone(),
                 source: args
                     .source
@@ -195,7 +195,12 @@ fn run_one(args: &Args, name: &str) -> anyhow::Result<u8> {
             )?,
         };
         let params = args.params(spec.default_iterations);
-        let row = crate::bench::run_instance(spec.name, &prepared.source, &prepared.dir, &params)?;
+        let row = crate::devtools::bench::run_instance(
+            spec.name,
+            &prepared.source,
+            &prepared.dir,
+            &params,
+        )?;
         serde_json::to_string(&row)?
     };
     println!("{json}");
@@ -259,7 +264,7 @@ fn run_child<T: serde::de::DeserializeOwned>(mut cmd: Command) -> anyhow::Result
 }
 
 /// The `scaling` suite: the improvement phase of the generated county, in this process.
-fn scaling_row(args: &Args, scratch: &Path) -> anyhow::Result<crate::bench::ScalingRow> {
+fn scaling_row(args: &Args, scratch: &Path) -> anyhow::Result<crate::devtools::bench::ScalingRow> {
     let spec = instance::COUNTY;
     let prepared = spec.prepare(None, scratch)?;
     let loaded = crate::ingest::load_workspace(&prepared.dir)?;

@@ -2,7 +2,7 @@
 //! instance) from a profile and a seed.
 
 use super::EXIT_OK;
-use crate::generate::{Profile, generate, write};
+use crate::devtools::generate::{Profile, generate, write};
 use std::path::PathBuf;
 
 /// Arguments of `chayici gen`.

@@ -4,7 +4,7 @@
 //! Exit codes: 0 a feasible solution, 1 the checker rejected it, 2 the file cannot be read.
 
 use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK};
-use crate::solomon::{self, SolomonResult};
+use crate::devtools::solomon::{self, SolomonResult};
 use crate::solve::SolveParams;
 use std::io::Write;
 use std::path::PathBuf;

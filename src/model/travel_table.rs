@@ -110,7 +110,7 @@ impl Instance {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::{SynthParams, random_instance};
+    use crate::devtools::synth::{SynthParams, random_instance};
 
     #[test]
     fn a_table_replaces_the_great_circle_model_and_a_wrong_sized_one_is_ignored() {

@@ -1,0 +1,105 @@
+//! The product modules never import the developer tools: a build without the `devtools`
+//! feature must plan exactly as one with it, so nothing on the way from a workspace to a plan
+//! may name `devtools` or one of its modules.
+//!
+//! Unit tests (the `#[cfg(test)] mod` at the end of a file) are left out: they build their
+//! instances with the synthetic generator, which is no dependency of the shipped code.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The modules a build without the developer tools is made of (`cli` excepted, which gates
+/// the developer subcommands itself).
+const PRODUCT: [&str; 9] = [
+    "calendar", "diag.rs", "graph", "ingest", "model", "output", "solve", "spatial", "verify",
+];
+
+/// The developer tools' modules: `devtools` itself, and the names of the modules inside it.
+const DEV_MODULES: [&str; 4] = ["generate", "bench", "solomon", "synth"];
+
+fn rust_files(path: &Path, files: &mut Vec<PathBuf>) {
+    if path.is_dir() {
+        for entry in fs::read_dir(path).unwrap() {
+            rust_files(&entry.unwrap().path(), files);
+        }
+    } else if path.extension().is_some_and(|e| e == "rs") {
+        files.push(path.to_path_buf());
+    }
+}
+
+/// The lines of a file that ship: comments dropped, and nothing from the unit-test module on.
+fn shipped_code(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .take_while(|(_, line)| line.trim() != "#[cfg(test)]")
+        .filter(|(_, line)| !line.trim_start().starts_with("//"))
+        .map(|(i, line)| (i + 1, line))
+}
+
+/// Identifiers of a line of Rust, with whether each is a path segment (next to `::`).
+fn identifiers(line: &str) -> Vec<(&str, bool)> {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices().chain([(line.len(), ' ')]) {
+        match (start, is_ident(c)) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let path = line[..s].ends_with("::") || line[i..].starts_with("::");
+                out.push((&line[s..i], path));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn product_modules_do_not_import_the_developer_tools() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    for module in PRODUCT {
+        let path = src.join(module);
+        assert!(
+            path.exists(),
+            "product module {} is missing",
+            path.display()
+        );
+        rust_files(&path, &mut files);
+    }
+    assert!(files.len() > PRODUCT.len(), "found only {files:?}");
+
+    let mut found = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).unwrap();
+        for (n, line) in shipped_code(&text) {
+            for (ident, path) in identifiers(line) {
+                if ident == "devtools" || (path && DEV_MODULES.contains(&ident)) {
+                    found.push(format!("{}:{n}: {}", file.display(), line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "product code names the developer tools:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_scan_sees_imports() {
+    let text = "use crate::model::Instance;\nuse crate::devtools::synth::random_instance;\n\
+                let x = crate::generate::render(g);\n/// uses crate::bench\n#[cfg(test)]\n\
+                mod tests { use crate::synth; }\n";
+    let named: Vec<(usize, &str)> = shipped_code(text)
+        .flat_map(|(n, line)| {
+            identifiers(line)
+                .into_iter()
+                .filter(|&(i, path)| i == "devtools" || (path && DEV_MODULES.contains(&i)))
+                .map(move |(i, _)| (n, i))
+        })
+        .collect();
+    assert_eq!(named, [(2, "devtools"), (2, "synth"), (3, "generate")]);
+}
