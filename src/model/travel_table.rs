@@ -3,8 +3,7 @@
 //! network's answers, a benchmark's exact distances) is honoured by the planner, the checker
 //! and the writers alike.
 
-use super::{FirmIndex, Instance, Point, TeamIndex};
-use crate::spatial::Travel;
+use super::{FirmIndex, Instance, Point, TeamIndex, Travel};
 use serde::{Deserialize, Serialize};
 
 /// A place a team can be: a firm, or a team's base.
