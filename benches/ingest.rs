@@ -2,7 +2,7 @@
 //! on the shipped demo county (mixed CSV, GBK, XLSX and JSON) and on a generated county of
 //! about 2,000 tasks written once to a temporary folder.
 
-use chayici::generate::{Profile, generate, write};
+use chayici::devtools::generate::{Profile, generate, write};
 use chayici::ingest::load_workspace;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;

@@ -2,10 +2,10 @@
 //! the exact model of a small instance, and a plan with and without set partitioning at the
 //! same budget, whose difference is what the set-partitioning step costs.
 
+use chayici::devtools::synth::{SynthParams, random_instance};
 use chayici::model::Instance;
 use chayici::solve::milp::{ExactParams, MilpParams, solve_exact};
 use chayici::solve::{SolveParams, solve, solve_with_milp};
-use chayici::synth::{SynthParams, random_instance};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 

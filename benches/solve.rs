@@ -1,9 +1,9 @@
 //! Benchmarks of the planner at a fixed seed and budget: the first plan alone, a few
 //! improvement rounds on top of it, and a whole small plan.
 
+use chayici::devtools::synth::{SynthParams, random_instance};
 use chayici::model::Instance;
 use chayici::solve::{SolveParams, solve};
-use chayici::synth::{SynthParams, random_instance};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 

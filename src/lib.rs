@@ -5,19 +5,26 @@
 //! visit and bounds the number of visits, [`solve`] builds the plan, [`verify`] checks any
 //! plan from first principles, and [`output`] writes it. The `chayici` binary's command line
 //! is a thin layer over these, and the only code that parses arguments.
+//!
+//! The developer tools (synthetic workspaces and instances, the benchmark report, the Solomon
+//! runner) live apart in `devtools`, behind the feature of that name, and the modules above
+//! never import them.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
-pub mod bench;
 pub mod calendar;
+#[cfg(any(feature = "devtools", test))]
+pub mod devtools;
 pub mod diag;
-pub mod generate;
 pub mod graph;
 pub mod ingest;
 pub mod model;
 pub mod output;
-pub mod solomon;
+pub mod safe_text;
 pub mod solve;
 pub mod spatial;
-pub mod synth;
 pub mod verify;
+
+// The unit tests of `solve` name the instance generator by its short path.
+#[cfg(test)]
+use devtools::synth;

@@ -1,7 +1,7 @@
 //! Claims about `chayici gen` and the shipped demo county `data/demo-changshan/`.
 
 use assert_cmd::Command;
-use chayici::generate::{Generated, Profile, Workspace, generate, render, write};
+use chayici::devtools::generate::{Generated, Profile, Workspace, generate, render, write};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -79,7 +79,7 @@ fn same_seed_writes_byte_identical_files() {
 fn different_seeds_give_different_workspaces() {
     let files = |seed| render(&generate(Profile::Changshan, seed)).unwrap();
     let (a, b) = (files(1), files(2));
-    let firms = |f: &[chayici::generate::RenderedFile]| {
+    let firms = |f: &[chayici::devtools::generate::RenderedFile]| {
         f.iter()
             .find(|f| f.path == "firms.csv")
             .unwrap()

@@ -1,11 +1,11 @@
 //! The limits that keep a run bounded: `--exact` refuses what it cannot prove in reasonable
 //! work and time, and `--time-limit` bounds the whole run, construction included.
 
+use chayici::devtools::synth::{SynthParams, random_instance};
 use chayici::ingest::credit_code::check_character;
 use chayici::model::Reason;
 use chayici::solve::milp::{ExactError, ExactParams, solve_exact};
 use chayici::solve::{SolveParams, solve};
-use chayici::synth::{SynthParams, random_instance};
 use chayici::verify::verify_plan;
 use serde_json::Value;
 use std::path::Path;

@@ -1,8 +1,8 @@
 //! Property tests of the visit bounds against brute force on small random firms.
 
+use chayici::devtools::synth::{SynthParams, random_instance};
 use chayici::graph::{can_share_visit, unschedulable_reason, visit_bounds};
 use chayici::model::{Instance, TaskIndex};
-use chayici::synth::{SynthParams, random_instance};
 use proptest::prelude::*;
 
 /// Fewest blocks in a partition of `tasks` whose every block is one feasible visit, by

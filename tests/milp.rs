@@ -2,10 +2,10 @@
 //! exact optimum's visits and comes within 1 % of its kilometres, set partitioning never makes
 //! a plan worse, and every plan passes the independent checker.
 
+use chayici::devtools::synth::{SynthParams, random_instance};
 use chayici::model::Instance;
 use chayici::solve::milp::{BACKEND, ExactError, ExactParams, MilpParams, solve_exact};
 use chayici::solve::{SolveOutcome, SolveParams, solve, solve_with_milp};
-use chayici::synth::{SynthParams, random_instance};
 use chayici::verify::verify_plan;
 
 /// Five firms, two teams, three working days: small enough to enumerate every route.

@@ -1,7 +1,7 @@
 //! The routing engine on Solomon VRPTW: the shipped C101 is solved with a small budget, checked
 //! in double precision and by the plan checker, and lands near the best known.
 
-use chayici::solomon::{self, SolomonInstance, bks_beside, check, to_instance};
+use chayici::devtools::solomon::{self, SolomonInstance, bks_beside, check, to_instance};
 use chayici::solve::{SolveParams, solve};
 use chayici::verify::verify_plan;
 use std::path::{Path, PathBuf};

@@ -1,10 +1,10 @@
 //! Claims about the planner, checked on many random instances with a plan checker written here
 //! from the model's rules alone (not from the planner's internals).
 
+use chayici::devtools::synth::{SynthParams, random_instance};
 use chayici::model::{Instance, Plan, Reason};
 use chayici::solve::{SolveParams, solve};
 use chayici::spatial::Travel;
-use chayici::synth::{SynthParams, random_instance};
 use chayici::{graph, verify};
 
 /// Checks every rule a plan must obey, with the crate's checker and again here; panics with

@@ -2,9 +2,9 @@
 //! (timings belong to benchmarks, not tests): run with
 //! `cargo test --release --test solve_scale -- --ignored --nocapture`.
 
+use chayici::devtools::synth::{SynthParams, random_instance};
 use chayici::graph;
 use chayici::solve::{SolveParams, solve};
-use chayici::synth::{SynthParams, random_instance};
 use std::time::Instant;
 
 #[test]

@@ -4,10 +4,10 @@
 #[path = "verify/fixture.rs"]
 mod fixture;
 
+use chayici::devtools::synth::{SynthParams, random_instance};
 use chayici::model::{Plan, Reason, Unscheduled};
 use chayici::solve::{SolveParams, solve};
 use chayici::spatial::Travel;
-use chayici::synth::{SynthParams, random_instance};
 use chayici::verify::{ViolationKind as K, verify_plan};
 use fixture::*;
 

@@ -7,7 +7,7 @@
 
 use super::Outcome;
 use anyhow::{Context, bail};
-use chayici::bench::{
+use chayici::devtools::bench::{
     InstanceSpec, Machine, Report, Row, RunParams, SolomonRow, Suite, instance, scaling, solomon,
     table, time_improvement,
 };
@@ -206,7 +206,7 @@ fn run_one(args: &Args, name: &str) -> anyhow::Result<Outcome> {
         let spec = InstanceSpec::named(name).with_context(|| format!("no workspace `{name}`"))?;
         let scratch = tempfile::tempdir().context("cannot create a scratch folder")?;
         let prepared = match &args.workspace {
-            Some(dir) => chayici::bench::Prepared {
+            Some(dir) => chayici::devtools::bench::Prepared {
                 dir: dir.clone(),
                 source: args
                     .source
@@ -220,7 +220,7 @@ fn run_one(args: &Args, name: &str) -> anyhow::Result<Outcome> {
         };
         let params = args.params(spec.default_iterations);
         let row =
-            chayici::bench::run_instance(spec.name, &prepared.source, &prepared.dir, &params)?;
+            chayici::devtools::bench::run_instance(spec.name, &prepared.source, &prepared.dir, &params)?;
         serde_json::to_string(&row)?
     };
     println!("{json}");
@@ -284,7 +284,7 @@ fn run_child<T: serde::de::DeserializeOwned>(mut cmd: Command) -> anyhow::Result
 }
 
 /// The `scaling` suite: the improvement phase of the generated county, in this process.
-fn scaling_row(args: &Args, scratch: &Path) -> anyhow::Result<chayici::bench::ScalingRow> {
+fn scaling_row(args: &Args, scratch: &Path) -> anyhow::Result<chayici::devtools::bench::ScalingRow> {
     let spec = instance::COUNTY;
     let prepared = spec.prepare(None, scratch)?;
     let loaded = super::workspace::read(&prepared.dir)?;

@@ -2,7 +2,7 @@
 //! instance) from a profile and a seed.
 
 use super::Outcome;
-use chayici::generate::{Profile, generate, write};
+use chayici::devtools::generate::{Profile, generate, write};
 use std::path::PathBuf;
 
 /// Arguments of `chayici gen`.

@@ -3,12 +3,15 @@
 //! Every command ends in an [`Outcome`] or an error, and [`exit_code`] alone turns that into
 //! the exit code and prints the error.
 
+#[cfg(feature = "devtools")]
 pub mod bench;
 pub mod check;
+#[cfg(feature = "devtools")]
 pub mod generate;
 pub mod merge;
 pub mod plan;
 pub mod report;
+#[cfg(feature = "devtools")]
 pub mod solomon;
 pub mod verify;
 pub mod workspace;
@@ -51,12 +54,15 @@ pub enum Command {
     /// Rewrite report.html (and with --all the route sheets and calendars) of a written plan.
     Report(report::Args),
     /// Generate a synthetic workspace.
+    #[cfg(feature = "devtools")]
     #[command(name = "gen")]
     Gen(generate::Args),
     /// Plan a suite of benchmark workspaces; print quality and cost as a markdown table.
+    #[cfg(feature = "devtools")]
     Bench(bench::Args),
     /// Solve a Solomon VRPTW instance with the planner's routing engine and compare it with
     /// the best known.
+    #[cfg(feature = "devtools")]
     Solomon(solomon::Args),
 }
 
@@ -83,8 +89,11 @@ pub fn main() -> ExitCode {
         Command::Plan(a) => plan::run(a),
         Command::Verify(a) => verify::run(a),
         Command::Report(a) => report::run(a),
+        #[cfg(feature = "devtools")]
         Command::Gen(a) => generate::run(a),
+        #[cfg(feature = "devtools")]
         Command::Bench(a) => bench::run(a),
+        #[cfg(feature = "devtools")]
         Command::Solomon(a) => solomon::run(a),
     })
 }

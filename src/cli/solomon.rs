@@ -4,7 +4,7 @@
 //! Exit codes: 0 a feasible solution, 1 the checker rejected it, 2 the file cannot be read.
 
 use super::{Outcome, parse_seconds};
-use chayici::solomon::{self, SolomonResult};
+use chayici::devtools::solomon::{self, SolomonResult};
 use chayici::solve::SolveParams;
 use std::io::Write;
 use std::path::PathBuf;

@@ -75,7 +75,7 @@ pub fn to_dot(inst: &Instance, g: &MergeGraph) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::{SynthParams, random_instance};
+    use crate::devtools::synth::{SynthParams, random_instance};
 
     #[test]
     fn escapes_quotes_backslashes_and_newlines() {

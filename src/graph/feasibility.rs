@@ -147,7 +147,7 @@ pub fn feasible_slots(inst: &Instance, tasks: &[TaskIndex]) -> Vec<(DayIndex, Te
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::{SynthParams, random_instance};
+    use crate::devtools::synth::{SynthParams, random_instance};
 
     #[test]
     fn onsite_minutes_agree_with_the_model() {

@@ -89,8 +89,8 @@ impl FirmSlots {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::devtools::synth::{SynthParams, random_instance};
     use crate::graph::can_share_visit;
-    use crate::synth::{SynthParams, random_instance};
 
     #[test]
     fn agrees_with_can_share_visit_on_every_prefix_and_pair() {

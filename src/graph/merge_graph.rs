@@ -181,8 +181,8 @@ pub fn share_pairs(inst: &Instance) -> Vec<(TaskIndex, TaskIndex)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::devtools::synth::{SynthParams, random_instance};
     use crate::graph::can_share_visit;
-    use crate::synth::{SynthParams, random_instance};
 
     #[test]
     fn share_edges_are_exactly_the_feasible_pairs() {

@@ -135,8 +135,8 @@ fn partition_within(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::devtools::synth::{SynthParams, random_instance};
     use crate::graph::can_share_visit;
-    use crate::synth::{SynthParams, random_instance};
 
     #[test]
     fn large_firms_get_a_valid_partition_and_bound() {

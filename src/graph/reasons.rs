@@ -52,9 +52,9 @@ pub fn unschedulable_reason(inst: &Instance, task: TaskIndex) -> Option<Reason> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::devtools::synth::{SynthParams, random_instance};
     use crate::graph::can_share_visit;
     use crate::model::{DeptSet, TimeWindow};
-    use crate::synth::{SynthParams, random_instance};
 
     /// One firm open 08:00–18:00 every day, one task on it, teams covering everything and
     /// working every working day: schedulable, until a test breaks one thing.

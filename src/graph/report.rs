@@ -228,8 +228,8 @@ pub fn merge_report(inst: &Instance, bounds: &VisitBounds, share_pairs: usize) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::devtools::synth::{SynthParams, random_instance};
     use crate::graph::{share_pairs, visit_bounds};
-    use crate::synth::{SynthParams, random_instance};
 
     #[test]
     fn breakdowns_add_up_to_the_totals() {

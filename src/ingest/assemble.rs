@@ -5,13 +5,13 @@ use super::codes;
 use super::departments::Departments;
 use super::firms::{Register, read_firms};
 use super::headers::{PLAN_FIELDS, map_headers};
+use super::loaded::{InputFile, Loaded, SourceFile, Sources, Summary, TravelSummary, extension};
 use super::plans::PlanReader;
 use super::table::Table;
 use super::teams::{TeamRead, read_teams};
 use super::toml_config::{Config, parse_config};
 use super::travel_matrix::{Matrix, PlaceIds, read_matrix, w1505_partial};
 use super::validate::{ids::Seen, tasks as task_rules, teams as team_rules};
-use super::workspace::{InputFile, Loaded, SourceFile, Sources, Summary, TravelSummary};
 use super::{csv_source, json_source, xlsx_source};
 use crate::calendar::{build_calendar, years_without_table};
 use crate::diag::Diagnostic;
@@ -20,13 +20,6 @@ use crate::spatial::Travel;
 use chrono::Datelike;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
-
-/// The lower-cased extension of a path.
-pub(super) fn extension(path: &str) -> String {
-    path.rsplit_once('.')
-        .map(|(_, e)| e.to_lowercase())
-        .unwrap_or_default()
-}
 
 /// Reads a file's tables by its extension; a diagnostic when it cannot be parsed.
 pub(super) fn read_tables(file: &SourceFile) -> Result<Vec<Table>, Diagnostic> {
@@ -160,7 +153,7 @@ pub fn load_sources_with(src: &Sources, named: &[SourceFile]) -> Loaded {
         departments: departments
             .iter()
             .enumerate()
-            .map(|(d, dept)| super::workspace::DepartmentSummary {
+            .map(|(d, dept)| super::loaded::DepartmentSummary {
                 code: dept.code.clone(),
                 name: dept.name.clone(),
                 tasks: rows_per_dept[d],

@@ -18,6 +18,7 @@ pub mod firms;
 pub mod headers;
 pub mod json_source;
 pub mod limits;
+pub mod loaded;
 pub mod plans;
 pub mod table;
 pub mod teams;
@@ -28,7 +29,7 @@ pub mod workspace;
 pub mod xlsx_source;
 
 pub use assemble::{load_sources, load_sources_with};
-pub use workspace::{
+pub use loaded::{
     DepartmentSummary, InputFile, Loaded, SourceFile, Sources, Summary, TravelSummary,
-    WorkspaceError, collect_named, collect_sources, load_workspace,
 };
+pub use workspace::{WorkspaceError, collect_named, collect_sources, load_workspace};

@@ -1,6 +1,6 @@
 //! Provides source locations, so every message can name the file, line and column.
 
-use crate::diag::printable;
+use crate::safe_text::printable;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -11,6 +11,7 @@ mod point;
 mod task;
 mod team;
 mod time;
+mod travel;
 mod travel_table;
 
 pub use calendar::{Calendar, DayIndex};
@@ -23,4 +24,5 @@ pub use point::Point;
 pub use task::{Priority, Task, TaskIndex};
 pub use team::{Shift, Team, TeamIndex};
 pub use time::{Minute, TimeWindow, fmt_minute, parse_minute, parse_windows};
+pub use travel::{Travel, great_circle_km};
 pub use travel_table::{Place, TravelTable};

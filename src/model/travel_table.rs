@@ -3,8 +3,7 @@
 //! network's answers, a benchmark's exact distances) is honoured by the planner, the checker
 //! and the writers alike.
 
-use super::{FirmIndex, Instance, Point, TeamIndex};
-use crate::spatial::Travel;
+use super::{FirmIndex, Instance, Point, TeamIndex, Travel};
 use serde::{Deserialize, Serialize};
 
 /// A place a team can be: a firm, or a team's base.
@@ -110,7 +109,7 @@ impl Instance {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::{SynthParams, random_instance};
+    use crate::devtools::synth::{SynthParams, random_instance};
 
     #[test]
     fn a_table_replaces_the_great_circle_model_and_a_wrong_sized_one_is_ignored() {

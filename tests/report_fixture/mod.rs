@@ -3,10 +3,10 @@
 //! the tests do not depend on the planner.
 #![allow(dead_code)]
 
+use chayici::devtools::synth::{SynthParams, random_instance};
 use chayici::model::{Instance, Plan, Reason, Route, Unscheduled, Visit};
 use chayici::output::report::ReportHeadline;
 use chayici::spatial::Travel;
-use chayici::synth::{SynthParams, random_instance};
 
 /// Firm names that must never reach a page or a sheet unescaped.
 pub const SCRIPT_NAME: &str = "<script>alert(1)</script>";

@@ -113,8 +113,8 @@ pub fn workloads(inst: &Instance, plan: &Plan) -> BTreeMap<(TeamIndex, DayIndex)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::devtools::synth::{SynthParams, random_instance};
     use crate::model::{Route, Visit};
-    use crate::synth::{SynthParams, random_instance};
 
     #[test]
     fn department_shares_add_up_to_the_visits() {

@@ -12,6 +12,7 @@ mod credit;
 mod firms;
 mod industry;
 mod places;
+mod plan_columns;
 mod plans;
 mod readme;
 mod render;

@@ -4,7 +4,7 @@
 //! stored: generation is deterministic, so everyone benches the same bytes, and reading them
 //! through `load_workspace` keeps the parsing cost in the figures as a user would meet it.
 
-use crate::generate::{Profile, generate, write};
+use crate::devtools::generate::{Profile, generate, write};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 

@@ -100,7 +100,7 @@ pub fn check(s: &SolomonInstance, routes: &[Vec<usize>]) -> CheckReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::solomon::parse;
+    use crate::devtools::solomon::parse;
 
     fn tiny() -> SolomonInstance {
         parse("T\n2 10\n0 0 0 0 0 100 0\n1 3 4 5 0 50 2\n2 6 8 5 10 12 2\n").unwrap()

@@ -1,7 +1,7 @@
 //! Provides the structured plan formats, XLSX and JSON, as clerks export them.
 
 use super::PlanFile;
-use super::render::{EN_TASK, ZH_TASK, chinese_priority, iso};
+use super::plan_columns::{EN_TASK, ZH_TASK, chinese_priority, iso};
 use chrono::Datelike;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 

@@ -56,7 +56,7 @@ pub fn time_improvement(name: &str, inst: &Instance, params: &RunParams) -> Scal
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::synth::{SynthParams, random_instance};
+    use crate::devtools::synth::{SynthParams, random_instance};
 
     #[test]
     fn times_the_rounds_asked_for() {

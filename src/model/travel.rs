@@ -1,6 +1,9 @@
 //! Provides the travel model: great-circle distance times a road factor, over a speed.
+//!
+//! It lives with the domain types because an instance answers every travel question itself
+//! ([`super::Instance::travel_km`]), falling back on this model where no table is given.
 
-use crate::model::{Point, Settings};
+use super::{Point, Settings};
 use geo::{Distance, Haversine};
 
 /// Great-circle distance in kilometres.

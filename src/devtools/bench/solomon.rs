@@ -1,5 +1,5 @@
 //! Solomon VRPTW rows of the bench: a sample of the classic instances, solved by the county
-//! planner's routing engine through [`crate::solomon`], against their best known solutions.
+//! planner's routing engine through [`crate::devtools::solomon`], against their best known solutions.
 //!
 //! They run at a round budget like the workspaces, not at a time limit, so a row can be
 //! reproduced exactly; the 60-second figure is `chayici solomon --time-limit 60`.
@@ -24,7 +24,7 @@ pub fn sample(full: bool) -> &'static [&'static str] {
 /// the result in double precision from the file alone.
 pub fn run_solomon(name: &str, data_dir: &Path, params: &RunParams) -> anyhow::Result<SolomonRow> {
     let path = data_dir.join("solomon").join(format!("{name}.txt"));
-    let r = crate::solomon::solve_file(&path, &params.solve_params())?;
+    let r = crate::devtools::solomon::solve_file(&path, &params.solve_params())?;
     Ok(SolomonRow {
         instance: r.name,
         seed: params.seed,

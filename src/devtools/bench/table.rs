@@ -230,7 +230,7 @@ pub fn scaling_table(rows: &[ScalingRow]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bench::row::MilpRow;
+    use crate::devtools::bench::row::MilpRow;
 
     fn row() -> Row {
         Row {
@@ -341,7 +341,7 @@ mod tests {
             chayici_version: "test".into(),
             date: "2026-01-01T00:00:00Z".into(),
             suite: "quick".into(),
-            machine: crate::bench::Machine::this(),
+            machine: crate::devtools::bench::Machine::this(),
             rows,
             solomon: Vec::new(),
             scaling: Vec::new(),

@@ -1,6 +1,7 @@
 //! Provides the bytes of every generated file, in memory, so that writing is the only step
 //! that touches the disk and the same workspace always renders to the same bytes.
 
+use super::plan_columns::{EN_TASK, ZH_TASK, chinese_priority, iso};
 use super::sheets::{json, xlsx};
 use super::{Generated, PlanFile, TaskRow, Workspace, readme};
 use crate::model::Priority;
@@ -86,31 +87,6 @@ pub enum RenderError {
     #[error("{0}: text cannot be encoded in GBK")]
     NotGbk(String),
 }
-
-pub(super) const EN_TASK: [&str; 10] = [
-    "task_id",
-    "department",
-    "firm_id",
-    "firm_name",
-    "item",
-    "earliest",
-    "latest",
-    "minutes",
-    "priority",
-    "source",
-];
-pub(super) const ZH_TASK: [&str; 10] = [
-    "任务编号",
-    "部门",
-    "统一社会信用代码",
-    "企业名称",
-    "检查事项",
-    "最早日期",
-    "最晚日期",
-    "检查时长",
-    "优先级",
-    "来源",
-];
 
 /// Every file of every workspace, in a fixed order; top-level README for multi-county output.
 pub fn render(generated: &Generated) -> Result<Vec<RenderedFile>, RenderError> {
@@ -304,22 +280,10 @@ fn row(
     ]
 }
 
-pub(super) fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
 fn slash_date(d: NaiveDate) -> String {
     format!("{}/{}/{}", d.year(), d.month(), d.day())
 }
 
 fn chinese_date(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
-}
-
-pub(super) fn chinese_priority(p: &Priority) -> &'static str {
-    match p {
-        Priority::Mandatory => "必查",
-        Priority::Normal => "一般",
-        Priority::Low => "可选",
-    }
 }
