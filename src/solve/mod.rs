@@ -42,6 +42,7 @@ mod objective;
 mod parallel;
 mod pool;
 mod route;
+mod rules;
 mod search;
 mod solution;
 mod stop;

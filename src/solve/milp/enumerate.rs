@@ -18,7 +18,10 @@ use crate::model::{DayIndex, Minute, TaskIndex, TeamIndex};
 use crate::solve::bundle::Bundle;
 use crate::solve::context::Ctx;
 use crate::solve::pool::PooledRoute;
-use crate::solve::route::timing::earliest_start;
+use crate::solve::rules::{
+    self,
+    shift::{Shift, earliest_start},
+};
 use std::collections::HashMap;
 
 /// A partial route.
@@ -118,18 +121,17 @@ pub(crate) fn routes(
                 .collect();
             let bits = picked.iter().fold(0u64, |m, &i| m | 1 << i);
             let b = Bundle::new(inst, firm, picked.iter().map(|&i| tasks[i]).collect());
-            debug_assert!(b.allows_day(ctx, day));
+            debug_assert!(rules::day_may(ctx, day, &b));
             options.push((fi, bits, b));
         }
     }
 
-    let shift = &inst.teams[team].shift;
     let base = ctx.base_point(team);
     let mut best: HashMap<u64, (f64, u32, Vec<usize>)> = HashMap::new();
     let mut front = vec![Label {
         done: 0,
         order: Vec::new(),
-        leave: shift.start(),
+        leave: Shift::start(ctx, team),
         km: 0.0,
         drive: 0,
     }];
@@ -151,7 +153,7 @@ pub(crate) fn routes(
                 let Some(s) = earliest_start(ctx.windows(team, b.firm), arrive, b.dur) else {
                     continue;
                 };
-                if s + b.dur > shift.end() {
+                if !Shift::back_in_time(ctx, team, s + b.dur) {
                     continue;
                 }
                 let mut order = l.order.clone();
@@ -183,7 +185,7 @@ pub(crate) fn routes(
             .collect();
         for l in &front {
             let last = ctx.firm_point(options[*l.order.last().expect("grown")].2.firm);
-            if l.leave + ctx.minutes(last, base) > shift.end() {
+            if !Shift::back_in_time(ctx, team, l.leave + ctx.minutes(last, base)) {
                 continue;
             }
             let km = l.km + ctx.km(last, base);

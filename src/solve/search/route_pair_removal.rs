@@ -13,6 +13,7 @@ use super::{visits_at, visits_by_firm};
 use crate::solve::bundle::Bundle;
 use crate::solve::context::Ctx;
 use crate::solve::route::{RouteSt, replay, sequence};
+use crate::solve::rules::capacity::Capacity;
 use crate::solve::solution::Solution;
 use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
@@ -215,10 +216,7 @@ fn sequenced(ctx: &Ctx, empty: &RouteSt, visits: &[&Bundle]) -> Option<RouteSt> 
 fn seeded(ctx: &Ctx, empty: &RouteSt, kept: &[&Bundle]) -> Option<RouteSt> {
     replay(ctx, empty.team, kept)?;
     let load: u32 = kept.iter().map(|x| x.demand).sum();
-    if ctx.inst.teams[empty.team]
-        .capacity_per_day
-        .is_some_and(|c| load > c)
-    {
+    if !Capacity::holds(ctx, empty.team, load) {
         return None;
     }
     let mut route = empty.clone();
