@@ -213,7 +213,9 @@ fn columns_of(pool: &RoutePool, sol: &Solution) -> Vec<usize> {
 /// Offers `visits` as a route of the team-day `slot` when it fits, shortened first.
 fn offer_variant(ctx: &Ctx, pool: &mut RoutePool, slot: usize, visits: Vec<Bundle>) {
     let (day, team) = ctx.slots[slot];
-    if !visits.iter().all(|v| rules::team_may(ctx, team, v)) {
+    if !visits.iter().all(|v| rules::team_may(ctx, team, v))
+        || !rules::loads_fit(ctx, team, &visits)
+    {
         return;
     }
     let refs: Vec<&Bundle> = visits.iter().collect();

@@ -22,7 +22,8 @@
 //! - [`team_may`] and [`day_may`] when it lists the routes a bundle may go into
 //!   ([`Bundle::candidate_routes`]), checks that a team could do a bundle alone
 //!   ([`Bundle::fits_alone`]), enumerates the exact model's routes and varies pooled ones;
-//! - [`load_fits`] for every insertion into a route and every route built whole.
+//! - [`load_fits`] for every insertion into a route, and [`loads_fit`] for every route built
+//!   whole (the exact model's, the MILP's variants, the search's merged routes).
 //!
 //! Timing (the shift, its lunch break, the firm's opening windows) is not a yes/no per hook but
 //! a clock: routes place each visit at its earliest start inside the on-site windows and cache
@@ -129,6 +130,23 @@ pub(crate) fn day_may(ctx: &Ctx, day: DayIndex, b: &Bundle) -> bool {
 #[inline]
 pub(crate) fn load_fits(ctx: &Ctx, team: TeamIndex, load: u32, b: &Bundle) -> bool {
     every_rule!(load_fits(ctx, team, load, b))
+}
+
+/// True when every rule lets one route of `team` hold all of `visits`: [`load_fits`] for each
+/// visit on top of those before it.
+pub(crate) fn loads_fit<'b>(
+    ctx: &Ctx,
+    team: TeamIndex,
+    visits: impl IntoIterator<Item = &'b Bundle>,
+) -> bool {
+    let mut load = 0;
+    for v in visits {
+        if !load_fits(ctx, team, load, v) {
+            return false;
+        }
+        load += v.demand;
+    }
+    true
 }
 
 /// Why a task the planner leaves out is left out: the graph's reason when no plan could
