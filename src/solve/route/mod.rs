@@ -196,7 +196,7 @@ impl RouteSt {
     }
 
     /// The cheapest feasible way to put `b` into this route; the caller has checked that the
-    /// team covers `b` and that `b` allows this day.
+    /// rules let the team do `b` ([`rules::team_may`]) on this day ([`rules::day_may`]).
     ///
     /// A route that already visits `b`'s firm can only take `b` into that visit, since one
     /// team never enters one firm twice a day. Opening an empty route costs the route weight,
