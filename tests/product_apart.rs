@@ -31,7 +31,16 @@ fn shipped_code(text: &str) -> Vec<(usize, &str)> {
     let lines: Vec<&str> = text.lines().collect();
     let tests = lines
         .windows(2)
-        .position(|w| w[0].trim() == "#[cfg(test)]" && w[1].trim_start().starts_with("mod "))
+        .position(|w| {
+            let item = w[1].trim_start();
+            let item = item.strip_prefix("pub").map_or(item, |rest| {
+                rest.strip_prefix("(crate)")
+                    .or_else(|| rest.strip_prefix("(super)"))
+                    .unwrap_or(rest)
+                    .trim_start()
+            });
+            w[0].trim() == "#[cfg(test)]" && item.starts_with("mod ")
+        })
         .unwrap_or(lines.len());
     lines[..tests]
         .iter()

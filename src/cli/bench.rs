@@ -219,8 +219,12 @@ fn run_one(args: &Args, name: &str) -> anyhow::Result<Outcome> {
             )?,
         };
         let params = args.params(spec.default_iterations);
-        let row =
-            chayici::devtools::bench::run_instance(spec.name, &prepared.source, &prepared.dir, &params)?;
+        let row = chayici::devtools::bench::run_instance(
+            spec.name,
+            &prepared.source,
+            &prepared.dir,
+            &params,
+        )?;
         serde_json::to_string(&row)?
     };
     println!("{json}");
@@ -284,7 +288,10 @@ fn run_child<T: serde::de::DeserializeOwned>(mut cmd: Command) -> anyhow::Result
 }
 
 /// The `scaling` suite: the improvement phase of the generated county, in this process.
-fn scaling_row(args: &Args, scratch: &Path) -> anyhow::Result<chayici::devtools::bench::ScalingRow> {
+fn scaling_row(
+    args: &Args,
+    scratch: &Path,
+) -> anyhow::Result<chayici::devtools::bench::ScalingRow> {
     let spec = instance::COUNTY;
     let prepared = spec.prepare(None, scratch)?;
     let loaded = super::workspace::read(&prepared.dir)?;

@@ -6,11 +6,13 @@
 //! a firm's visits, splitting a bundle no route can take).
 
 use super::context::{Ctx, NEAREST_TEAMS};
-use super::route::timing::earliest_start;
+use super::rules::capacity::Capacity;
+use super::rules::shift::{Shift, earliest_start};
+use super::rules::task_window::TaskWindow;
+use super::rules::{self, Rule};
 use crate::graph;
 use crate::model::{
-    DayIndex, DeptSet, FirmIndex, Instance, Minute, Priority, Reason, TaskIndex, TeamIndex,
-    Unscheduled,
+    DayIndex, DeptSet, FirmIndex, Instance, Minute, Priority, TaskIndex, TeamIndex, Unscheduled,
 };
 
 /// Tasks of one firm to be done in one visit.
@@ -82,23 +84,17 @@ impl Bundle {
             .collect()
     }
 
-    /// True when every task's window holds `day` and the firm is open then.
-    pub fn allows_day(&self, ctx: &Ctx, day: DayIndex) -> bool {
-        self.first_day <= day && day <= self.last_day && ctx.open(self.firm, day)
-    }
-
     /// Routes (indices into [`Ctx::slots`]) on a day the bundle allows of the
     /// [`NEAREST_TEAMS`] covering teams based nearest its firm, in increasing order.
     pub fn candidate_routes(&self, ctx: &Ctx) -> Vec<usize> {
         let mut out = Vec::new();
-        if self.first_day > self.last_day {
+        if !TaskWindow::has_common_day(self) {
             return out;
         }
-        let teams = &ctx.inst.teams;
         let mut near: Vec<TeamIndex> = ctx.teams_by_distance[self.firm]
             .iter()
             .map(|&t| t as TeamIndex)
-            .filter(|&t| teams[t].departments.covers(self.depts) && self.works_for(ctx, t))
+            .filter(|&t| rules::team_may(ctx, t, self) && self.works_for(ctx, t))
             .take(NEAREST_TEAMS)
             .collect();
         near.sort_unstable();
@@ -113,34 +109,32 @@ impl Bundle {
         self.days(ctx).any(|day| ctx.slot(day, team).is_some())
     }
 
-    /// Days every task's window holds and the firm is open, increasing.
-    fn days<'c>(&self, ctx: &'c Ctx) -> impl Iterator<Item = DayIndex> + 'c {
-        let (firm, last) = (self.firm, self.last_day.min(ctx.n_days.saturating_sub(1)));
-        (self.first_day..=last).filter(move |&day| ctx.open(firm, day))
+    /// Days of the horizon every rule allows, increasing.
+    fn days<'c>(&'c self, ctx: &'c Ctx) -> impl Iterator<Item = DayIndex> + 'c {
+        TaskWindow::days(ctx, self).filter(move |&day| rules::day_may(ctx, day, self))
     }
 
     /// True when `team` could do this bundle alone on `day`, driving out and back.
     pub fn fits_alone(&self, ctx: &Ctx, team: TeamIndex, day: DayIndex) -> bool {
-        let t = &ctx.inst.teams[team];
-        if !t.departments.covers(self.depts) || !self.allows_day(ctx, day) {
+        if !rules::team_may(ctx, team, self) || !rules::day_may(ctx, day, self) {
             return false;
         }
-        if t.capacity_per_day.is_some_and(|c| self.demand > c) {
+        if !rules::load_fits(ctx, team, 0, self) {
             return false;
         }
         if ctx.slot(day, team).is_none() {
             return false;
         }
         let (base, f) = (ctx.base_point(team), ctx.firm_point(self.firm));
-        let arrive = t.shift.start() + ctx.minutes(base, f);
+        let arrive = Shift::start(ctx, team) + ctx.minutes(base, f);
         earliest_start(ctx.windows(team, self.firm), arrive, self.dur)
-            .is_some_and(|s| s + self.dur + ctx.minutes(f, base) <= t.shift.end())
+            .is_some_and(|s| Shift::back_in_time(ctx, team, s + self.dur + ctx.minutes(f, base)))
     }
 
     /// True when some team could do this bundle alone on some day; every covering team counts,
     /// not only the nearest, and the first that fits ends the search.
     pub fn has_option(&self, ctx: &Ctx) -> bool {
-        self.first_day <= self.last_day
+        TaskWindow::has_common_day(self)
             && self
                 .days(ctx)
                 .any(|day| (0..ctx.inst.teams.len()).any(|team| self.fits_alone(ctx, team, day)))
@@ -154,11 +148,6 @@ fn rank_of(p: Priority) -> u8 {
         Priority::Normal => 1,
         Priority::Low => 2,
     }
-}
-
-/// Why a task that the planner leaves out is left out.
-pub(crate) fn reason_for(inst: &Instance, task: TaskIndex) -> Reason {
-    graph::unschedulable_reason(inst, task).unwrap_or(Reason::NoCapacity)
 }
 
 /// The first bundles, and the tasks that can never be scheduled.
@@ -185,7 +174,7 @@ pub(crate) fn initial_bundles_from(
             Some(reason) => unscheduled.push(Unscheduled { task: t, reason }),
             None if !alone.has_option(ctx) => unscheduled.push(Unscheduled {
                 task: t,
-                reason: Reason::NoCapacity,
+                reason: Capacity::REASON,
             }),
             None => *ok = true,
         }

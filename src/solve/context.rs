@@ -7,6 +7,10 @@
 //! accessors the checker calls, so planner and checker agree to the minute whether travel is
 //! modelled or given as a table.
 
+use super::rules::{
+    self,
+    opening_hours::{OpeningHours, on_site_windows},
+};
 use crate::model::{
     DayIndex, FirmIndex, Instance, ObjectiveWeights, Place, TeamIndex, TimeWindow, Unscheduled,
 };
@@ -82,8 +86,8 @@ impl<'a> Ctx<'a> {
         let mut slots = Vec::new();
         let mut slot_of = vec![None; n_days * n_teams];
         for day in 0..n_days {
-            for (team, t) in inst.teams.iter().enumerate() {
-                if t.works_on(day) && inst.calendar.is_working(day) {
+            for team in 0..n_teams {
+                if rules::works_on(inst, team, day) {
                     slot_of[day * n_teams + team] = Some(slots.len());
                     slots.push((day, team));
                 }
@@ -128,21 +132,14 @@ impl<'a> Ctx<'a> {
         let mut window_sets = Vec::with_capacity(shifts.len() * hours.len());
         for shift in &shifts {
             for opening in &hours {
-                let mut w: Vec<TimeWindow> = Vec::new();
-                for s in shift.iter() {
-                    for o in opening.iter() {
-                        w.extend(s.intersect(o));
-                    }
-                }
-                w.sort();
-                window_sets.push(w);
+                window_sets.push(on_site_windows(shift, opening));
             }
         }
 
         let mut open = vec![false; n_firms * n_days];
         for f in (0..n_firms).filter(|&f| has_task[f]) {
             for d in 0..n_days {
-                open[f * n_days + d] = inst.firm_open_on(f, d);
+                open[f * n_days + d] = OpeningHours::firm_open(inst, f, d);
             }
         }
 

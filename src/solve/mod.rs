@@ -32,6 +32,11 @@
 //! ([`crate::model::ObjectiveWeights`]): unscheduled tasks by priority, then visits, then road
 //! kilometres, then the spread between the busiest and the idlest team's working minutes
 //! (driving plus on site, over the horizon, among teams that work at least one day).
+//!
+//! **Rules.** What a plan must respect (task windows and working days, shifts and their lunch
+//! breaks, opening hours, department coverage, daily capacity) is checked through [`rules`],
+//! one file per rule with its reason, and the weights above are applied by
+//! [`rules::weights::weigh`] alone; construction, search and the MILP all go through them.
 
 mod bundle;
 mod construct;
@@ -42,6 +47,7 @@ mod objective;
 mod parallel;
 mod pool;
 mod route;
+mod rules;
 mod search;
 mod solution;
 mod stop;

@@ -12,13 +12,13 @@
 
 use super::ObjectiveParts;
 use super::context::Ctx;
+use super::rules::weights::{Terms, weigh};
 use super::solution::Solution;
 use crate::model::Priority;
 
 /// Evaluates every part of the objective and their weighted total.
 pub(crate) fn evaluate(ctx: &Ctx, sol: &Solution) -> ObjectiveParts {
     let inst = ctx.inst;
-    let w = &ctx.weights;
     let mut parts = ObjectiveParts::default();
     let priorities = ctx
         .fixed
@@ -59,12 +59,15 @@ pub(crate) fn evaluate(ctx: &Ctx, sol: &Solution) -> ObjectiveParts {
         .sum::<u64>()
         / n;
     parts.workload_deviation_minutes = deviation as u32;
-    parts.total = parts.unscheduled_mandatory as f64 * w.unscheduled_mandatory
-        + parts.unscheduled_normal as f64 * w.unscheduled_normal
-        + parts.unscheduled_low as f64 * w.unscheduled_low
-        + parts.visits as f64 * w.visit
-        + parts.routes as f64 * w.route
-        + parts.travel_km * w.travel_km
-        + parts.workload_deviation_minutes as f64 * w.balance_minute;
+    let terms = Terms {
+        unscheduled_mandatory: parts.unscheduled_mandatory as f64,
+        unscheduled_normal: parts.unscheduled_normal as f64,
+        unscheduled_low: parts.unscheduled_low as f64,
+        visits: parts.visits as f64,
+        routes: parts.routes as f64,
+        travel_km: parts.travel_km,
+        balance_minutes: parts.workload_deviation_minutes as f64,
+    };
+    parts.total = weigh(&ctx.weights, &terms);
     parts
 }

@@ -1,9 +1,10 @@
 //! Provides the search's working solution: one route per (day, team) that can exist, and the
 //! bundles no route could take; and its conversion into a [`Plan`].
 
-use super::bundle::{Bundle, reason_for};
+use super::bundle::Bundle;
 use super::context::Ctx;
 use super::route::RouteSt;
+use super::rules::unscheduled_reason;
 use crate::model::{Plan, Route, Unscheduled, Visit};
 use std::sync::Arc;
 
@@ -107,7 +108,7 @@ impl Solution {
         unscheduled.extend(self.unassigned.iter().flat_map(|b| &b.tasks).map(|&task| {
             Unscheduled {
                 task,
-                reason: reason_for(ctx.inst, task),
+                reason: unscheduled_reason(ctx.inst, task),
             }
         }));
         unscheduled.sort_by_key(|u| u.task);

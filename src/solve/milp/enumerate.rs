@@ -18,7 +18,10 @@ use crate::model::{DayIndex, Minute, TaskIndex, TeamIndex};
 use crate::solve::bundle::Bundle;
 use crate::solve::context::Ctx;
 use crate::solve::pool::PooledRoute;
-use crate::solve::route::timing::earliest_start;
+use crate::solve::rules::{
+    self,
+    shift::{Shift, earliest_start},
+};
 use std::collections::HashMap;
 
 /// A partial route.
@@ -32,6 +35,9 @@ struct Label {
     leave: Minute,
     km: f64,
     drive: u32,
+    /// Demand of the tasks done on the team's daily capacity (the same for the same tasks, so
+    /// it plays no part in dominance).
+    load: u32,
 }
 
 /// Why the enumeration gave up.
@@ -118,20 +124,20 @@ pub(crate) fn routes(
                 .collect();
             let bits = picked.iter().fold(0u64, |m, &i| m | 1 << i);
             let b = Bundle::new(inst, firm, picked.iter().map(|&i| tasks[i]).collect());
-            debug_assert!(b.allows_day(ctx, day));
+            debug_assert!(rules::day_may(ctx, day, &b));
             options.push((fi, bits, b));
         }
     }
 
-    let shift = &inst.teams[team].shift;
     let base = ctx.base_point(team);
     let mut best: HashMap<u64, (f64, u32, Vec<usize>)> = HashMap::new();
     let mut front = vec![Label {
         done: 0,
         order: Vec::new(),
-        leave: shift.start(),
+        leave: Shift::start(ctx, team),
         km: 0.0,
         drive: 0,
+        load: 0,
     }];
     while !front.is_empty() {
         let mut next: HashMap<(u64, usize), Vec<Label>> = HashMap::new();
@@ -143,7 +149,7 @@ pub(crate) fn routes(
                 .map_or(base, |&o| ctx.firm_point(options[o].2.firm));
             let entered = |fi: usize| l.order.iter().any(|&o| options[o].0 == fi);
             for (o, (fi, bits, b)) in options.iter().enumerate() {
-                if entered(*fi) {
+                if entered(*fi) || !rules::load_fits(ctx, team, l.load, b) {
                     continue;
                 }
                 let p = ctx.firm_point(b.firm);
@@ -151,7 +157,7 @@ pub(crate) fn routes(
                 let Some(s) = earliest_start(ctx.windows(team, b.firm), arrive, b.dur) else {
                     continue;
                 };
-                if s + b.dur > shift.end() {
+                if !Shift::back_in_time(ctx, team, s + b.dur) {
                     continue;
                 }
                 let mut order = l.order.clone();
@@ -162,6 +168,7 @@ pub(crate) fn routes(
                     leave: s + b.dur,
                     km: l.km + ctx.km(at, p),
                     drive: l.drive + ctx.minutes(at, p),
+                    load: l.load + b.demand,
                 };
                 let key = (cand.done, *fi);
                 let bucket = next.entry(key).or_insert_with(|| {
@@ -183,7 +190,7 @@ pub(crate) fn routes(
             .collect();
         for l in &front {
             let last = ctx.firm_point(options[*l.order.last().expect("grown")].2.firm);
-            if l.leave + ctx.minutes(last, base) > shift.end() {
+            if !Shift::back_in_time(ctx, team, l.leave + ctx.minutes(last, base)) {
                 continue;
             }
             let km = l.km + ctx.km(last, base);
@@ -217,4 +224,27 @@ pub(crate) fn routes(
         .collect();
     out.sort_by_key(|(done, _)| *done);
     Ok(out.into_iter().map(|(_, r)| r).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::rules::tests::one_firm;
+
+    #[test]
+    fn no_route_asks_more_than_the_team_s_daily_capacity() {
+        let mut inst = one_firm();
+        let second = inst.tasks[0].clone();
+        inst.tasks.push(second);
+        let ctx = Ctx::new(&inst);
+        let count = |ctx: &Ctx| {
+            let mut work = Work::new(1000, 1000);
+            let routes = routes(ctx, 0, &[0, 1], &mut work).expect("within the budget");
+            routes.iter().map(|r| r.tasks.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(count(&ctx), vec![vec![0], vec![1], vec![0, 1]]);
+        inst.teams[0].capacity_per_day = Some(1);
+        let ctx = Ctx::new(&inst);
+        assert_eq!(count(&ctx), vec![vec![0], vec![1]]);
+    }
 }

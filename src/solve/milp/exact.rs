@@ -25,11 +25,12 @@ use super::set_partition::{self, Options};
 use super::{BACKEND, MilpReport, rebuild, round3};
 use crate::model::Instance;
 use crate::solve::SolveOutcome;
-use crate::solve::bundle::initial_bundles;
+use crate::solve::bundle::{Bundle, initial_bundles};
 use crate::solve::context::Ctx;
 use crate::solve::objective::evaluate;
 use crate::solve::parallel::Workers;
 use crate::solve::pool::PooledRoute;
+use crate::solve::rules;
 use std::fmt;
 use std::time::{Duration, Instant};
 
@@ -153,6 +154,9 @@ fn all_routes(
     let inst = ctx.inst;
     let mut fixed = vec![false; inst.tasks.len()];
     ctx.fixed.iter().for_each(|u| fixed[u.task] = true);
+    let alone: Vec<Bundle> = (0..inst.tasks.len())
+        .map(|t| Bundle::new(inst, inst.tasks[t].firm, vec![t]))
+        .collect();
     let mut cols = Vec::new();
     let mut work = Work::new(MAX_PARTIAL_ROUTES, MAX_ROUTES);
     for (slot, &(day, team)) in ctx.slots.iter().enumerate() {
@@ -162,15 +166,10 @@ fn all_routes(
                 routes: cols.len(),
             });
         }
-        let covers = &inst.teams[team].departments;
         let tasks: Vec<usize> = (0..inst.tasks.len())
             .filter(|&t| !fixed[t])
             .filter(|&t| {
-                let task = &inst.tasks[t];
-                task.first_day <= day
-                    && day <= task.last_day
-                    && covers.contains(task.department)
-                    && ctx.open(task.firm, day)
+                rules::day_may(ctx, day, &alone[t]) && rules::team_may(ctx, team, &alone[t])
             })
             .collect();
         let routes = enumerate::routes(ctx, slot, &tasks, &mut work).map_err(|e| match e {

@@ -13,10 +13,11 @@
 //! The steps are fixed by the data alone and every sum runs in a fixed order, so the bound is
 //! the same bits on every run and for any number of threads.
 
-use super::set_partition::{column_cost, penalty};
+use super::set_partition::column_cost;
 use crate::solve::context::Ctx;
 use crate::solve::parallel::Workers;
 use crate::solve::pool::PooledRoute;
+use crate::solve::rules::weights::penalty;
 
 /// Subgradient steps: on the demo county the bound stops moving well before this.
 const STEPS: usize = 300;
@@ -42,7 +43,7 @@ fn starting_prices(ctx: &Ctx, cols: &[PooledRoute], cost: &[f64]) -> Vec<f64> {
         let own = reduced
             + c.tasks
                 .iter()
-                .map(|&t| penalty(ctx, tasks[t].priority))
+                .map(|&t| penalty(&ctx.weights, tasks[t].priority))
                 .sum::<f64>();
         let each = own / c.tasks.len().max(1) as f64;
         for &t in &c.tasks {
@@ -52,7 +53,7 @@ fn starting_prices(ctx: &Ctx, cols: &[PooledRoute], cost: &[f64]) -> Vec<f64> {
     tasks
         .iter()
         .zip(share)
-        .map(|(t, s)| s.map_or(0.0, |s| (penalty(ctx, t.priority) - s).max(0.0)))
+        .map(|(t, s)| s.map_or(0.0, |s| (penalty(&ctx.weights, t.priority) - s).max(0.0)))
         .collect()
 }
 
@@ -65,7 +66,7 @@ pub(crate) fn pool_bound(ctx: &Ctx, cols: &[PooledRoute], upper: f64, workers: &
         .inst
         .tasks
         .iter()
-        .map(|t| penalty(ctx, t.priority))
+        .map(|t| penalty(&ctx.weights, t.priority))
         .sum();
     let cost: Vec<f64> = cols.iter().map(|c| column_cost(ctx, c)).collect();
     let mut by_slot: Vec<Vec<usize>> = vec![Vec::new(); ctx.slots.len()];

@@ -44,6 +44,7 @@ use super::objective::evaluate;
 use super::parallel::Workers;
 use super::pool::{PooledRoute, RoutePool};
 use super::route::{RouteSt, replay};
+use super::rules;
 use super::solution::Solution;
 use backend::Ended;
 use serde::Serialize;
@@ -212,8 +213,9 @@ fn columns_of(pool: &RoutePool, sol: &Solution) -> Vec<usize> {
 /// Offers `visits` as a route of the team-day `slot` when it fits, shortened first.
 fn offer_variant(ctx: &Ctx, pool: &mut RoutePool, slot: usize, visits: Vec<Bundle>) {
     let (day, team) = ctx.slots[slot];
-    let covers = &ctx.inst.teams[team].departments;
-    if !visits.iter().all(|v| covers.covers(v.depts)) {
+    if !visits.iter().all(|v| rules::team_may(ctx, team, v))
+        || !rules::loads_fit(ctx, team, &visits)
+    {
         return;
     }
     let refs: Vec<&Bundle> = visits.iter().collect();

@@ -15,9 +15,9 @@
 //! team-days are being chosen, the work of the others enters each team's load as a constant.
 
 use super::backend::{self, Ended};
-use crate::model::Priority;
 use crate::solve::context::Ctx;
 use crate::solve::pool::PooledRoute;
+use crate::solve::rules::weights::{Terms, penalty, weigh};
 use good_lp::solvers::ResolutionError;
 use good_lp::{Constraint, Expression, ProblemVariables, Variable, variable};
 
@@ -49,25 +49,20 @@ pub(crate) struct Partition {
     pub rows: usize,
 }
 
-/// Penalty of leaving a task of priority `p` unscheduled.
-pub(crate) fn penalty(ctx: &Ctx, p: Priority) -> f64 {
-    let w = &ctx.weights;
-    match p {
-        Priority::Mandatory => w.unscheduled_mandatory,
-        Priority::Normal => w.unscheduled_normal,
-        Priority::Low => w.unscheduled_low,
-    }
-}
-
 /// Objective contribution of one column, the all-unscheduled constant aside.
 pub(crate) fn column_cost(ctx: &Ctx, c: &PooledRoute) -> f64 {
     let done: f64 = c
         .tasks
         .iter()
-        .map(|&t| penalty(ctx, ctx.inst.tasks[t].priority))
+        .map(|&t| penalty(&ctx.weights, ctx.inst.tasks[t].priority))
         .sum();
-    let w = &ctx.weights;
-    c.visits.len() as f64 * w.visit + w.route + c.km * w.travel_km - done
+    let route = Terms {
+        visits: c.visits.len() as f64,
+        routes: 1.0,
+        travel_km: c.km,
+        ..Terms::default()
+    };
+    weigh(&ctx.weights, &route) - done
 }
 
 /// The model built once, in its integer or relaxed form.
@@ -103,7 +98,7 @@ fn build(ctx: &Ctx, cols: &[PooledRoute], relax: bool, balance: bool, fixed_load
         .inst
         .tasks
         .iter()
-        .map(|t| penalty(ctx, t.priority))
+        .map(|t| penalty(&ctx.weights, t.priority))
         .sum();
     let mut objective = Expression::with_capacity(cols.len() + 1);
     objective += constant;
@@ -126,7 +121,11 @@ fn build(ctx: &Ctx, cols: &[PooledRoute], relax: bool, balance: bool, fixed_load
     }
 
     let teams = balanced_teams(ctx);
-    let w = ctx.weights.balance_minute;
+    let per_minute = Terms {
+        balance_minutes: 1.0,
+        ..Terms::default()
+    };
+    let w = weigh(&ctx.weights, &per_minute);
     let balance = (balance && w > 0.0 && teams.len() > 1).then(|| {
         let mean = vars.add(variable().min(0));
         let mut total = Expression::with_capacity(cols.len() + 1);

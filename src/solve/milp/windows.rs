@@ -18,6 +18,7 @@ use crate::solve::context::Ctx;
 use crate::solve::objective::evaluate;
 use crate::solve::pool::{PooledRoute, RoutePool};
 use crate::solve::route::RouteSt;
+use crate::solve::rules::weights::{Terms, weigh};
 use crate::solve::solution::Solution;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -112,8 +113,12 @@ pub(crate) fn by_windows(
         if extra.len() > MAX_EXTRA_COLUMNS {
             // Cheapest per task first; the sort is stable, so ties keep the pool's order.
             let per_task = |c: &PooledRoute| {
-                (c.visits.len() as f64 * ctx.weights.visit + c.km * ctx.weights.travel_km)
-                    / c.tasks.len() as f64
+                let route = Terms {
+                    visits: c.visits.len() as f64,
+                    travel_km: c.km,
+                    ..Terms::default()
+                };
+                weigh(&ctx.weights, &route) / c.tasks.len() as f64
             };
             extra.sort_by(|a, b| per_task(a).total_cmp(&per_task(b)));
             extra.truncate(MAX_EXTRA_COLUMNS);

@@ -5,13 +5,16 @@
 mod exchange;
 mod or_opt;
 pub(crate) mod sequence;
-pub(crate) mod timing;
 mod two_opt;
 
 use super::bundle::Bundle;
 use super::context::Ctx;
+use super::rules::{
+    self,
+    shift::{Shift, earliest_start, latest_start},
+    weights::{Terms, weigh},
+};
 use crate::model::{DayIndex, Minute, TaskIndex, TeamIndex};
-use timing::{earliest_start, latest_start};
 
 /// Smallest travel saving (km) an intra-route move must bring, so float noise never loops.
 const MIN_GAIN_KM: f64 = 1e-7;
@@ -71,9 +74,8 @@ pub(crate) struct Replay {
 /// start, starting each visit as early as possible; `None` when some visit or the way back
 /// does not fit.
 pub(crate) fn replay(ctx: &Ctx, team: TeamIndex, visits: &[&Bundle]) -> Option<Replay> {
-    let shift = &ctx.inst.teams[team].shift;
     let base = ctx.base_point(team);
-    let (mut t, mut at) = (shift.start(), base);
+    let (mut t, mut at) = (Shift::start(ctx, team), base);
     let mut km = 0.0;
     let mut drive = 0;
     let mut starts = Vec::with_capacity(visits.len());
@@ -90,7 +92,7 @@ pub(crate) fn replay(ctx: &Ctx, team: TeamIndex, visits: &[&Bundle]) -> Option<R
     let leg = ctx.minutes(at, base);
     km += ctx.km(at, base);
     drive += leg;
-    (t + leg <= shift.end()).then_some(Replay { starts, km, drive })
+    Shift::back_in_time(ctx, team, t + leg).then_some(Replay { starts, km, drive })
 }
 
 /// On-site minutes of one visit doing the tasks of `a` and `b`, without building it.
@@ -157,10 +159,9 @@ impl RouteSt {
         self.drive = r.drive;
         self.onsite = self.visits.iter().map(|v| v.dur).sum();
         self.load = self.visits.iter().map(|v| v.demand).sum();
-        let shift = &ctx.inst.teams[self.team].shift;
         let base = ctx.base_point(self.team);
         self.latest = vec![0; self.visits.len()];
-        let mut next_latest = shift.end();
+        let mut next_latest = Shift::end(ctx, self.team);
         let mut next_point = base;
         for i in (0..self.visits.len()).rev() {
             let v = &self.visits[i];
@@ -177,10 +178,7 @@ impl RouteSt {
     /// When the team leaves the stop before position `p`, and from which matrix point.
     fn depart_before(&self, ctx: &Ctx, p: usize) -> (Minute, usize) {
         if p == 0 {
-            (
-                ctx.inst.teams[self.team].shift.start(),
-                ctx.base_point(self.team),
-            )
+            (Shift::start(ctx, self.team), ctx.base_point(self.team))
         } else {
             let v = &self.visits[p - 1];
             (self.starts[p - 1] + v.dur, ctx.firm_point(v.firm))
@@ -191,36 +189,28 @@ impl RouteSt {
     /// and the matrix point there.
     fn latest_at(&self, ctx: &Ctx, p: usize) -> (Minute, usize) {
         if p == self.visits.len() {
-            (
-                ctx.inst.teams[self.team].shift.end(),
-                ctx.base_point(self.team),
-            )
+            (Shift::end(ctx, self.team), ctx.base_point(self.team))
         } else {
             (self.latest[p], ctx.firm_point(self.visits[p].firm))
         }
     }
 
     /// The cheapest feasible way to put `b` into this route; the caller has checked that the
-    /// team covers `b` and that `b` allows this day.
+    /// rules let the team do `b` ([`rules::team_may`]) on this day ([`rules::day_may`]).
     ///
     /// A route that already visits `b`'s firm can only take `b` into that visit, since one
     /// team never enters one firm twice a day. Opening an empty route costs the route weight,
     /// so that work joins routes already out before it sends another team out.
     pub fn best_insertion(&self, ctx: &Ctx, b: &Bundle) -> Option<Insertion> {
-        let team = &ctx.inst.teams[self.team];
-        if team
-            .capacity_per_day
-            .is_some_and(|c| self.load + b.demand > c)
-        {
+        if !rules::load_fits(ctx, self.team, self.load, b) {
             return None;
         }
-        let shift = &team.shift;
-        let idle = (shift.end() - shift.start()).saturating_sub(self.drive + self.onsite);
+        let used = self.drive + self.onsite;
         let f = ctx.firm_point(b.firm);
         let ww = ctx.windows(self.team, b.firm);
         if let Some(j) = self.position_of(b.firm) {
             let dur = merged_minutes(ctx, &self.visits[j].tasks, &b.tasks);
-            if dur.saturating_sub(self.visits[j].dur) > idle {
+            if !Shift::has_room(ctx, self.team, used, dur.saturating_sub(self.visits[j].dur)) {
                 return None;
             }
             let (dep, prev) = self.depart_before(ctx, j);
@@ -231,7 +221,7 @@ impl RouteSt {
                 place: Place::Merge(j),
             });
         }
-        if b.dur > idle {
+        if !Shift::has_room(ctx, self.team, used, b.dur) {
             return None;
         }
         let mut best: Option<Insertion> = None;
@@ -245,9 +235,18 @@ impl RouteSt {
                 continue;
             }
             let added = ctx.km(prev, f) + ctx.km(f, next) - ctx.km(prev, next);
-            let mut cost = ctx.weights.visit + ctx.weights.travel_km * added;
+            let visit = Terms {
+                visits: 1.0,
+                travel_km: added,
+                ..Terms::default()
+            };
+            let mut cost = weigh(&ctx.weights, &visit);
             if self.visits.is_empty() {
-                cost += ctx.weights.route;
+                let route = Terms {
+                    routes: 1.0,
+                    ..Terms::default()
+                };
+                cost += weigh(&ctx.weights, &route);
             }
             if best.is_none_or(|x| cost < x.cost) {
                 best = Some(Insertion {
@@ -361,9 +360,9 @@ mod tests {
             assert!(ins.cost >= ctx.weights.visit);
             route.apply(&ctx, bundles[0].clone(), ins.place);
             for b in &bundles[1..] {
-                let covered = inst.teams[team].departments.covers(b.depts);
+                let covered = rules::team_may(&ctx, team, b);
                 if let Some(ins) = route.best_insertion(&ctx, b).filter(|_| covered) {
-                    if !b.allows_day(&ctx, day) {
+                    if !rules::day_may(&ctx, day, b) {
                         continue;
                     }
                     assert_eq!(ins.place, Place::Merge(0));

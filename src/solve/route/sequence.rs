@@ -1,15 +1,15 @@
 //! Provides an order for a few visits that fits one team's day when greedy insertion found
 //! none: the order that finishes earliest, found by dynamic programming over subsets.
 //!
-//! Because a later arrival never allows an earlier start (see [`super::timing`]), the
+//! Because a later arrival never allows an earlier start (see [`crate::solve::rules::shift`]), the
 //! earliest end over orders of a set ending at one visit is all that matters for the rest of
 //! the day; so keeping just that per (set, last visit) decides exactly whether some order fits.
 //! The order found is then shortened by the usual route moves.
 
-use super::timing::earliest_start;
 use crate::model::{Minute, TeamIndex};
 use crate::solve::bundle::Bundle;
 use crate::solve::context::Ctx;
+use crate::solve::rules::shift::{Shift, earliest_start};
 
 /// Most visits sequenced this way: 2^n · n² steps stay in the tens of thousands.
 pub(crate) const MAX_VISITS: usize = 10;
@@ -24,7 +24,6 @@ pub(crate) fn fitting_order(ctx: &Ctx, team: TeamIndex, visits: &[&Bundle]) -> O
     if n == 0 {
         return Some(Vec::new());
     }
-    let shift = &ctx.inst.teams[team].shift;
     let base = ctx.base_point(team);
     let points: Vec<usize> = visits.iter().map(|v| ctx.firm_point(v.firm)).collect();
     let end_at = |from: usize, t: Minute, j: usize| -> Option<Minute> {
@@ -40,7 +39,7 @@ pub(crate) fn fitting_order(ctx: &Ctx, team: TeamIndex, visits: &[&Bundle]) -> O
     // Earliest end of the last visit, and the visit before it, per (set, last visit).
     let mut best: Vec<Option<(Minute, usize)>> = vec![None; (full + 1) * n];
     for j in 0..n {
-        if let Some(e) = end_at(base, shift.start(), j) {
+        if let Some(e) = end_at(base, Shift::start(ctx, team), j) {
             best[(1 << j) * n + j] = Some((e, usize::MAX));
         }
     }
@@ -62,7 +61,7 @@ pub(crate) fn fitting_order(ctx: &Ctx, team: TeamIndex, visits: &[&Bundle]) -> O
     }
     let last = (0..n)
         .filter_map(|j| best[full * n + j].map(|(e, _)| (e + ctx.minutes(points[j], base), j)))
-        .filter(|&(home, _)| home <= shift.end())
+        .filter(|&(home, _)| Shift::back_in_time(ctx, team, home))
         .min()?
         .1;
     let mut order = Vec::with_capacity(n);

@@ -27,6 +27,7 @@ use super::insert::insert;
 use super::objective::evaluate;
 use super::parallel::Workers;
 use super::pool::RoutePool;
+use super::rules::weights::{Terms, weigh};
 use super::solution::Solution;
 use super::stop::Stop;
 use super::{Phase, Progress, SolveParams};
@@ -104,8 +105,11 @@ pub(crate) fn run(
             .into_iter()
             .reduce(|a, b| if b.1.total < a.1.total { b } else { a })
             .expect("at least one candidate");
-        let threshold =
-            THRESHOLD * (1.0 - stop.fraction(round)) * best_cost.travel_km * ctx.weights.travel_km;
+        let slack = Terms {
+            travel_km: THRESHOLD * (1.0 - stop.fraction(round)) * best_cost.travel_km,
+            ..Terms::default()
+        };
+        let threshold = weigh(&ctx.weights, &slack);
         if cost.total < best_cost.total {
             best = s.clone();
             best_cost = cost.clone();

@@ -13,6 +13,7 @@ use super::{visits_at, visits_by_firm};
 use crate::solve::bundle::Bundle;
 use crate::solve::context::Ctx;
 use crate::solve::route::{RouteSt, replay, sequence};
+use crate::solve::rules;
 use crate::solve::solution::Solution;
 use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
@@ -214,11 +215,7 @@ fn sequenced(ctx: &Ctx, empty: &RouteSt, visits: &[&Bundle]) -> Option<RouteSt> 
 /// `empty` with `kept` in their order, when that fits the team's day.
 fn seeded(ctx: &Ctx, empty: &RouteSt, kept: &[&Bundle]) -> Option<RouteSt> {
     replay(ctx, empty.team, kept)?;
-    let load: u32 = kept.iter().map(|x| x.demand).sum();
-    if ctx.inst.teams[empty.team]
-        .capacity_per_day
-        .is_some_and(|c| load > c)
-    {
+    if !rules::loads_fit(ctx, empty.team, kept.iter().copied()) {
         return None;
     }
     let mut route = empty.clone();

@@ -8,6 +8,7 @@
 use super::visits_near;
 use crate::solve::bundle::Bundle;
 use crate::solve::context::Ctx;
+use crate::solve::rules::weights::{Terms, weigh};
 use crate::solve::solution::Solution;
 use rand::Rng;
 use rand::seq::SliceRandom;
@@ -28,7 +29,11 @@ pub(super) fn destroy(
     let used: Vec<usize> = (0..sol.routes.len())
         .filter(|&r| !sol.routes[r].visits.is_empty())
         .collect();
-    if ctx.weights.route > 0.0 {
+    let route = Terms {
+        routes: 1.0,
+        ..Terms::default()
+    };
+    if weigh(&ctx.weights, &route) > 0.0 {
         return empty_a_short_route(ctx, sol, rng, q, touched, used);
     }
     let Some(&first) = used.choose(rng) else {
