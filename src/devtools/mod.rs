@@ -10,3 +10,9 @@ pub mod bench;
 pub mod generate;
 pub mod solomon;
 pub mod synth;
+
+/// How far `value` lies above `reference`, in percent of the reference: the one gap the bench
+/// report and the Solomon runner quote against a bound or a best-known solution.
+pub fn percent_above(value: f64, reference: f64) -> f64 {
+    (value - reference) / reference * 100.0
+}

@@ -26,3 +26,9 @@ pub use team::{Shift, Team, TeamIndex};
 pub use time::{Minute, TimeWindow, fmt_minute, parse_minute, parse_windows};
 pub use travel::{Travel, great_circle_km};
 pub use travel_table::{Place, TravelTable};
+
+/// Rounds to three decimals, kilometres to the metre and seconds to the millisecond: plans and
+/// runs are diffed, and digits beyond that are noise that makes them flicker.
+pub fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}

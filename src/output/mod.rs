@@ -47,11 +47,7 @@ use std::path::Path;
 /// Name of the plan file inside a plan folder.
 pub const PLAN_JSON: &str = "plan.json";
 
-/// Rounds to three decimals, kilometres to the metre and seconds to the millisecond: more
-/// digits are noise and make diffs of plans and runs flicker.
-pub fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
-}
+pub use crate::model::round3;
 
 fn create(dir: &Path, name: &str) -> io::Result<BufWriter<File>> {
     Ok(BufWriter::new(File::create(dir.join(name))?))

@@ -119,7 +119,7 @@ pub fn gap_percent(visits: usize, bound: usize) -> f64 {
     if bound == 0 {
         return 0.0;
     }
-    (visits as f64 - bound as f64) / bound as f64 * 100.0
+    crate::devtools::percent_above(visits as f64, bound as f64)
 }
 
 /// One Solomon VRPTW instance solved by the routing engine, against its best known solution.

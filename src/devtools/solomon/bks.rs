@@ -41,7 +41,7 @@ pub fn bks_beside(instance_file: &Path, name: &str) -> Option<Bks> {
 
 /// Distance over the best known, in percent.
 pub fn gap_percent(distance: f64, bks: &Bks) -> f64 {
-    (distance - bks.distance) / bks.distance * 100.0
+    crate::devtools::percent_above(distance, bks.distance)
 }
 
 #[cfg(test)]

@@ -46,6 +46,7 @@ use super::pool::{PooledRoute, RoutePool};
 use super::route::{RouteSt, replay};
 use super::rules;
 use super::solution::Solution;
+use crate::model::round3;
 use backend::Ended;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -141,11 +142,6 @@ impl MilpReport {
     pub fn bound(&self) -> Option<f64> {
         higher_bound(self.lp_bound, self.pool_bound)
     }
-}
-
-/// Rounds to three decimals: plan.json is diffed, and solver noise below that means nothing.
-fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
 }
 
 /// The gap between an objective and a bound, in percent.
