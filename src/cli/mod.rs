@@ -6,6 +6,7 @@
 #[cfg(feature = "devtools")]
 pub mod bench;
 pub mod check;
+pub mod check_report;
 #[cfg(feature = "devtools")]
 pub mod generate;
 pub mod merge;

@@ -46,7 +46,7 @@ pub fn load(dir: &Path, show: Show) -> anyhow::Result<Option<Workspace>> {
             }
         }),
         Show::CheckReport if !usable => {
-            super::check::write_text(&mut std::io::stderr().lock(), &loaded)?;
+            super::check_report::write_text(&mut std::io::stderr().lock(), &loaded)?;
         }
         Show::CheckReport => {}
         Show::Errors => {

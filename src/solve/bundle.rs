@@ -238,3 +238,30 @@ pub(crate) fn greedy_groups(ctx: &Ctx, firm: FirmIndex, mut tasks: Vec<TaskIndex
     }
     groups
 }
+
+impl rules::VisitNeeds for Bundle {
+    #[inline]
+    fn firm(&self) -> FirmIndex {
+        self.firm
+    }
+
+    #[inline]
+    fn depts(&self) -> DeptSet {
+        self.depts
+    }
+
+    #[inline]
+    fn demand(&self) -> u32 {
+        self.demand
+    }
+
+    #[inline]
+    fn first_day(&self) -> DayIndex {
+        self.first_day
+    }
+
+    #[inline]
+    fn last_day(&self) -> DayIndex {
+        self.last_day
+    }
+}

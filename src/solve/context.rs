@@ -338,6 +338,23 @@ fn classes<'a>(
     (class, distinct)
 }
 
+impl super::rules::Tables for Ctx<'_> {
+    #[inline]
+    fn inst(&self) -> &Instance {
+        self.inst
+    }
+
+    #[inline]
+    fn n_days(&self) -> usize {
+        self.n_days
+    }
+
+    #[inline]
+    fn open(&self, firm: FirmIndex, day: DayIndex) -> bool {
+        Ctx::open(self, firm, day)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,10 +4,8 @@
 //! Cost: none. Reason: [`Reason::NoCapacity`], also the reason of every task that each rule
 //! allows on its own but that no plan found room for ([`super::unscheduled_reason`]).
 
-use super::Rule;
+use super::{Rule, Tables, VisitNeeds};
 use crate::model::{Reason, TeamIndex};
-use crate::solve::bundle::Bundle;
-use crate::solve::context::Ctx;
 
 /// The capacity rule.
 pub(crate) struct Capacity;
@@ -16,16 +14,16 @@ impl Rule for Capacity {
     const REASON: Reason = Reason::NoCapacity;
 
     #[inline]
-    fn load_fits(ctx: &Ctx, team: TeamIndex, load: u32, b: &Bundle) -> bool {
-        Self::holds(ctx, team, load + b.demand)
+    fn load_fits(ctx: &impl Tables, team: TeamIndex, load: u32, b: &impl VisitNeeds) -> bool {
+        Self::holds(ctx, team, load + b.demand())
     }
 }
 
 impl Capacity {
     /// True when a day of `team` may ask `load` of its capacity.
     #[inline]
-    pub fn holds(ctx: &Ctx, team: TeamIndex, load: u32) -> bool {
-        ctx.inst.teams[team]
+    pub fn holds(ctx: &impl Tables, team: TeamIndex, load: u32) -> bool {
+        ctx.inst().teams[team]
             .capacity_per_day
             .is_none_or(|c| load <= c)
     }

@@ -4,10 +4,8 @@
 //! Cost: none. Reason: [`Reason::NoTeamCoversDepartment`], decided by
 //! [`crate::graph::unschedulable_reason`] when no team covers a task's department.
 
-use super::Rule;
+use super::{Rule, Tables, VisitNeeds};
 use crate::model::{Reason, TeamIndex};
-use crate::solve::bundle::Bundle;
-use crate::solve::context::Ctx;
 
 /// The department-coverage rule.
 pub(crate) struct Coverage;
@@ -16,8 +14,8 @@ impl Rule for Coverage {
     const REASON: Reason = Reason::NoTeamCoversDepartment;
 
     #[inline]
-    fn team_may(ctx: &Ctx, team: TeamIndex, b: &Bundle) -> bool {
-        ctx.inst.teams[team].departments.covers(b.depts)
+    fn team_may(ctx: &impl Tables, team: TeamIndex, b: &impl VisitNeeds) -> bool {
+        ctx.inst().teams[team].departments.covers(b.depts())
     }
 }
 

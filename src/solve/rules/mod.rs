@@ -56,15 +56,40 @@ pub(crate) mod shift;
 pub(crate) mod task_window;
 pub(crate) mod weights;
 
-use super::bundle::Bundle;
-use super::context::Ctx;
 use crate::graph;
-use crate::model::{DayIndex, Instance, Reason, TaskIndex, TeamIndex};
+use crate::model::{DayIndex, DeptSet, FirmIndex, Instance, Reason, TaskIndex, TeamIndex};
 use capacity::Capacity;
 use coverage::Coverage;
 use opening_hours::OpeningHours;
 use shift::Shift;
 use task_window::TaskWindow;
+
+/// What the rules read of the planner's precomputed tables. The planner's context implements
+/// it; the rules name only this trait, so they sit below the context and the bundles that
+/// call them instead of forming a circle with them.
+pub(crate) trait Tables {
+    /// The instance being planned.
+    fn inst(&self) -> &Instance;
+    /// Days in the horizon.
+    fn n_days(&self) -> usize;
+    /// True when `firm` can receive a visit on `day`.
+    fn open(&self, firm: FirmIndex, day: DayIndex) -> bool;
+}
+
+/// What the rules read of a visit: the firm, the departments and demand of its tasks, and the
+/// days all their windows share. The planner's bundles implement it.
+pub(crate) trait VisitNeeds {
+    /// The firm visited.
+    fn firm(&self) -> FirmIndex;
+    /// The departments the tasks belong to.
+    fn depts(&self) -> DeptSet;
+    /// What the tasks use of a team's daily capacity.
+    fn demand(&self) -> u32;
+    /// The first day inside every task's window.
+    fn first_day(&self) -> DayIndex;
+    /// The last day inside every task's window.
+    fn last_day(&self) -> DayIndex;
+}
 
 /// One rule of a plan: the hooks where it constrains the planner, each "allowed" unless the
 /// rule overrides it, and the reason a task it excludes is left out with.
@@ -80,19 +105,19 @@ pub(crate) trait Rule {
 
     /// True when `team` may do the visit `b`, whatever the day.
     #[inline]
-    fn team_may(_ctx: &Ctx, _team: TeamIndex, _b: &Bundle) -> bool {
+    fn team_may(_ctx: &impl Tables, _team: TeamIndex, _b: &impl VisitNeeds) -> bool {
         true
     }
 
     /// True when the visit `b` may be made on `day`, whatever the team.
     #[inline]
-    fn day_may(_ctx: &Ctx, _day: DayIndex, _b: &Bundle) -> bool {
+    fn day_may(_ctx: &impl Tables, _day: DayIndex, _b: &impl VisitNeeds) -> bool {
         true
     }
 
     /// True when a route of `team` already holding tasks of demand `load` may take `b` too.
     #[inline]
-    fn load_fits(_ctx: &Ctx, _team: TeamIndex, _load: u32, _b: &Bundle) -> bool {
+    fn load_fits(_ctx: &impl Tables, _team: TeamIndex, _load: u32, _b: &impl VisitNeeds) -> bool {
         true
     }
 }
@@ -116,35 +141,40 @@ pub(crate) fn works_on(inst: &Instance, team: TeamIndex, day: DayIndex) -> bool 
 
 /// True when every rule lets `team` do `b` ([`Rule::team_may`]).
 #[inline]
-pub(crate) fn team_may(ctx: &Ctx, team: TeamIndex, b: &Bundle) -> bool {
+pub(crate) fn team_may(ctx: &impl Tables, team: TeamIndex, b: &impl VisitNeeds) -> bool {
     every_rule!(team_may(ctx, team, b))
 }
 
 /// True when every rule lets `b` be done on `day` ([`Rule::day_may`]).
 #[inline]
-pub(crate) fn day_may(ctx: &Ctx, day: DayIndex, b: &Bundle) -> bool {
+pub(crate) fn day_may(ctx: &impl Tables, day: DayIndex, b: &impl VisitNeeds) -> bool {
     every_rule!(day_may(ctx, day, b))
 }
 
 /// True when every rule lets a route of `team` holding `load` take `b` ([`Rule::load_fits`]).
 #[inline]
-pub(crate) fn load_fits(ctx: &Ctx, team: TeamIndex, load: u32, b: &Bundle) -> bool {
+pub(crate) fn load_fits(
+    ctx: &impl Tables,
+    team: TeamIndex,
+    load: u32,
+    b: &impl VisitNeeds,
+) -> bool {
     every_rule!(load_fits(ctx, team, load, b))
 }
 
 /// True when every rule lets one route of `team` hold all of `visits`: [`load_fits`] for each
 /// visit on top of those before it.
-pub(crate) fn loads_fit<'b>(
-    ctx: &Ctx,
+pub(crate) fn loads_fit<'b, V: VisitNeeds + 'b>(
+    ctx: &impl Tables,
     team: TeamIndex,
-    visits: impl IntoIterator<Item = &'b Bundle>,
+    visits: impl IntoIterator<Item = &'b V>,
 ) -> bool {
     let mut load = 0;
     for v in visits {
         if !load_fits(ctx, team, load, v) {
             return false;
         }
-        load += v.demand;
+        load += v.demand();
     }
     true
 }
@@ -159,6 +189,8 @@ pub(crate) fn unscheduled_reason(inst: &Instance, task: TaskIndex) -> Reason {
 pub(super) mod tests {
     use super::*;
     use crate::model::TimeWindow;
+    use crate::solve::bundle::Bundle;
+    use crate::solve::context::Ctx;
     use crate::synth::{SynthParams, random_instance};
 
     /// One firm open 08:00–18:00 every day with one 30-minute task of department 0 allowed all

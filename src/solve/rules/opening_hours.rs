@@ -6,10 +6,8 @@
 //! [`crate::graph::unschedulable_reason`] when the firm is closed on every working day of a
 //! task's window; hours too short for the work count as [`Reason::LongerThanAnyShift`].
 
-use super::Rule;
+use super::{Rule, Tables, VisitNeeds};
 use crate::model::{DayIndex, FirmIndex, Instance, Reason, TimeWindow};
-use crate::solve::bundle::Bundle;
-use crate::solve::context::Ctx;
 
 /// The opening-hours rule.
 pub(crate) struct OpeningHours;
@@ -18,8 +16,8 @@ impl Rule for OpeningHours {
     const REASON: Reason = Reason::FirmClosed;
 
     #[inline]
-    fn day_may(ctx: &Ctx, day: DayIndex, b: &Bundle) -> bool {
-        ctx.open(b.firm, day)
+    fn day_may(ctx: &impl Tables, day: DayIndex, b: &impl VisitNeeds) -> bool {
+        ctx.open(b.firm(), day)
     }
 }
 

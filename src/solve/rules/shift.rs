@@ -15,9 +15,8 @@
 //! [`super::weights`]). Reason: [`Reason::LongerThanAnyShift`], decided by
 //! [`crate::graph::unschedulable_reason`] when no shift window holds a task's work.
 
-use super::Rule;
+use super::{Rule, Tables};
 use crate::model::{Minute, Reason, TeamIndex, TimeWindow};
-use crate::solve::context::Ctx;
 
 /// The shift and lunch-break rule.
 pub(crate) struct Shift;
@@ -29,27 +28,27 @@ impl Rule for Shift {
 impl Shift {
     /// When `team` may leave its base.
     #[inline]
-    pub fn start(ctx: &Ctx, team: TeamIndex) -> Minute {
-        ctx.inst.teams[team].shift.start()
+    pub fn start(ctx: &impl Tables, team: TeamIndex) -> Minute {
+        ctx.inst().teams[team].shift.start()
     }
 
     /// When `team` must be back at its base.
     #[inline]
-    pub fn end(ctx: &Ctx, team: TeamIndex) -> Minute {
-        ctx.inst.teams[team].shift.end()
+    pub fn end(ctx: &impl Tables, team: TeamIndex) -> Minute {
+        ctx.inst().teams[team].shift.end()
     }
 
     /// True when `team`, back at its base at minute `t`, is back in time.
     #[inline]
-    pub fn back_in_time(ctx: &Ctx, team: TeamIndex, t: Minute) -> bool {
+    pub fn back_in_time(ctx: &impl Tables, team: TeamIndex, t: Minute) -> bool {
         t <= Self::end(ctx, team)
     }
 
     /// True when a day of `team` that already spends `used` minutes driving and on site has
     /// `more` minutes left: a quick bound that spares the timing of a hopeless insertion.
     #[inline]
-    pub fn has_room(ctx: &Ctx, team: TeamIndex, used: Minute, more: Minute) -> bool {
-        let shift = &ctx.inst.teams[team].shift;
+    pub fn has_room(ctx: &impl Tables, team: TeamIndex, used: Minute, more: Minute) -> bool {
+        let shift = &ctx.inst().teams[team].shift;
         more <= (shift.end() - shift.start()).saturating_sub(used)
     }
 }
@@ -81,6 +80,7 @@ pub(crate) fn latest_start(windows: &[TimeWindow], end_by: Minute, dur: Minute) 
 mod tests {
     use super::super::tests::one_firm;
     use super::*;
+    use crate::solve::context::Ctx;
 
     fn split_day() -> Vec<TimeWindow> {
         vec![TimeWindow::new(510, 720), TimeWindow::new(780, 1050)]

@@ -8,10 +8,8 @@
 //! [`Reason::NoTeamAvailable`] when no covering team works on a day the firm is open in it,
 //! both decided by [`crate::graph::unschedulable_reason`].
 
-use super::Rule;
+use super::{Rule, Tables, VisitNeeds};
 use crate::model::{DayIndex, Instance, Reason, TeamIndex};
-use crate::solve::bundle::Bundle;
-use crate::solve::context::Ctx;
 use std::ops::RangeInclusive;
 
 /// The task-window and working-day rule.
@@ -26,22 +24,22 @@ impl Rule for TaskWindow {
     }
 
     #[inline]
-    fn day_may(_ctx: &Ctx, day: DayIndex, b: &Bundle) -> bool {
-        b.first_day <= day && day <= b.last_day
+    fn day_may(_ctx: &impl Tables, day: DayIndex, b: &impl VisitNeeds) -> bool {
+        b.first_day() <= day && day <= b.last_day()
     }
 }
 
 impl TaskWindow {
     /// True when the windows of the bundle's tasks share a day.
     #[inline]
-    pub fn has_common_day(b: &Bundle) -> bool {
-        b.first_day <= b.last_day
+    pub fn has_common_day(b: &impl VisitNeeds) -> bool {
+        b.first_day() <= b.last_day()
     }
 
     /// The days of the horizon inside every task's window (empty when they share none).
     #[inline]
-    pub fn days(ctx: &Ctx, b: &Bundle) -> RangeInclusive<DayIndex> {
-        b.first_day..=b.last_day.min(ctx.n_days.saturating_sub(1))
+    pub fn days(ctx: &impl Tables, b: &impl VisitNeeds) -> RangeInclusive<DayIndex> {
+        b.first_day()..=b.last_day().min(ctx.n_days().saturating_sub(1))
     }
 }
 
