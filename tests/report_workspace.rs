@@ -2,23 +2,12 @@
 //! names, also after the workspace and the plan folder are moved together; `verify` of a
 //! workspace with errors exits 1, like every other command.
 
+mod common;
+
 use assert_cmd::Command;
 use std::path::Path;
 
 const TINY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/tiny");
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            std::fs::copy(&p, &target).unwrap();
-        }
-    }
-}
 
 fn chayici() -> Command {
     Command::cargo_bin("chayici").unwrap()
@@ -41,7 +30,7 @@ fn recorded_workspace(out: &Path) -> serde_json::Value {
 fn report_finds_the_workspace_plan_json_names_even_after_a_move() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("office");
-    copy_dir(Path::new(TINY), &root.join("ws"));
+    common::copy_workspace_into(Path::new(TINY), &root.join("ws"));
     let out = root.join("plans/2026-12");
     plan(&root.join("ws"), &out, "1");
     assert_eq!(recorded_workspace(&out), "../../ws");
@@ -84,7 +73,7 @@ fn verify_of_a_workspace_with_errors_exits_1() {
     let out = tmp.path().join("month");
     plan(Path::new(TINY), &out, "1");
     let ws = tmp.path().join("ws");
-    copy_dir(Path::new(TINY), &ws);
+    common::copy_workspace_into(Path::new(TINY), &ws);
     let firms = std::fs::read_to_string(ws.join("firms.csv")).unwrap();
     let broken = firms.replacen("118.505,28.904", "not-a-longitude,28.904", 1);
     assert_ne!(firms, broken);

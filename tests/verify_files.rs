@@ -2,6 +2,8 @@
 //! routes.csv, unscheduled.csv or a figure of plan.json below is caught, exit 1, with a
 //! message naming the row or the figure; the plan as written passes.
 
+mod common;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -19,7 +21,7 @@ fn fixture() -> &'static (tempfile::TempDir, PathBuf, PathBuf) {
     PLAN.get_or_init(|| {
         let tmp = tempfile::tempdir().unwrap();
         let ws = tmp.path().join("ws");
-        copy_dir(Path::new(TINY), &ws);
+        common::copy_workspace_into(Path::new(TINY), &ws);
         let plan_file = ws.join("plans/scjg.csv");
         let text = std::fs::read_to_string(&plan_file).unwrap();
         std::fs::write(&plan_file, text + SUNDAY_TASK).unwrap();
@@ -42,24 +44,11 @@ fn workspace() -> &'static Path {
     &fixture().1
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let target = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &target);
-        } else {
-            std::fs::copy(&p, &target).unwrap();
-        }
-    }
-}
-
 /// Runs `verify` on a copy of the plan after `edit`; the exit code and stdout + stderr.
 fn verify_after(edit: impl FnOnce(&Path)) -> (i32, String) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("month");
-    copy_dir(planned(), &dir);
+    common::copy_workspace_into(planned(), &dir);
     edit(&dir);
     let o = Command::cargo_bin("chayici")
         .unwrap()
