@@ -1,8 +1,8 @@
 //! Provides the reader of `plan.json`, mapping its ids back to the instance's indices so that
 //! `chayici verify` can check a plan written by any tool (or edited by hand), and
 //! [`PlanRecord`], what the file records about how the plan was made. Everything in the
-//! product that reads a plan.json reads it here (the checker in `verify` has its own parser on
-//! purpose).
+//! product that reads a plan.json reads it here, the checker included for who goes where
+//! when; the checker reads every figure, and routes.csv and unscheduled.csv, on its own.
 //!
 //! Only what defines the plan is read: who goes where when, and what is left out. Names,
 //! departments, distances and figures in the file are for people and are recomputed by the
