@@ -140,9 +140,16 @@ pub(crate) fn insert_until(
     touched: &mut [bool],
     deadline: Option<Instant>,
 ) -> Vec<Bundle> {
+    // Split by priority class once, moving the bundles: construction hands over tens of
+    // thousands on a city. A rank above 2 does not exist and is dropped, as before.
+    let mut classes: [Vec<Bundle>; 3] = Default::default();
+    for b in bundles {
+        if let Some(class) = classes.get_mut(usize::from(b.rank)) {
+            class.push(b);
+        }
+    }
     let mut untried = Vec::new();
-    for rank in 0..=2 {
-        let phase: Vec<Bundle> = bundles.iter().filter(|b| b.rank == rank).cloned().collect();
+    for phase in classes {
         if untried.is_empty() {
             untried = insert_phase(ctx, sol, phase, touched, deadline);
         } else {
