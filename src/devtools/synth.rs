@@ -150,6 +150,7 @@ pub fn random_instance(seed: u64, p: &SynthParams) -> Instance {
                 demand: 0,
                 source: String::new(),
                 loc: Loc::line("synthetic.csv", id as u32 + 2, None),
+                pin: None,
             });
         }
     }
@@ -190,6 +191,7 @@ pub fn random_instance(seed: u64, p: &SynthParams) -> Instance {
         teams,
         settings: Settings::default(),
         travel_table: None,
+        month: Default::default(),
     }
 }
 

@@ -192,6 +192,7 @@ pub fn load_sources_with(src: &Sources, named: &[SourceFile]) -> Loaded {
             teams: teams.into_iter().map(|t| t.team).collect(),
             settings: cfg.settings.clone(),
             travel_table,
+            month: Default::default(),
         }),
         _ => None,
     };

@@ -131,6 +131,7 @@ impl PlanReader<'_> {
             demand,
             source: row.text(c("source")).to_string(),
             loc: row.loc.clone(),
+            pin: None,
         })
     }
 

@@ -1,7 +1,8 @@
 //! Provides the whole planning instance: what ingest produces and every later stage reads.
 
 use super::{
-    Calendar, DayIndex, Department, DeptSet, Firm, FirmIndex, Task, TaskIndex, Team, TravelTable,
+    Calendar, DayIndex, Department, DeptSet, Firm, FirmIndex, MonthRecords, Task, TaskIndex, Team,
+    TravelTable,
 };
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +29,9 @@ pub struct Instance {
     /// read through [`Instance::travel_km`] and [`Instance::travel_minutes`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub travel_table: Option<TravelTable>,
+    /// What the office recorded during the month: tasks done, teams' absences.
+    #[serde(default)]
+    pub month: MonthRecords,
 }
 
 /// Parameters of the problem that come from `chayici.toml`.

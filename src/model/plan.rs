@@ -54,11 +54,14 @@ pub enum Reason {
     NoCapacity,
     /// The run's time limit (`--time-limit`) ran out before the planner tried to place it.
     TimeLimit,
+    /// `pins.csv` fixes the task to a team that does not cover its department, or to a day
+    /// outside its window, on which the team does not work or the firm is closed.
+    PinNotPossible,
 }
 
 impl Reason {
     /// Every reason, in report order.
-    pub const ALL: [Reason; 7] = [
+    pub const ALL: [Reason; 8] = [
         Reason::NoTeamCoversDepartment,
         Reason::NoWorkingDayInWindow,
         Reason::FirmClosed,
@@ -66,6 +69,7 @@ impl Reason {
         Reason::NoTeamAvailable,
         Reason::NoCapacity,
         Reason::TimeLimit,
+        Reason::PinNotPossible,
     ];
 
     /// The code written in `unscheduled.csv` and JSON.
@@ -78,6 +82,7 @@ impl Reason {
             Reason::NoTeamAvailable => "no_team_available",
             Reason::NoCapacity => "no_capacity",
             Reason::TimeLimit => "time_limit",
+            Reason::PinNotPossible => "pin_not_possible",
         }
     }
 

@@ -1,6 +1,6 @@
 //! Provides the inspection task (检查任务): one line of a department's plan.
 
-use super::{DayIndex, DeptIndex, FirmIndex, Loc};
+use super::{DayIndex, DeptIndex, FirmIndex, Loc, TaskPin};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -75,4 +75,8 @@ pub struct Task {
     pub source: String,
     /// Where the task was read, so later stages can name the file and line.
     pub loc: Loc,
+    /// The team and/or day `pins.csv` fixes the task to. A pinned day inside the task's
+    /// window has already narrowed `first_day` and `last_day` to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<TaskPin>,
 }

@@ -74,7 +74,8 @@ fn own_definition_fails(inst: &Instance, t: TaskIndex, reason: Reason) -> Option
         Reason::LongerThanAnyShift
         | Reason::NoTeamAvailable
         | Reason::NoCapacity
-        | Reason::TimeLimit => None,
+        | Reason::TimeLimit
+        | Reason::PinNotPossible => None,
     }
 }
 

@@ -46,6 +46,7 @@ fn task(id: &str, dept: usize, firm: usize, days: (usize, usize), minutes: u32) 
         demand: 0,
         source: String::new(),
         loc: Loc::line("plans/x.csv", 2, None),
+        pin: None,
     }
 }
 
@@ -104,6 +105,7 @@ pub fn instance() -> Instance {
         teams,
         settings: Settings::default(),
         travel_table: None,
+        month: Default::default(),
     }
 }
 

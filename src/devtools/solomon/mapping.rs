@@ -45,6 +45,7 @@ pub fn to_instance(s: &SolomonInstance) -> Instance {
             demand: c.demand.ceil() as u32,
             source: String::new(),
             loc: crate::model::Loc::line(&s.name, c.id + 10, None),
+            pin: None,
         })
         .collect();
     let shift = Shift {
@@ -87,6 +88,7 @@ pub fn to_instance(s: &SolomonInstance) -> Instance {
             weights: weights(),
         },
         travel_table: Some(table),
+        month: Default::default(),
     }
 }
 

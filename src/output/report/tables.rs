@@ -19,6 +19,7 @@ pub fn reason_label(r: Reason) -> &'static str {
         Reason::NoTeamAvailable => "企业营业日内无可出勤的检查组",
         Reason::NoCapacity => "检查组时间已排满（优先安排更重要的任务）",
         Reason::TimeLimit => "规划时限已到，尚未安排（放宽 --time-limit 后重新规划）",
+        Reason::PinNotPossible => "指定的检查组或日期无法完成该任务（见 pins.csv）",
     }
 }
 
