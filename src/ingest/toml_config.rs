@@ -109,6 +109,8 @@ const OBJECTIVE_KEYS: &[&str] = &[
     "route",
     "travel_km",
     "balance_minute",
+    "moved_task",
+    "changed_visit",
 ];
 
 /// The path `written` in chayici.toml as a path inside the workspace: `\\` read as `/`, `.` and

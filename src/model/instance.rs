@@ -82,6 +82,13 @@ pub struct ObjectiveWeights {
     /// of imbalance weigh like one kilometre: on the demo county this halves the gap between
     /// the busiest and the idlest team for about 1.5% more driving.
     pub balance_minute: f64,
+    /// Cost of a task a replan (`plan --keep`) gives another team or day than the plan it
+    /// starts from. Below a visit, so that a move which saves a door-knock is made; far above a
+    /// kilometre, so that nothing published moves for a shorter drive.
+    pub moved_task: f64,
+    /// Cost of a visit a replan adds or regroups: one whose tasks are not exactly those of a
+    /// visit of the plan it starts from on the same team and day.
+    pub changed_visit: f64,
 }
 
 impl Default for ObjectiveWeights {
@@ -94,6 +101,8 @@ impl Default for ObjectiveWeights {
             route: 0.0,
             travel_km: 1.0,
             balance_minute: 0.1,
+            moved_task: 200.0,
+            changed_visit: 100.0,
         }
     }
 }

@@ -7,6 +7,7 @@
 
 use super::context::{Ctx, NEAREST_TEAMS};
 use super::rules::capacity::Capacity;
+use super::rules::pin::PinnedTeam;
 use super::rules::shift::{Shift, earliest_start};
 use super::rules::task_window::TaskWindow;
 use super::rules::{self, Rule};
@@ -34,6 +35,8 @@ pub(crate) struct Bundle {
     pub rank: u8,
     /// What its tasks use of the team's daily capacity, together.
     pub demand: u32,
+    /// The team its tasks' pins allow.
+    pub pinned: PinnedTeam,
 }
 
 impl Bundle {
@@ -60,6 +63,7 @@ impl Bundle {
         Self {
             firm,
             demand,
+            pinned: PinnedTeam::of(inst, &tasks),
             depts: inst.departments_of(&tasks),
             dur: inst.onsite_minutes(&tasks),
             tasks,
@@ -157,18 +161,24 @@ fn rank_of(p: Priority) -> u8 {
 /// again here with travel included (the graph's test ignores driving); a group that fails, and
 /// any task no group holds, is bundled greedily instead.
 pub(crate) fn initial_bundles(ctx: &Ctx) -> (Vec<Bundle>, Vec<Unscheduled>) {
-    initial_bundles_from(ctx, &graph::visit_bounds(ctx.inst))
+    initial_bundles_from(ctx, &graph::visit_bounds(ctx.inst), &[])
 }
 
-/// [`initial_bundles`] from bounds already computed for the instance.
+/// [`initial_bundles`] from bounds already computed for the instance, leaving out the tasks
+/// `taken` marks (a replan's fixed tasks and those it kept where they were); an empty `taken`
+/// takes none.
 pub(crate) fn initial_bundles_from(
     ctx: &Ctx,
     bounds: &graph::VisitBounds,
+    taken: &[bool],
 ) -> (Vec<Bundle>, Vec<Unscheduled>) {
     let inst = ctx.inst;
     let mut unscheduled = Vec::new();
     let mut schedulable = vec![false; inst.tasks.len()];
     for (t, ok) in schedulable.iter_mut().enumerate() {
+        if taken.get(t).copied().unwrap_or(false) {
+            continue;
+        }
         let alone = Bundle::new(inst, inst.tasks[t].firm, vec![t]);
         match graph::unschedulable_reason(inst, t) {
             Some(reason) => unscheduled.push(Unscheduled { task: t, reason }),
@@ -263,5 +273,10 @@ impl rules::VisitNeeds for Bundle {
     #[inline]
     fn last_day(&self) -> DayIndex {
         self.last_day
+    }
+
+    #[inline]
+    fn pinned_team(&self) -> PinnedTeam {
+        self.pinned
     }
 }

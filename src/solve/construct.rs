@@ -13,12 +13,14 @@ use std::time::Instant;
 ///
 /// Stopping keeps what is built: every route is valid at any point of regret insertion, so the
 /// plan is a plan, only with more left out.
+///
+/// `sol` is empty, or holds the visits a replan kept where they were.
 pub(crate) fn construct(
     ctx: &Ctx,
+    mut sol: Solution,
     bundles: Vec<Bundle>,
     deadline: Option<Instant>,
 ) -> (Solution, Vec<Bundle>) {
-    let mut sol = Solution::empty(ctx);
     let mut touched = vec![false; sol.routes.len()];
     let untried = insert_until(ctx, &mut sol, bundles, &mut touched, deadline);
     for route in &mut sol.routes {

@@ -74,6 +74,8 @@ pub(crate) struct Ctx<'a> {
     pub teams_by_distance: Vec<Vec<u32>>,
     /// Tasks no plan can schedule, with their reasons, in task order.
     pub fixed: Vec<Unscheduled>,
+    /// What a replan keeps of the plan it starts from; `None` for a plan made from scratch.
+    pub locks: Option<super::keep::Locks>,
 }
 
 impl<'a> Ctx<'a> {
@@ -179,6 +181,7 @@ impl<'a> Ctx<'a> {
             neighbours,
             teams_by_distance,
             fixed: Vec::new(),
+            locks: None,
         }
     }
 

@@ -42,6 +42,7 @@ mod bundle;
 mod construct;
 mod context;
 mod insert;
+mod keep;
 pub mod milp;
 mod objective;
 mod parallel;
@@ -51,6 +52,8 @@ mod rules;
 mod search;
 mod solution;
 mod stop;
+
+pub use keep::{Keep, KeptRoute};
 
 use crate::model::{Instance, Plan, Reason, Unscheduled};
 use std::time::{Duration, Instant};
@@ -151,8 +154,19 @@ pub struct ObjectiveParts {
     /// Sum over teams of each team's distance from the mean workload, in minutes: the part
     /// the balance weight applies to.
     pub workload_deviation_minutes: u32,
+    /// Tasks a replan gives another team or day than the plan it starts from (written only
+    /// for a replan).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub moved_tasks: usize,
+    /// Visits of a replan that are not exactly a visit of the plan it starts from.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub changed_visits: usize,
     /// Weighted sum of the parts.
     pub total: f64,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The planner's result.
@@ -207,6 +221,34 @@ pub fn solve_with_bounds(
     milp: Option<&milp::MilpParams>,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> SolveOutcome {
+    solve_inner(inst, bounds, None, params, milp, progress)
+}
+
+/// Replans the instance like [`solve_with_bounds`], keeping what `keep` says of the plan it
+/// starts from ([`keep`]): the fixed routes as they are, and every other visit where it was
+/// unless a change pays for its stability weights.
+///
+/// `inst` is the replan's instance, in which no team works before the replanning date and no
+/// window starts before it; `bounds` are computed for it.
+pub fn solve_keeping(
+    inst: &Instance,
+    bounds: &crate::graph::VisitBounds,
+    keep: Keep,
+    params: &SolveParams,
+    milp: Option<&milp::MilpParams>,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> SolveOutcome {
+    solve_inner(inst, bounds, Some(keep), params, milp, progress)
+}
+
+fn solve_inner(
+    inst: &Instance,
+    bounds: &crate::graph::VisitBounds,
+    keep: Option<Keep>,
+    params: &SolveParams,
+    milp: Option<&milp::MilpParams>,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> SolveOutcome {
     let deadline = stop::run_deadline(params);
     let mut phases = Vec::new();
     let mut clock = Instant::now();
@@ -232,9 +274,21 @@ pub fn solve_with_bounds(
     // No objective before the first plan: reports of the best objective never increase.
     progress(at(Phase::Construction, 0, f64::INFINITY));
     let mut ctx = context::Ctx::new(inst);
-    let (bundles, fixed) = bundle::initial_bundles_from(&ctx, bounds);
+    ctx.locks = keep.map(|k| keep::Locks::new(&ctx, k));
+    let mut start = solution::Solution::empty(&ctx);
+    let (mut taken, left) = keep::warm_start(&ctx, &mut start);
+    if let Some(l) = &ctx.locks {
+        left.iter()
+            .flat_map(|b| &b.tasks)
+            .for_each(|&t| taken[t] = true);
+        for (t, x) in taken.iter_mut().enumerate() {
+            *x |= l.is_fixed(t);
+        }
+    }
+    let (mut bundles, fixed) = bundle::initial_bundles_from(&ctx, bounds, &taken);
     ctx.fixed = fixed;
-    let (initial, untried) = construct::construct(&ctx, bundles, deadline);
+    bundles.extend(left);
+    let (initial, untried) = construct::construct(&ctx, start, bundles, deadline);
     lap(Phase::Construction, &mut phases);
     let workers = parallel::Workers::new(params.threads);
     let mut pool = milp.map(|m| {
@@ -270,6 +324,10 @@ pub fn solve_with_bounds(
         let (sol, c, r) = milp::improve(&ctx, best, cost, pool, m, deadline, &workers);
         (best, cost, report) = (sol, c, Some(r));
         lap(Phase::SetPartitioning, &mut phases);
+    }
+    if ctx.locks.is_some() {
+        keep::restore_orders(&ctx, &mut best);
+        cost = objective::evaluate(&ctx, &best);
     }
     let mut plan = best.to_plan(&ctx);
     let timed_out = untried.iter().map(|b| b.tasks.len()).sum();

@@ -34,6 +34,21 @@ pub(crate) fn evaluate(ctx: &Ctx, sol: &Solution) -> ObjectiveParts {
         }
     }
     let mut load = vec![0u32; inst.teams.len()];
+    let (mut moved, mut changed) = (0, 0);
+    if let Some(l) = &ctx.locks {
+        parts.visits += l.past_visits;
+        parts.routes += l.past_routes;
+        parts.travel_km += l.past_km;
+        parts.travel_minutes += l.past_drive;
+        load.copy_from_slice(&l.past_load);
+        for r in &sol.routes {
+            let (m, c) = l.route_changes(r.team, r.day, r.visits.iter().map(|v| &v.tasks[..]));
+            moved += m;
+            changed += c;
+        }
+    }
+    parts.moved_tasks = moved;
+    parts.changed_visits = changed;
     for r in &sol.routes {
         parts.visits += r.visits.len();
         parts.routes += usize::from(!r.visits.is_empty());
@@ -67,6 +82,8 @@ pub(crate) fn evaluate(ctx: &Ctx, sol: &Solution) -> ObjectiveParts {
         routes: parts.routes as f64,
         travel_km: parts.travel_km,
         balance_minutes: parts.workload_deviation_minutes as f64,
+        moved_tasks: parts.moved_tasks as f64,
+        changed_visits: parts.changed_visits as f64,
     };
     parts.total = weigh(&ctx.weights, &terms);
     parts

@@ -124,7 +124,12 @@ mod tests {
         let mut ctx = Ctx::new(&inst);
         let (bundles, fixed) = bundle::initial_bundles(&ctx);
         ctx.fixed = fixed;
-        let (sol, _) = construct::construct(&ctx, bundles, None);
+        let (sol, _) = construct::construct(
+            &ctx,
+            crate::solve::solution::Solution::empty(&ctx),
+            bundles,
+            None,
+        );
         let routes = sol.routes.iter().filter(|r| !r.visits.is_empty()).count();
         let mut pool = RoutePool::new(1);
         pool.offer_solution(&sol, false);

@@ -21,6 +21,38 @@ pub(crate) struct Solution {
     pub unassigned: Vec<Bundle>,
 }
 
+/// A non-empty route with its clock times, leaving base just in time for the first visit.
+pub(crate) fn route_of(ctx: &Ctx, r: &RouteSt) -> Route {
+    let base = ctx.base_point(r.team);
+    let starts = r.starts();
+    let first = ctx.firm_point(r.visits[0].firm);
+    let leave_base = starts[0] - ctx.minutes(base, first);
+    let (mut t, mut at) = (leave_base, base);
+    let mut visits = Vec::with_capacity(r.visits.len());
+    for (v, &start) in r.visits.iter().zip(starts) {
+        let p = ctx.firm_point(v.firm);
+        let arrive = t + ctx.minutes(at, p);
+        let end = start + v.dur;
+        visits.push(Visit {
+            firm: v.firm,
+            tasks: v.tasks.clone(),
+            arrive,
+            start,
+            end,
+            depart: end,
+        });
+        t = end;
+        at = p;
+    }
+    Route {
+        team: r.team,
+        day: r.day,
+        leave_base,
+        visits,
+        return_base: t + ctx.minutes(at, base),
+    }
+}
+
 impl Solution {
     /// Every route empty and nothing unassigned.
     pub fn empty(ctx: &Ctx) -> Self {
@@ -72,37 +104,16 @@ impl Solution {
     ///
     /// Each route leaves its base just in time for the first visit, so no team waits at a
     /// firm's door before the day's first inspection.
+    ///
+    /// A replan's fixed routes come first: they lie before every day the planner fills.
     pub fn to_plan(&self, ctx: &Ctx) -> Plan {
-        let mut routes = Vec::new();
+        let mut routes: Vec<Route> = ctx
+            .locks
+            .as_ref()
+            .map(|l| l.fixed_routes.clone())
+            .unwrap_or_default();
         for r in self.routes.iter().filter(|r| !r.visits.is_empty()) {
-            let base = ctx.base_point(r.team);
-            let starts = r.starts();
-            let first = ctx.firm_point(r.visits[0].firm);
-            let leave_base = starts[0] - ctx.minutes(base, first);
-            let (mut t, mut at) = (leave_base, base);
-            let mut visits = Vec::with_capacity(r.visits.len());
-            for (v, &start) in r.visits.iter().zip(starts) {
-                let p = ctx.firm_point(v.firm);
-                let arrive = t + ctx.minutes(at, p);
-                let end = start + v.dur;
-                visits.push(Visit {
-                    firm: v.firm,
-                    tasks: v.tasks.clone(),
-                    arrive,
-                    start,
-                    end,
-                    depart: end,
-                });
-                t = end;
-                at = p;
-            }
-            routes.push(Route {
-                team: r.team,
-                day: r.day,
-                leave_base,
-                visits,
-                return_base: t + ctx.minutes(at, base),
-            });
+            routes.push(route_of(ctx, r));
         }
         let mut unscheduled = ctx.fixed.clone();
         unscheduled.extend(self.unassigned.iter().flat_map(|b| &b.tasks).map(|&task| {

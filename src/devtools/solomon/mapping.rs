@@ -102,6 +102,7 @@ fn weights() -> ObjectiveWeights {
         route: VEHICLE_WEIGHT,
         travel_km: 1.0,
         balance_minute: 0.0,
+        ..ObjectiveWeights::default()
     }
 }
 

@@ -56,10 +56,16 @@ pub(crate) fn column_cost(ctx: &Ctx, c: &PooledRoute) -> f64 {
         .iter()
         .map(|&t| penalty(&ctx.weights, ctx.inst.tasks[t].priority))
         .sum();
+    let (day, team) = ctx.slots[c.slot];
+    let (moved, changed) = ctx.locks.as_ref().map_or((0, 0), |l| {
+        l.route_changes(team, day, c.visits.iter().map(|v| &v.tasks[..]))
+    });
     let route = Terms {
         visits: c.visits.len() as f64,
         routes: 1.0,
         travel_km: c.km,
+        moved_tasks: moved as f64,
+        changed_visits: changed as f64,
         ..Terms::default()
     };
     weigh(&ctx.weights, &route) - done

@@ -216,14 +216,34 @@ impl RouteSt {
             let (dep, prev) = self.depart_before(ctx, j);
             let s = earliest_start(ww, dep + ctx.minutes(prev, f), dur)?;
             let (late, next) = self.latest_at(ctx, j + 1);
+            let cost = ctx.locks.as_ref().map_or(0.0, |l| {
+                let merged = self.visits[j].merged(b, ctx.inst);
+                let was = l.unchanged(&self.visits[j].tasks, self.team, self.day);
+                let now = l.unchanged(&merged.tasks, self.team, self.day);
+                let changes = Terms {
+                    moved_tasks: l.moved(&b.tasks, self.team, self.day) as f64,
+                    changed_visits: f64::from(u8::from(!now)) - f64::from(u8::from(!was)),
+                    ..Terms::default()
+                };
+                weigh(&ctx.weights, &changes)
+            });
             return (s + dur + ctx.minutes(f, next) <= late).then_some(Insertion {
-                cost: 0.0,
+                cost,
                 place: Place::Merge(j),
             });
         }
         if !Shift::has_room(ctx, self.team, used, b.dur) {
             return None;
         }
+        // What the visit changes of the plan a replan starts from, wherever it goes in the route.
+        let changes = ctx.locks.as_ref().map_or(0.0, |l| {
+            let changes = Terms {
+                moved_tasks: l.moved(&b.tasks, self.team, self.day) as f64,
+                changed_visits: f64::from(u8::from(!l.unchanged(&b.tasks, self.team, self.day))),
+                ..Terms::default()
+            };
+            weigh(&ctx.weights, &changes)
+        });
         let mut best: Option<Insertion> = None;
         for p in 0..=self.visits.len() {
             let (dep, prev) = self.depart_before(ctx, p);
@@ -247,6 +267,9 @@ impl RouteSt {
                     ..Terms::default()
                 };
                 cost += weigh(&ctx.weights, &route);
+            }
+            if ctx.locks.is_some() {
+                cost += changes;
             }
             if best.is_none_or(|x| cost < x.cost) {
                 best = Some(Insertion {
@@ -275,6 +298,21 @@ impl RouteSt {
         let b = self.visits.remove(i);
         self.refresh(ctx);
         b
+    }
+
+    /// Reorders the visits to `order` when that is feasible, shorter or not; true when it did.
+    pub fn set_order(&mut self, ctx: &Ctx, order: &[usize]) -> bool {
+        let refs: Vec<&Bundle> = order.iter().map(|&i| &self.visits[i]).collect();
+        if replay(ctx, self.team, &refs).is_none() {
+            return false;
+        }
+        let mut old: Vec<Option<Bundle>> = self.visits.drain(..).map(Some).collect();
+        self.visits = order
+            .iter()
+            .map(|&i| old[i].take().expect("order is a permutation"))
+            .collect();
+        self.refresh(ctx);
+        true
     }
 
     /// Reorders the visits to `order` when that is feasible and shorter; true when it did.

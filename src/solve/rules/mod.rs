@@ -9,6 +9,7 @@
 //! | opening hours | [`opening_hours`] | [`Rule::day_may`], [`opening_hours::on_site_windows`] | firm closed |
 //! | department coverage | [`coverage`] | [`Rule::team_may`] | no team covers department |
 //! | capacity | [`capacity`] | [`Rule::load_fits`] | no capacity |
+//! | pinned team (`pins.csv`) | [`pin`] | [`Rule::team_may`] | pin not possible |
 //!
 //! No rule has a cost of its own today: what a plan costs (tasks left out by priority,
 //! visits, routes, kilometres, workload balance) is weighted in [`weights`], the one place the
@@ -52,6 +53,7 @@
 pub(crate) mod capacity;
 pub(crate) mod coverage;
 pub(crate) mod opening_hours;
+pub(crate) mod pin;
 pub(crate) mod shift;
 pub(crate) mod task_window;
 pub(crate) mod weights;
@@ -61,6 +63,7 @@ use crate::model::{DayIndex, DeptSet, FirmIndex, Instance, Reason, TaskIndex, Te
 use capacity::Capacity;
 use coverage::Coverage;
 use opening_hours::OpeningHours;
+use pin::{Pin, PinnedTeam};
 use shift::Shift;
 use task_window::TaskWindow;
 
@@ -89,6 +92,8 @@ pub(crate) trait VisitNeeds {
     fn first_day(&self) -> DayIndex;
     /// The last day inside every task's window.
     fn last_day(&self) -> DayIndex;
+    /// The team the tasks' pins allow.
+    fn pinned_team(&self) -> PinnedTeam;
 }
 
 /// One rule of a plan: the hooks where it constrains the planner, each "allowed" unless the
@@ -130,6 +135,7 @@ macro_rules! every_rule {
             && Coverage::$hook($($arg),*)
             && Shift::$hook($($arg),*)
             && Capacity::$hook($($arg),*)
+            && Pin::$hook($($arg),*)
     };
 }
 

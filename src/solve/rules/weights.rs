@@ -26,6 +26,10 @@ pub(crate) struct Terms {
     pub travel_km: f64,
     /// Minutes of workload away from the teams' mean, summed over teams.
     pub balance_minutes: f64,
+    /// Tasks a replan gives another team or day than the plan it starts from.
+    pub moved_tasks: f64,
+    /// Visits of a replan that are not exactly a visit of the plan it starts from.
+    pub changed_visits: f64,
 }
 
 impl Terms {
@@ -51,6 +55,8 @@ pub(crate) fn weigh(w: &ObjectiveWeights, t: &Terms) -> f64 {
         + t.routes * w.route
         + t.travel_km * w.travel_km
         + t.balance_minutes * w.balance_minute
+        + t.moved_tasks * w.moved_task
+        + t.changed_visits * w.changed_visit
 }
 
 /// What leaving one task of priority `p` unscheduled costs.
@@ -72,6 +78,8 @@ mod tests {
             route: 0.1,
             travel_km: 1.3,
             balance_minute: 0.2,
+            moved_task: 0.9,
+            changed_visit: 1.7,
         }
     }
 
@@ -102,6 +110,8 @@ mod tests {
             routes: 5.0,
             travel_km: 6.0,
             balance_minutes: 7.0,
+            moved_tasks: 8.0,
+            changed_visits: 9.0,
         };
         let expected = w.unscheduled_mandatory
             + 2.0 * w.unscheduled_normal
@@ -109,7 +119,9 @@ mod tests {
             + 4.0 * w.visit
             + 5.0 * w.route
             + 6.0 * w.travel_km
-            + 7.0 * w.balance_minute;
+            + 7.0 * w.balance_minute
+            + 8.0 * w.moved_task
+            + 9.0 * w.changed_visit;
         assert_eq!(weigh(&w, &t), expected);
     }
 }
