@@ -20,6 +20,7 @@ pub mod graph;
 pub mod ingest;
 pub mod model;
 pub mod output;
+pub mod replan;
 pub mod safe_text;
 pub mod solve;
 pub mod spatial;

@@ -42,6 +42,7 @@ fn meta() -> PlanMeta {
             phases: Vec::new(),
             timed_out_tasks: 0,
         },
+        replan: None,
     }
 }
 

@@ -244,6 +244,7 @@ fn written_files(inst: &chayici::model::Instance, plan: &Plan) -> chayici::verif
             phases: Vec::new(),
             timed_out_tasks: 0,
         },
+        replan: None,
     };
     let text = |f: &dyn Fn(&mut Vec<u8>)| {
         let mut buf = Vec::new();
@@ -259,6 +260,7 @@ fn written_files(inst: &chayici::model::Instance, plan: &Plan) -> chayici::verif
             .chain(&chayici::verify::PEOPLE_FILES)
             .map(|s| s.to_string())
             .collect(),
+        replan: None,
     }
 }
 

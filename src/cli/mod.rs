@@ -11,6 +11,7 @@ pub mod check_report;
 pub mod generate;
 pub mod merge;
 pub mod plan;
+pub mod replan;
 pub mod report;
 #[cfg(feature = "devtools")]
 pub mod solomon;

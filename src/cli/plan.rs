@@ -14,8 +14,8 @@ use chayici::output::{
     write_milp_summary, write_out_dir, write_plan_files, write_summary,
 };
 use chayici::solve::milp::{ExactError, ExactParams, MilpParams, solve_exact};
-use chayici::solve::{Phase, Progress, SolveParams, solve_with_bounds};
-use chayici::verify::verify_plan;
+use chayici::solve::{Phase, Progress, SolveParams, solve_keeping, solve_with_bounds};
+use chayici::verify::{verify_plan, verify_replan};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -65,6 +65,18 @@ pub struct Args {
     /// removed or overwritten.
     #[arg(long)]
     pub force: bool,
+    /// Replan from a published plan: keep its visits before --from as they were done, and the
+    /// later ones where they still fit (see "During the month" in the README).
+    #[arg(
+        long,
+        value_name = "OLD_PLAN_DIR",
+        requires = "from",
+        conflicts_with = "exact"
+    )]
+    pub keep: Option<PathBuf>,
+    /// The replanning date: the first day the new plan may change (with --keep).
+    #[arg(long, value_name = "DATE", value_parser = super::replan::parse_date, requires = "keep")]
+    pub from: Option<chrono::NaiveDate>,
 }
 
 /// The phases of a run: each one timed for run.json and, when stderr is a terminal and the
@@ -155,6 +167,29 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     };
     phases.end("reading");
     let inst = &ws.instance;
+    let replan = match (&args.keep, args.from) {
+        (Some(dir), Some(from)) => {
+            if same_folder(dir, &args.out) {
+                phases.bar.finish_and_clear();
+                eprintln!(
+                    "chayici: --out is the plan to keep; write the new plan beside it (the \
+                     old one is what `verify` checks the fixed visits against)"
+                );
+                return Ok(Outcome::Invalid);
+            }
+            let from = match super::replan::day_in(inst, from) {
+                Ok(d) => d,
+                Err(e) => {
+                    phases.bar.finish_and_clear();
+                    eprintln!("chayici: {e}");
+                    return Ok(Outcome::Invalid);
+                }
+            };
+            let prev = super::replan::read_previous(dir)?;
+            Some((chayici::replan::prepare(inst, &prev, from), prev))
+        }
+        _ => None,
+    };
     phases.show("bounds");
     let bounds = chayici::graph::visit_bounds_until(inst, deadline);
     // A firm gets the quick bound only once the deadline has passed.
@@ -193,10 +228,19 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         }
     } else {
         let milp = (!args.no_milp).then_some(&milp);
-        let o = solve_with_bounds(inst, &bounds, &params, milp, &|p: Progress| {
+        let show = |p: Progress| {
             bar.set_prefix(p.phase.name().replace('_', " "));
             bar.set_message(progress_message(&p));
-        });
+        };
+        let o = match &replan {
+            Some((r, _)) => {
+                // The planner bundles by the bounds of what it may still plan; plan.json
+                // reports the month's, which `merge` and `verify` compute.
+                let planning = chayici::graph::visit_bounds_until(&r.planning, deadline);
+                solve_keeping(&r.planning, &planning, r.keep.clone(), &params, milp, &show)
+            }
+            None => solve_with_bounds(inst, &bounds, &params, milp, &show),
+        };
         for p in &o.phases {
             phases.push(p.phase.name(), Duration::from_secs_f64(p.seconds));
         }
@@ -215,7 +259,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     }
 
     phases.show("checking");
-    let report = verify_plan(inst, &outcome.plan);
+    let report = match &replan {
+        Some((r, prev)) => verify_replan(inst, &outcome.plan, prev, r.notes.from),
+        None => verify_plan(inst, &outcome.plan),
+    };
     phases.end("checking");
     phases.show("writing");
     if !report.is_ok() {
@@ -260,6 +307,16 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             phases: phases.done.clone(),
             timed_out_tasks: outcome.timed_out,
         },
+        replan: replan
+            .as_ref()
+            .zip(args.keep.as_ref())
+            .map(|((r, _), dir)| {
+                super::replan::meta(
+                    inst,
+                    &r.notes,
+                    chayici::output::workspace_ref(dir, &args.out),
+                )
+            }),
     };
     let k = &report.kpis;
     let headline = ReportHeadline {
@@ -285,7 +342,25 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         if let Some(r) = &outcome.milp {
             write_milp_summary(&mut w, r)?;
         }
+        if let Some((r, _)) = &replan {
+            let kept = chayici::replan::kept_visits(&r.keep.previous, &outcome.plan);
+            super::replan::write_notes(
+                &mut w,
+                inst,
+                &r.notes,
+                kept,
+                outcome.objective.moved_tasks,
+            )?;
+        }
         writeln!(w, "  written to   {}", args.out.display())?;
     }
     Ok(Outcome::Done)
+}
+
+/// True when `a` and `b` name the same folder (after links and `..`).
+fn same_folder(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }

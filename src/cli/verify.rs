@@ -10,7 +10,9 @@ use super::Outcome;
 use super::workspace::{self, Show};
 use anyhow::Context;
 use chayici::output::PLAN_JSON;
-use chayici::verify::{FilesReport, PlanFiles, ReferenceBounds, Violation, verify_plan_files};
+use chayici::verify::{
+    FilesReport, PlanFiles, ReferenceBounds, ReplanBasis, Violation, verify_plan_files,
+};
 use indicatif::ProgressBar;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -47,13 +49,43 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::Failed);
     };
-    let files = match read_plan_files(&dir, &plan_json) {
+    let mut files = match read_plan_files(&dir, &plan_json) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("chayici: {e:#}");
             return Ok(Outcome::Failed);
         }
     };
+    // A replan is checked against the plan it started from, as its plan.json names it.
+    if let Some((old, from)) = files
+        .plan_json
+        .as_deref()
+        .and_then(|text| super::replan::recorded_basis(&dir, text))
+    {
+        let from = match from.map(|d| super::replan::day_in(&ws.instance, d)) {
+            Some(Ok(d)) => d,
+            Some(Err(e)) => {
+                eprintln!("chayici: plan.json's replan: {e}");
+                return Ok(Outcome::Invalid);
+            }
+            None => {
+                eprintln!(
+                    "chayici: plan.json names the plan it started from but no `replan.from` date"
+                );
+                return Ok(Outcome::Invalid);
+            }
+        };
+        match super::replan::read_previous(&old) {
+            Ok(previous) => files.replan = Some(ReplanBasis { previous, from }),
+            Err(e) => {
+                eprintln!(
+                    "chayici: {e:#}: this plan was replanned from it, and its fixed visits \
+                     cannot be checked without it"
+                );
+                return Ok(Outcome::Failed);
+            }
+        }
+    }
     let b = chayici::graph::visit_bounds(&ws.instance);
     let bounds = ReferenceBounds {
         visits_lower_bound: b.lower_bound,
@@ -125,8 +157,10 @@ fn read_plan_files(dir: &Path, plan_json: &Path) -> anyhow::Result<PlanFiles> {
             }
         }
     }
+    let plan_json = read(plan_json)?;
     Ok(PlanFiles {
-        plan_json: read(plan_json)?,
+        replan: None,
+        plan_json,
         routes_csv: read(&dir.join("routes.csv"))?,
         unscheduled_csv: read(&dir.join("unscheduled.csv"))?,
         listing,

@@ -30,12 +30,13 @@ pub use out_dir::{
     OutDirError, check_out_dir, holds_previous_plan, remove_staging_on_interrupt, write_out_dir,
 };
 pub use plan_json::{
-    Bounds, InputFile, MilpMeta, PLAN_FORMAT, PLAN_FORMAT_VERSION, Parameters, PhaseTiming,
-    PlanMeta, RouteJson, Timing, UnscheduledJson, VisitJson, reduction_percent, route_json,
-    workspace_ref, write_plan_json, write_run_json,
+    Bounds, FreedTask, InputFile, MilpMeta, PLAN_FORMAT, PLAN_FORMAT_VERSION, Parameters,
+    PhaseTiming, PlanMeta, ReplanMeta, RouteJson, Timing, UnscheduledJson, VisitJson,
+    reduction_percent, route_json, workspace_ref, write_plan_json, write_run_json,
 };
 pub use plan_read::{
     PlanDocInfo, PlanReadError, PlanRecord, read_plan_json, read_plan_json_with_info,
+    read_previous_plan,
 };
 pub use summary::{write_milp_summary, write_summary};
 

@@ -124,6 +124,38 @@ pub struct PlanMeta {
     pub milp: MilpMeta,
     /// How the run went (written to run.json, not plan.json).
     pub timing: Timing,
+    /// What a replan started from; `None` for a plan made from scratch.
+    pub replan: Option<ReplanMeta>,
+}
+
+/// `replan` of plan.json: the plan a replan started from, and what it did with it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReplanMeta {
+    /// The replanning date: visits before it were fixed.
+    pub from: NaiveDate,
+    /// The plan folder it started from, relative to the new plan folder when it can be, as
+    /// `workspace` is; `chayici verify` reads it to check the fixed visits.
+    pub old_plan: Option<String>,
+    /// Visits before `from` kept as they were done.
+    pub fixed_visits: usize,
+    /// Tasks in them.
+    pub fixed_tasks: usize,
+    /// Tasks of visits before `from` planned again, with why (`not_done`, `firm_closed`,
+    /// `postponed`, `team_absent`, `no_longer_matches`).
+    pub freed: Vec<FreedTask>,
+    /// Task ids the old plan names that the workspace no longer has.
+    pub vanished_task_ids: Vec<String>,
+    /// Tasks new since the old plan (neither scheduled nor left out there).
+    pub new_tasks: usize,
+}
+
+/// A task a replan planned again, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FreedTask {
+    /// The task.
+    pub task_id: String,
+    /// Why.
+    pub why: String,
 }
 
 /// `kpis` of plan.json: the checker's figures plus the bounds and the saving.
@@ -256,6 +288,8 @@ struct PlanJson<'a> {
     kpis: KpisJson<'a>,
     objective: &'a ObjectiveParts,
     milp: &'a MilpMeta,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    replan: Option<&'a ReplanMeta>,
     routes: Vec<RouteJson>,
     unscheduled: Vec<UnscheduledJson>,
 }
@@ -365,6 +399,7 @@ pub fn write_plan_json<W: Write>(
         kpis,
         objective: &meta.objective,
         milp: &meta.milp,
+        replan: meta.replan.as_ref(),
         routes: plan.routes.iter().map(|r| route_json(inst, r)).collect(),
         unscheduled: plan
             .unscheduled

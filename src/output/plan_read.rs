@@ -9,7 +9,10 @@
 //! checker, so a hand edit to them cannot make a wrong plan pass.
 
 use super::plan_json::{InputFile, PLAN_FORMAT, RouteJson, UnscheduledJson};
-use crate::model::{Instance, Minute, Plan, Reason, Route, Unscheduled, Visit, parse_minute};
+use crate::model::{
+    Instance, Minute, Plan, PreviousPlan, PreviousRoute, PreviousVisit, Reason, Route, Unscheduled,
+    Visit, parse_minute,
+};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -79,6 +82,11 @@ pub struct PlanRecord {
     pub visits_lower_bound: Option<usize>,
     /// `kpis.visits_naive`.
     pub visits_naive: Option<usize>,
+    /// `replan.from`: the replanning date of a plan made with `plan --keep`.
+    pub replan_from: Option<NaiveDate>,
+    /// `replan.old_plan`: the plan folder it started from, relative to this plan folder when
+    /// it was written relative.
+    pub replan_old_plan: Option<PathBuf>,
 }
 
 impl PlanRecord {
@@ -94,6 +102,10 @@ impl PlanRecord {
             seed: v["parameters"]["seed"].as_u64(),
             visits_lower_bound: count("visits_lower_bound"),
             visits_naive: count("visits_naive"),
+            replan_from: v["replan"]["from"]
+                .as_str()
+                .and_then(|s| s.parse::<NaiveDate>().ok()),
+            replan_old_plan: v["replan"]["old_plan"].as_str().map(PathBuf::from),
         }
     }
 
@@ -152,6 +164,43 @@ pub fn read_plan_json_with_info(
                 .collect(),
         },
     ))
+}
+
+/// Reads plan.json's text as published, by ids, for a replan to start from: unlike
+/// [`read_plan_json`] it does not need the workspace to still hold every task, firm and team
+/// the plan names.
+pub fn read_previous_plan(text: &str) -> Result<PreviousPlan, PlanReadError> {
+    let doc: PlanDoc = serde_json::from_str(text)?;
+    if let Some(f) = doc.format.as_deref().filter(|f| *f != PLAN_FORMAT) {
+        return Err(PlanReadError::WrongFormat(f.to_owned()));
+    }
+    let mut routes = Vec::with_capacity(doc.routes.len());
+    for (n, r) in doc.routes.iter().enumerate() {
+        let here = format!("route {} (team {}, {})", n + 1, r.team_id, r.date);
+        let mut visits = Vec::with_capacity(r.visits.len());
+        for (i, v) in r.visits.iter().enumerate() {
+            let at = format!("{here}, visit {}", i + 1);
+            visits.push(PreviousVisit {
+                firm_id: v.firm_id.clone(),
+                task_ids: v.task_ids.clone(),
+                arrive: time(&v.arrive, "arrive", &at)?,
+                start: time(&v.start, "start", &at)?,
+                end: time(&v.end, "end", &at)?,
+                depart: time(&v.depart, "depart", &at)?,
+            });
+        }
+        routes.push(PreviousRoute {
+            team_id: r.team_id.clone(),
+            date: r.date,
+            leave_base: time(&r.leave_base, "leave_base", &here)?,
+            return_base: time(&r.return_base, "return_base", &here)?,
+            visits,
+        });
+    }
+    Ok(PreviousPlan {
+        routes,
+        unscheduled: doc.unscheduled.into_iter().map(|u| u.task_id).collect(),
+    })
 }
 
 /// Lookup tables from ids to indices.

@@ -7,6 +7,7 @@
 
 mod accounting;
 mod kpis;
+mod locks;
 mod plan_figures;
 mod plan_files;
 mod reasons;
@@ -20,11 +21,12 @@ mod written;
 pub use kpis::{Kpis, TeamWorkload};
 pub use plan_figures::ReferenceBounds;
 pub use plan_files::{
-    FilesReport, PEOPLE_FILES, PlanFiles, REQUIRED_FILES, TEAM_FOLDERS, verify_plan_files,
+    FilesReport, PEOPLE_FILES, PlanFiles, REQUIRED_FILES, ReplanBasis, TEAM_FOLDERS,
+    verify_plan_files,
 };
 pub use violation::{Violation, ViolationKind};
 
-use crate::model::{Instance, Plan};
+use crate::model::{DayIndex, Instance, Plan, PreviousPlan};
 
 /// What the checker found.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -60,6 +62,29 @@ pub fn verify_plan(inst: &Instance, plan: &Plan) -> VerifyReport {
     accounting::check(inst, plan, &mut violations);
     routes::check(inst, plan, &mut violations, &mut warnings);
     reasons::check(inst, plan, &mut violations, &mut warnings);
+    VerifyReport {
+        violations,
+        warnings,
+        kpis: Kpis::of(inst, plan),
+    }
+}
+
+/// Checks a replan like [`verify_plan`], and also that it keeps what the plan it started from,
+/// `prev`, had done before day `from`, and adds nothing there. Unscheduled tasks' reasons are
+/// judged from `from` on: the days before it have passed.
+pub fn verify_replan(
+    inst: &Instance,
+    plan: &Plan,
+    prev: &PreviousPlan,
+    from: DayIndex,
+) -> VerifyReport {
+    let mut violations = Vec::new();
+    let mut warnings = Vec::new();
+    accounting::check(inst, plan, &mut violations);
+    routes::check(inst, plan, &mut violations, &mut warnings);
+    let on = locks::from_on(inst, plan, from);
+    reasons::check(&on, plan, &mut violations, &mut warnings);
+    locks::check(inst, plan, prev, from, &mut violations);
     VerifyReport {
         violations,
         warnings,

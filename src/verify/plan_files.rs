@@ -6,8 +6,11 @@
 
 use super::plan_figures::{self, ReferenceBounds};
 use super::routes_csv::{self, LineIndex};
-use super::{Kpis, VerifyReport, Violation, ViolationKind as K, unscheduled_csv, verify_plan};
+use super::{
+    Kpis, VerifyReport, Violation, ViolationKind as K, unscheduled_csv, verify_plan, verify_replan,
+};
 use crate::ingest::InputFile;
+use crate::model::{DayIndex, PreviousPlan};
 use crate::model::{Instance, Plan};
 use crate::output::read_plan_json_with_info;
 use std::collections::HashMap;
@@ -38,6 +41,19 @@ pub struct PlanFiles {
     pub unscheduled_csv: Option<String>,
     /// Every file in the folder and its subfolders, as relative paths with `/`.
     pub listing: Vec<String>,
+    /// For a replan: the plan it started from and the replanning date, whose fixed visits it
+    /// must keep.
+    pub replan: Option<ReplanBasis>,
+}
+
+/// The plan a replan started from, read from the folder its plan.json names, and the
+/// replanning date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplanBasis {
+    /// The plan it started from.
+    pub previous: PreviousPlan,
+    /// The replanning date, as a day of the horizon.
+    pub from: DayIndex,
 }
 
 /// What the checker found in a plan folder.
@@ -68,7 +84,11 @@ pub fn verify_plan_files(
             plan
         })
     });
-    let main = plan.as_ref().map(|p| verify_plan(inst, p));
+    let check = |p: &Plan| match &files.replan {
+        Some(b) => verify_replan(inst, p, &b.previous, b.from),
+        None => verify_plan(inst, p),
+    };
+    let main = plan.as_ref().map(check);
 
     let routes = files
         .routes_csv
@@ -93,7 +113,7 @@ pub fn verify_plan_files(
                 (None, None) => Vec::new(),
             },
         };
-        let csv = verify_plan(inst, &as_written);
+        let csv = check(&as_written);
         let empty = VerifyReport::default();
         let seen = main.as_ref().unwrap_or(&empty);
         let lines = Lines {

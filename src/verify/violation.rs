@@ -80,6 +80,12 @@ pub enum ViolationKind {
     WrongTravel,
     /// A figure of plan.json (`kpis`, a route's totals) is not what its routes give.
     WrongFigure,
+    /// A replan does not keep a task where the plan it started from had it done before the
+    /// replanning date.
+    FixedVisitMoved,
+    /// A replan puts a task on a day before the replanning date that the plan it started
+    /// from did not do there.
+    ChangedBeforeFrom,
 }
 
 impl ViolationKind {
@@ -121,6 +127,8 @@ impl ViolationKind {
             Self::WrongCell => "wrong_cell",
             Self::WrongTravel => "wrong_travel",
             Self::WrongFigure => "wrong_figure",
+            Self::FixedVisitMoved => "fixed_visit_moved",
+            Self::ChangedBeforeFrom => "changed_before_from",
         }
     }
 }

@@ -62,12 +62,7 @@ fn starting_prices(ctx: &Ctx, cols: &[PooledRoute], cost: &[f64]) -> Vec<f64> {
 /// step size.
 pub(crate) fn pool_bound(ctx: &Ctx, cols: &[PooledRoute], upper: f64, workers: &Workers) -> f64 {
     let n_tasks = ctx.inst.tasks.len();
-    let constant: f64 = ctx
-        .inst
-        .tasks
-        .iter()
-        .map(|t| penalty(&ctx.weights, t.priority))
-        .sum();
+    let constant = super::set_partition::constant(ctx);
     let cost: Vec<f64> = cols.iter().map(|c| column_cost(ctx, c)).collect();
     let mut by_slot: Vec<Vec<usize>> = vec![Vec::new(); ctx.slots.len()];
     for (i, c) in cols.iter().enumerate() {

@@ -49,6 +49,29 @@ pub(crate) struct Partition {
     pub rows: usize,
 }
 
+/// The objective with no column chosen: every task the columns may cover counted
+/// unscheduled, and a replan's fixed routes, which no column holds.
+pub(crate) fn constant(ctx: &Ctx) -> f64 {
+    let mut constant: f64 = ctx
+        .inst
+        .tasks
+        .iter()
+        .enumerate()
+        .filter(|&(t, _)| ctx.locks.as_ref().is_none_or(|l| !l.is_fixed(t)))
+        .map(|(_, t)| penalty(&ctx.weights, t.priority))
+        .sum();
+    if let Some(l) = &ctx.locks {
+        let past = Terms {
+            visits: l.past_visits as f64,
+            routes: l.past_routes as f64,
+            travel_km: l.past_km,
+            ..Terms::default()
+        };
+        constant += weigh(&ctx.weights, &past);
+    }
+    constant
+}
+
 /// Objective contribution of one column, the all-unscheduled constant aside.
 pub(crate) fn column_cost(ctx: &Ctx, c: &PooledRoute) -> f64 {
     let done: f64 = c
@@ -100,12 +123,7 @@ fn build(ctx: &Ctx, cols: &[PooledRoute], relax: bool, balance: bool, fixed_load
         }
     };
     let x: Vec<Variable> = cols.iter().map(|_| vars.add(def())).collect();
-    let constant: f64 = ctx
-        .inst
-        .tasks
-        .iter()
-        .map(|t| penalty(&ctx.weights, t.priority))
-        .sum();
+    let constant = constant(ctx);
     let mut objective = Expression::with_capacity(cols.len() + 1);
     objective += constant;
     for (c, &v) in cols.iter().zip(&x) {
