@@ -9,6 +9,7 @@
 //! checker, so a hand edit to them cannot make a wrong plan pass.
 
 use super::plan_json::{InputFile, PLAN_FORMAT, RouteJson, UnscheduledJson};
+use crate::diff::{PlanSnapshot, RouteSnap, VisitSnap, sorted};
 use crate::model::{Instance, Minute, Plan, Reason, Route, Unscheduled, Visit, parse_minute};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -79,6 +80,11 @@ pub struct PlanRecord {
     pub visits_lower_bound: Option<usize>,
     /// `kpis.visits_naive`.
     pub visits_naive: Option<usize>,
+    /// `replan.from`: the first day a replanned plan was free to change.
+    pub replan_from: Option<NaiveDate>,
+    /// `replan.old_plan`: the plan it was replanned from, relative to this plan folder when
+    /// it was written relative.
+    pub replan_old_plan: Option<PathBuf>,
 }
 
 impl PlanRecord {
@@ -94,6 +100,10 @@ impl PlanRecord {
             seed: v["parameters"]["seed"].as_u64(),
             visits_lower_bound: count("visits_lower_bound"),
             visits_naive: count("visits_naive"),
+            replan_from: v["replan"]["from"]
+                .as_str()
+                .and_then(|d| d.parse::<NaiveDate>().ok()),
+            replan_old_plan: v["replan"]["old_plan"].as_str().map(PathBuf::from),
         }
     }
 
@@ -101,6 +111,43 @@ impl PlanRecord {
     pub fn is_chayici_plan(&self) -> bool {
         self.format.as_deref() == Some(PLAN_FORMAT)
     }
+}
+
+/// Reads plan.json's text into a [`PlanSnapshot`]: ids, dates and times only, so that it
+/// needs no workspace (`chayici diff` compares plans of different workspaces).
+pub fn read_plan_snapshot(text: &str) -> Result<PlanSnapshot, PlanReadError> {
+    let doc: PlanDoc = serde_json::from_str(text)?;
+    if let Some(f) = doc.format.as_deref().filter(|f| *f != PLAN_FORMAT) {
+        return Err(PlanReadError::WrongFormat(f.to_owned()));
+    }
+    let mut routes = Vec::with_capacity(doc.routes.len());
+    for (i, r) in doc.routes.iter().enumerate() {
+        let here = format!("route {} (team {}, {})", i + 1, r.team_id, r.date);
+        let mut visits = Vec::with_capacity(r.visits.len());
+        for (j, v) in r.visits.iter().enumerate() {
+            let at = format!("{here}, visit {}", j + 1);
+            visits.push(VisitSnap {
+                firm: v.firm_id.clone(),
+                firm_name: v.firm_name.clone(),
+                tasks: sorted(v.task_ids.iter().cloned()),
+                arrive: time(&v.arrive, "arrive", &at)?,
+                start: time(&v.start, "start", &at)?,
+                end: time(&v.end, "end", &at)?,
+                depart: time(&v.depart, "depart", &at)?,
+            });
+        }
+        routes.push(RouteSnap {
+            team: r.team_id.clone(),
+            date: r.date,
+            leave_base: time(&r.leave_base, "leave_base", &here)?,
+            return_base: time(&r.return_base, "return_base", &here)?,
+            visits,
+        });
+    }
+    Ok(PlanSnapshot {
+        routes,
+        replan_from: PlanRecord::read(text).replan_from,
+    })
 }
 
 /// Reads plan.json's text into a plan indexing into `inst`.
