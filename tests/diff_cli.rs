@@ -273,3 +273,73 @@ fn a_folder_without_a_plan_is_an_error() {
     );
     assert!(o.stdout.is_empty(), "nothing printed half-way");
 }
+
+/// Marks `dir`'s plan.json as replanned from `old_plan` (relative to `dir`) on `from`, as
+/// `plan --keep` writes it.
+fn mark_replanned(dir: &Path, old_plan: &str, from: &str) {
+    let path = dir.join("plan.json");
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    v["replan"] = serde_json::json!({ "from": from, "old_plan": old_plan });
+    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+}
+
+#[test]
+fn report_of_a_replanned_plan_shows_the_changes_and_writes_calendar_updates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (month, next) = (tmp.path().join("month"), tmp.path().join("next"));
+    plan(DEMO, &month);
+    let o = chayici(&[
+        "plan",
+        DEMO,
+        "--out",
+        next.to_str().unwrap(),
+        "--quiet",
+        "--iterations",
+        "50",
+        "--seed",
+        "7",
+    ]);
+    assert_eq!(code(&o), 0);
+    mark_replanned(&next, "../month", "2026-12-10");
+    let o = chayici(&["report", next.to_str().unwrap(), "--all"]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(next.join("report.html")).unwrap();
+    assert!(html.contains(r#"<section id="changes">"#));
+    assert!(
+        html.contains("on or after 2026-12-10"),
+        "stability counts from the replan day"
+    );
+    let changes: Vec<PathBuf> = std::fs::read_dir(next.join("calendars/changes"))
+        .expect("calendars/changes written")
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(!changes.is_empty());
+    let all: String = changes
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert!(all.contains("SEQUENCE:1"));
+    assert!(
+        all.contains("STATUS:CANCELLED"),
+        "another seed drops some visits"
+    );
+    assert!(
+        stdout(&o).contains("calendars/changes/"),
+        "listed as written"
+    );
+    // The next plan into that folder replaces them: they are in its file list.
+    let manifest = std::fs::read_to_string(next.join(".chayici-files")).unwrap();
+    assert!(manifest.contains("calendars/changes/"), "{manifest}");
+
+    // Without the old plan the report says so and goes on.
+    mark_replanned(&next, "../gone", "2026-12-10");
+    let o = chayici(&["report", next.to_str().unwrap()]);
+    assert_eq!(code(&o), 0);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("could not find the previous plan"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let html = std::fs::read_to_string(next.join("report.html")).unwrap();
+    assert!(!html.contains(r#"<section id="changes">"#));
+}

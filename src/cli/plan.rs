@@ -275,7 +275,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     };
     write_out_dir(&args.out, args.force, Some(&args.workspace), |dir| {
         write_plan_files(dir, inst, &outcome.plan, &meta)?;
-        write_people_outputs(dir, inst, &outcome.plan, &headline, Lang::Zh)?;
+        write_people_outputs(dir, inst, &outcome.plan, &headline, Lang::Zh, None)?;
         Ok(())
     })?;
     bar.finish_and_clear();
