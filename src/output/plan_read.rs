@@ -280,3 +280,39 @@ fn time(s: &str, field: &str, at: &str) -> Result<Minute, PlanReadError> {
         ))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_replan_record_is_read_leniently() {
+        let rec = PlanRecord::read(
+            r#"{"format":"chayici-plan","replan":{"from":"2026-12-10","old_plan":"../month"}}"#,
+        );
+        assert_eq!(rec.replan_from, NaiveDate::from_ymd_opt(2026, 12, 10));
+        assert_eq!(rec.replan_old_plan, Some(PathBuf::from("../month")));
+        let odd = PlanRecord::read(r#"{"replan":{"from":"the tenth","old_plan":3}}"#);
+        assert_eq!((odd.replan_from, odd.replan_old_plan), (None, None));
+        assert_eq!(PlanRecord::read("{}").replan_from, None);
+    }
+
+    #[test]
+    fn a_snapshot_needs_no_workspace_and_carries_the_replan_day() {
+        let text = r#"{"format":"chayici-plan","replan":{"from":"2026-12-10"},
+            "routes":[{"team_id":"T9","date":"2026-12-11","leave_base":"08:30",
+            "return_base":"12:00","visits":[{"firm_id":"F","task_ids":["b","a"],
+            "arrive":"09:00","start":"09:05","end":"10:00","depart":"10:00"}]}],
+            "unscheduled":[]}"#;
+        let s = read_plan_snapshot(text).unwrap();
+        assert_eq!(s.replan_from, NaiveDate::from_ymd_opt(2026, 12, 10));
+        assert_eq!(
+            s.routes[0].visits[0].tasks,
+            ["a", "b"],
+            "tasks compare as a set"
+        );
+        assert_eq!(s.routes[0].visits[0].start, 9 * 60 + 5);
+        let bad = text.replace("09:05", "nine");
+        assert!(read_plan_snapshot(&bad).is_err());
+    }
+}
