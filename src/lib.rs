@@ -16,6 +16,7 @@ pub mod calendar;
 #[cfg(any(feature = "devtools", test))]
 pub mod devtools;
 pub mod diag;
+pub mod diff;
 pub mod graph;
 pub mod ingest;
 pub mod model;

@@ -9,8 +9,14 @@ fn render() -> (chayici::model::Instance, chayici::model::Plan, String) {
     let inst = hostile_instance();
     let plan = hand_plan(&inst);
     let mut out = Vec::new();
-    chayici::output::report::write_report_html(&mut out, &inst, &plan, &headline(&inst, &plan))
-        .unwrap();
+    chayici::output::report::write_report_html(
+        &mut out,
+        &inst,
+        &plan,
+        &headline(&inst, &plan),
+        None,
+    )
+    .unwrap();
     (inst, plan, String::from_utf8(out).unwrap())
 }
 
@@ -109,8 +115,79 @@ fn renders_an_empty_plan() {
     let plan = chayici::model::Plan::default();
     let h = chayici::output::report::ReportHeadline::from_plan(&inst, &plan, 0, 0, None);
     let mut out = Vec::new();
-    chayici::output::report::write_report_html(&mut out, &inst, &plan, &h).unwrap();
+    chayici::output::report::write_report_html(&mut out, &inst, &plan, &h, None).unwrap();
     let html = String::from_utf8(out).unwrap();
     assert_eq!(html.matches("<polyline").count(), 0);
     assert!(html.contains(r#"data-kpi="reduction"><b>—</b>"#));
+}
+
+/// A diff of many moved tasks: the old plan is the new one with every task on the previous
+/// day, so every task moved.
+fn many_moves(n: usize) -> chayici::diff::PlanDiff {
+    use chayici::diff::{PlanSnapshot, RouteSnap, VisitSnap};
+    let visit = |i: usize| VisitSnap {
+        firm: format!("F{i}"),
+        firm_name: format!("<b>{i}</b>"),
+        tasks: vec![format!("T{i:04}")],
+        arrive: 540,
+        start: 540,
+        end: 600,
+        depart: 600,
+    };
+    let route = |d: u32| RouteSnap {
+        team: "G1".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 12, d).unwrap(),
+        leave_base: 500,
+        return_base: 700,
+        visits: (0..n).map(visit).collect(),
+    };
+    let old = PlanSnapshot {
+        routes: vec![route(9)],
+        replan_from: None,
+        unscheduled: Vec::new(),
+    };
+    let new = PlanSnapshot {
+        routes: vec![route(10)],
+        replan_from: None,
+        unscheduled: Vec::new(),
+    };
+    chayici::diff::diff(&old, &new, None)
+}
+
+#[test]
+fn a_replanned_plan_shows_its_changes_linked_from_the_navigation() {
+    let inst = hostile_instance();
+    let plan = hand_plan(&inst);
+    let render = |d: Option<&chayici::diff::PlanDiff>| {
+        let mut out = Vec::new();
+        chayici::output::report::write_report_html(
+            &mut out,
+            &inst,
+            &plan,
+            &headline(&inst, &plan),
+            d,
+        )
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let plain = render(None);
+    assert!(!plain.contains(r#"id="changes""#));
+    assert!(!plain.contains("#changes"));
+
+    let shown = chayici::output::report::MOVED_TASKS_SHOWN;
+    let d = many_moves(shown + 7);
+    let html = render(Some(&d));
+    assert_eq!(html.matches(r#"<section id="changes">"#).count(), 1);
+    assert!(
+        html.contains(r##"<a href="#changes">"##),
+        "linked from the nav"
+    );
+    assert!(html.contains("自上次计划以来的变化"));
+    assert!(html.contains("0.0%"), "nothing of the old plan was kept");
+    let section = &html[html.find(r#"id="changes""#).unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(section.contains("T0000"));
+    assert!(section.contains("G1 2026-12-09") && section.contains("G1 2026-12-10"));
+    assert_eq!(section.matches("<tr><td>T").count(), shown, "capped");
+    assert!(section.contains(r#"data-more="7""#), "the rest counted");
 }

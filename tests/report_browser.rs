@@ -66,8 +66,14 @@ fn report_scripts_run_cleanly_in_headless_chromium() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("report.html");
     let mut html = Vec::new();
-    chayici::output::report::write_report_html(&mut html, &inst, &plan, &headline(&inst, &plan))
-        .unwrap();
+    chayici::output::report::write_report_html(
+        &mut html,
+        &inst,
+        &plan,
+        &headline(&inst, &plan),
+        None,
+    )
+    .unwrap();
     std::fs::write(&page, html).unwrap();
     let url = format!("file://{}", page.display());
 

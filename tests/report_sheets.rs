@@ -92,8 +92,15 @@ fn people_outputs_land_in_their_folders() {
     let inst = hostile_instance();
     let plan = hand_plan(&inst);
     let dir = tempfile::tempdir().unwrap();
-    let out =
-        write_people_outputs(dir.path(), &inst, &plan, &headline(&inst, &plan), Lang::Zh).unwrap();
+    let out = write_people_outputs(
+        dir.path(),
+        &inst,
+        &plan,
+        &headline(&inst, &plan),
+        Lang::Zh,
+        None,
+    )
+    .unwrap();
     assert!(out.report.ends_with("report.html") && out.report.is_file());
     assert!(out.workbook.is_file());
     assert_eq!(out.team_csvs.len(), inst.teams.len());

@@ -7,6 +7,7 @@
 pub mod bench;
 pub mod check;
 pub mod check_report;
+pub mod diff;
 #[cfg(feature = "devtools")]
 pub mod generate;
 pub mod merge;
@@ -53,6 +54,8 @@ pub enum Command {
     Plan(plan::Args),
     /// Check a written plan against its workspace from first principles.
     Verify(verify::Args),
+    /// Compare two plan folders: visits added, removed and changed, tasks moved, stability.
+    Diff(diff::Args),
     /// Rewrite report.html (and with --all the route sheets and calendars) of a written plan.
     Report(report::Args),
     /// Generate a synthetic workspace.
@@ -91,6 +94,7 @@ pub fn main() -> ExitCode {
         Command::Plan(a) => plan::run(a),
         Command::Verify(a) => verify::run(a),
         Command::Report(a) => report::run(a),
+        Command::Diff(a) => diff::run(a),
         #[cfg(feature = "devtools")]
         Command::Gen(a) => generate::run(a),
         #[cfg(feature = "devtools")]

@@ -7,7 +7,7 @@
 use super::workspace::{self, Show};
 use super::{Outcome, parse_seconds};
 use anyhow::Context;
-use chayici::output::report::{ReportHeadline, write_people_outputs};
+use chayici::output::report::{ReportHeadline, read_previous_plan, write_people_outputs};
 use chayici::output::sheets::Lang;
 use chayici::output::{
     Bounds, MilpMeta, Parameters, PhaseTiming, PlanMeta, Timing, check_out_dir, round3,
@@ -185,8 +185,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                     return Ok(Outcome::Invalid);
                 }
             };
-            let prev = super::replan::read_previous(dir)?;
-            Some((chayici::replan::prepare(inst, &prev, from), prev))
+            // The calendars' published SEQUENCEs come along, so phones update their events.
+            let people = read_previous_plan(dir, Some(inst.calendar.date(from)))?;
+            let prev = people.calendars.snapshot.clone();
+            Some((chayici::replan::prepare(inst, &prev, from), prev, people))
         }
         _ => None,
     };
@@ -233,7 +235,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             bar.set_message(progress_message(&p));
         };
         let o = match &replan {
-            Some((r, _)) => {
+            Some((r, ..)) => {
                 // The planner bundles by the bounds of what it may still plan; plan.json
                 // reports the month's, which `merge` and `verify` compute.
                 let planning = chayici::graph::visit_bounds_until(&r.planning, deadline);
@@ -260,7 +262,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
 
     phases.show("checking");
     let report = match &replan {
-        Some((r, prev)) => verify_replan(inst, &outcome.plan, prev, r.notes.from),
+        Some((r, prev, _)) => verify_replan(inst, &outcome.plan, prev, r.notes.from),
         None => verify_plan(inst, &outcome.plan),
     };
     phases.end("checking");
@@ -310,7 +312,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         replan: replan
             .as_ref()
             .zip(args.keep.as_ref())
-            .map(|((r, _), dir)| {
+            .map(|((r, ..), dir)| {
                 super::replan::meta(
                     inst,
                     &r.notes,
@@ -332,7 +334,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     };
     write_out_dir(&args.out, args.force, Some(&args.workspace), |dir| {
         write_plan_files(dir, inst, &outcome.plan, &meta)?;
-        write_people_outputs(dir, inst, &outcome.plan, &headline, Lang::Zh)?;
+        let previous = replan.as_ref().map(|(.., people)| people);
+        write_people_outputs(dir, inst, &outcome.plan, &headline, Lang::Zh, previous)?;
         Ok(())
     })?;
     bar.finish_and_clear();
@@ -342,7 +345,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         if let Some(r) = &outcome.milp {
             write_milp_summary(&mut w, r)?;
         }
-        if let Some((r, _)) = &replan {
+        if let Some((r, ..)) = &replan {
             let kept = chayici::replan::kept_visits(&r.keep.previous, &outcome.plan);
             super::replan::write_notes(
                 &mut w,

@@ -2,8 +2,8 @@
 //! and says what it did with it.
 
 use anyhow::Context;
-use chayici::model::{DayIndex, Instance, PreviousPlan};
-use chayici::output::{FreedTask, PLAN_JSON, PlanRecord, ReplanMeta, read_previous_plan};
+use chayici::model::{DayIndex, Instance, PlanSnapshot};
+use chayici::output::{FreedTask, PLAN_JSON, PlanRecord, ReplanMeta, read_plan_snapshot};
 use chayici::replan::ReplanNotes;
 use chrono::NaiveDate;
 use std::io::Write;
@@ -28,11 +28,11 @@ pub fn day_in(inst: &Instance, date: NaiveDate) -> Result<DayIndex, String> {
 }
 
 /// Reads the plan in folder `dir` as published.
-pub fn read_previous(dir: &Path) -> anyhow::Result<PreviousPlan> {
+pub fn read_previous(dir: &Path) -> anyhow::Result<PlanSnapshot> {
     let path = dir.join(PLAN_JSON);
     let text = std::fs::read_to_string(&path)
         .with_context(|| format!("cannot read the plan to keep, {}", path.display()))?;
-    read_previous_plan(&text).with_context(|| format!("cannot read {}", path.display()))
+    read_plan_snapshot(&text).with_context(|| format!("cannot read {}", path.display()))
 }
 
 /// The plan folder a replan's plan.json names as its start, resolved from the plan folder

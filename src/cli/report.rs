@@ -4,7 +4,9 @@
 use crate::cli::Outcome;
 use crate::cli::workspace::{self, Show};
 use anyhow::{Context, bail};
-use chayici::output::report::{ReportHeadline, write_people_outputs, write_report_file};
+use chayici::output::report::{
+    PreviousPlan, ReportHeadline, read_previous_plan, write_people_outputs, write_report_file,
+};
 use chayici::output::sheets::Lang;
 use chayici::output::{PlanRecord, read_plan_json_with_info};
 use std::path::{Path, PathBuf};
@@ -120,19 +122,55 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         }
     };
     let headline = ReportHeadline::from_kpis(&check.kpis, lower, naive, rec.seed);
+    let previous = previous_plan(&args.plan_dir, &rec);
     if args.all {
-        let out = write_people_outputs(&args.plan_dir, &inst, &plan, &headline, args.lang.into())?;
-        record_written(&args.plan_dir, out.team_csvs.iter().chain(&out.calendars))?;
+        let out = write_people_outputs(
+            &args.plan_dir,
+            &inst,
+            &plan,
+            &headline,
+            args.lang.into(),
+            previous.as_ref(),
+        )?;
+        let written = || {
+            out.team_csvs
+                .iter()
+                .chain(&out.calendars)
+                .chain(&out.calendar_changes)
+        };
+        record_written(&args.plan_dir, written())?;
         println!("wrote {}", out.report.display());
         println!("wrote {}", out.workbook.display());
-        for p in out.team_csvs.iter().chain(&out.calendars) {
+        for p in written() {
             println!("wrote {}", p.display());
         }
     } else {
-        let path = write_report_file(&args.plan_dir, &inst, &plan, &headline)?;
+        let path = write_report_file(&args.plan_dir, &inst, &plan, &headline, previous.as_ref())?;
         println!("wrote {}", path.display());
     }
     Ok(Outcome::Done)
+}
+
+/// The plan a replanned plan was made from (`replan.old_plan`, relative to the plan folder),
+/// for the report's changes section; `None` for a plan made from scratch, or, said on
+/// stderr, when the old plan cannot be read any more (the report goes on without it).
+fn previous_plan(plan_dir: &Path, rec: &PlanRecord) -> Option<PreviousPlan> {
+    let old = rec.replan_old_plan.as_ref()?;
+    let old = if old.is_relative() {
+        plan_dir.join(old)
+    } else {
+        old.clone()
+    };
+    match read_previous_plan(&old, rec.replan_from) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            eprintln!(
+                "chayici: warning: could not find the previous plan ({e:#}); the report \
+                 leaves out the changes since it"
+            );
+            None
+        }
+    }
 }
 
 /// Adds files `report --all` wrote (a team new to the workspace gets new sheets) to the plan

@@ -36,7 +36,7 @@ pub use plan_json::{
 };
 pub use plan_read::{
     PlanDocInfo, PlanReadError, PlanRecord, read_plan_json, read_plan_json_with_info,
-    read_previous_plan,
+    read_plan_snapshot,
 };
 pub use summary::{write_milp_summary, write_summary};
 

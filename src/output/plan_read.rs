@@ -10,8 +10,8 @@
 
 use super::plan_json::{InputFile, PLAN_FORMAT, RouteJson, UnscheduledJson};
 use crate::model::{
-    Instance, Minute, Plan, PreviousPlan, PreviousRoute, PreviousVisit, Reason, Route, Unscheduled,
-    Visit, parse_minute,
+    Instance, Minute, Plan, PlanSnapshot, Reason, Route, RouteSnap, Unscheduled, Visit, VisitSnap,
+    parse_minute, sorted,
 };
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -115,6 +115,44 @@ impl PlanRecord {
     }
 }
 
+/// Reads plan.json's text into a [`PlanSnapshot`]: ids, dates and times only, so that it
+/// needs no workspace (`chayici diff` compares plans of different workspaces).
+pub fn read_plan_snapshot(text: &str) -> Result<PlanSnapshot, PlanReadError> {
+    let doc: PlanDoc = serde_json::from_str(text)?;
+    if let Some(f) = doc.format.as_deref().filter(|f| *f != PLAN_FORMAT) {
+        return Err(PlanReadError::WrongFormat(f.to_owned()));
+    }
+    let mut routes = Vec::with_capacity(doc.routes.len());
+    for (i, r) in doc.routes.iter().enumerate() {
+        let here = format!("route {} (team {}, {})", i + 1, r.team_id, r.date);
+        let mut visits = Vec::with_capacity(r.visits.len());
+        for (j, v) in r.visits.iter().enumerate() {
+            let at = format!("{here}, visit {}", j + 1);
+            visits.push(VisitSnap {
+                firm: v.firm_id.clone(),
+                firm_name: v.firm_name.clone(),
+                tasks: sorted(v.task_ids.iter().cloned()),
+                arrive: time(&v.arrive, "arrive", &at)?,
+                start: time(&v.start, "start", &at)?,
+                end: time(&v.end, "end", &at)?,
+                depart: time(&v.depart, "depart", &at)?,
+            });
+        }
+        routes.push(RouteSnap {
+            team: r.team_id.clone(),
+            date: r.date,
+            leave_base: time(&r.leave_base, "leave_base", &here)?,
+            return_base: time(&r.return_base, "return_base", &here)?,
+            visits,
+        });
+    }
+    Ok(PlanSnapshot {
+        routes,
+        replan_from: PlanRecord::read(text).replan_from,
+        unscheduled: doc.unscheduled.into_iter().map(|u| u.task_id).collect(),
+    })
+}
+
 /// Reads plan.json's text into a plan indexing into `inst`.
 pub fn read_plan_json(text: &str, inst: &Instance) -> Result<Plan, PlanReadError> {
     read_plan_json_with_info(text, inst).map(|(p, _)| p)
@@ -164,43 +202,6 @@ pub fn read_plan_json_with_info(
                 .collect(),
         },
     ))
-}
-
-/// Reads plan.json's text as published, by ids, for a replan to start from: unlike
-/// [`read_plan_json`] it does not need the workspace to still hold every task, firm and team
-/// the plan names.
-pub fn read_previous_plan(text: &str) -> Result<PreviousPlan, PlanReadError> {
-    let doc: PlanDoc = serde_json::from_str(text)?;
-    if let Some(f) = doc.format.as_deref().filter(|f| *f != PLAN_FORMAT) {
-        return Err(PlanReadError::WrongFormat(f.to_owned()));
-    }
-    let mut routes = Vec::with_capacity(doc.routes.len());
-    for (n, r) in doc.routes.iter().enumerate() {
-        let here = format!("route {} (team {}, {})", n + 1, r.team_id, r.date);
-        let mut visits = Vec::with_capacity(r.visits.len());
-        for (i, v) in r.visits.iter().enumerate() {
-            let at = format!("{here}, visit {}", i + 1);
-            visits.push(PreviousVisit {
-                firm_id: v.firm_id.clone(),
-                task_ids: v.task_ids.clone(),
-                arrive: time(&v.arrive, "arrive", &at)?,
-                start: time(&v.start, "start", &at)?,
-                end: time(&v.end, "end", &at)?,
-                depart: time(&v.depart, "depart", &at)?,
-            });
-        }
-        routes.push(PreviousRoute {
-            team_id: r.team_id.clone(),
-            date: r.date,
-            leave_base: time(&r.leave_base, "leave_base", &here)?,
-            return_base: time(&r.return_base, "return_base", &here)?,
-            visits,
-        });
-    }
-    Ok(PreviousPlan {
-        routes,
-        unscheduled: doc.unscheduled.into_iter().map(|u| u.task_id).collect(),
-    })
 }
 
 /// Lookup tables from ids to indices.
@@ -281,4 +282,40 @@ fn time(s: &str, field: &str, at: &str) -> Result<Minute, PlanReadError> {
             "has `{field}` = `{s}` in {at}, not a time like 09:30"
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_replan_record_is_read_leniently() {
+        let rec = PlanRecord::read(
+            r#"{"format":"chayici-plan","replan":{"from":"2026-12-10","old_plan":"../month"}}"#,
+        );
+        assert_eq!(rec.replan_from, NaiveDate::from_ymd_opt(2026, 12, 10));
+        assert_eq!(rec.replan_old_plan, Some(PathBuf::from("../month")));
+        let odd = PlanRecord::read(r#"{"replan":{"from":"the tenth","old_plan":3}}"#);
+        assert_eq!((odd.replan_from, odd.replan_old_plan), (None, None));
+        assert_eq!(PlanRecord::read("{}").replan_from, None);
+    }
+
+    #[test]
+    fn a_snapshot_needs_no_workspace_and_carries_the_replan_day() {
+        let text = r#"{"format":"chayici-plan","replan":{"from":"2026-12-10"},
+            "routes":[{"team_id":"T9","date":"2026-12-11","leave_base":"08:30",
+            "return_base":"12:00","visits":[{"firm_id":"F","task_ids":["b","a"],
+            "arrive":"09:00","start":"09:05","end":"10:00","depart":"10:00"}]}],
+            "unscheduled":[]}"#;
+        let s = read_plan_snapshot(text).unwrap();
+        assert_eq!(s.replan_from, NaiveDate::from_ymd_opt(2026, 12, 10));
+        assert_eq!(
+            s.routes[0].visits[0].tasks,
+            ["a", "b"],
+            "tasks compare as a set"
+        );
+        assert_eq!(s.routes[0].visits[0].start, 9 * 60 + 5);
+        let bad = text.replace("09:05", "nine");
+        assert!(read_plan_snapshot(&bad).is_err());
+    }
 }

@@ -19,7 +19,7 @@
 //! passed is left out with `no_working_day_in_window`.
 
 use crate::model::{
-    DayIndex, DoneStatus, Instance, PreviousPlan, PreviousRoute, Route, TaskIndex, TeamIndex, Visit,
+    DayIndex, DoneStatus, Instance, PlanSnapshot, Route, RouteSnap, TaskIndex, TeamIndex, Visit,
 };
 use crate::solve::{Keep, KeptRoute};
 use std::collections::HashMap;
@@ -79,7 +79,7 @@ pub struct Replan {
 }
 
 /// The replan of `inst` from day `from` on, starting from the published plan `prev`.
-pub fn prepare(inst: &Instance, prev: &PreviousPlan, from: DayIndex) -> Replan {
+pub fn prepare(inst: &Instance, prev: &PlanSnapshot, from: DayIndex) -> Replan {
     let index = |ids: Vec<&str>| -> HashMap<String, usize> {
         ids.into_iter()
             .enumerate()
@@ -97,15 +97,15 @@ pub fn prepare(inst: &Instance, prev: &PreviousPlan, from: DayIndex) -> Replan {
     let mut keep = Keep::default();
     let mut fixed_seen = vec![false; inst.tasks.len()];
     for r in &prev.routes {
-        let team = teams.get(&r.team_id).copied();
+        let team = teams.get(&r.team).copied();
         let day = inst.calendar.index_of(r.date);
         let past = r.date < date_of(inst, from);
         let mut visits: Vec<(Vec<TaskIndex>, usize)> = Vec::new();
         let mut changed = false;
         for (i, v) in r.visits.iter().enumerate() {
-            let firm = firms.get(&v.firm_id).copied();
+            let firm = firms.get(&v.firm).copied();
             let mut kept = Vec::new();
-            for id in &v.task_ids {
+            for id in &v.tasks {
                 let Some(&t) = tasks.get(id) else {
                     if !notes.vanished.contains(id) {
                         notes.vanished.push(id.clone());
@@ -202,7 +202,7 @@ fn date_of(inst: &Instance, day: DayIndex) -> chrono::NaiveDate {
 /// (by position), each with all its tasks.
 fn published(
     inst: &Instance,
-    r: &PreviousRoute,
+    r: &RouteSnap,
     team: TeamIndex,
     day: DayIndex,
     visits: &[(Vec<TaskIndex>, usize)],

@@ -7,7 +7,7 @@
 //! its task, team or firm has left the workspace.
 
 use super::{Violation, ViolationKind as K};
-use crate::model::{DayIndex, Instance, Plan, PreviousPlan};
+use crate::model::{DayIndex, Instance, Plan, PlanSnapshot};
 use std::collections::HashMap;
 
 /// Pushes a violation for every task done before `from` that the plan moved or dropped, and
@@ -15,7 +15,7 @@ use std::collections::HashMap;
 pub(super) fn check(
     inst: &Instance,
     plan: &Plan,
-    prev: &PreviousPlan,
+    prev: &PlanSnapshot,
     from: DayIndex,
     out: &mut Vec<Violation>,
 ) {
@@ -52,22 +52,21 @@ pub(super) fn check(
     };
     let mut expected: HashMap<usize, (usize, usize, usize)> = HashMap::new();
     for r in prev.routes.iter().filter(|r| r.date < from_date) {
-        let (Some(&team), Some(day)) = (
-            team_of.get(r.team_id.as_str()),
-            inst.calendar.index_of(r.date),
-        ) else {
+        let (Some(&team), Some(day)) =
+            (team_of.get(r.team.as_str()), inst.calendar.index_of(r.date))
+        else {
             continue;
         };
         if !inst.teams[team].works_on(day) || !inst.calendar.is_working(day) {
             continue;
         }
         for v in &r.visits {
-            for id in &v.task_ids {
+            for id in &v.tasks {
                 let Some(&t) = task_of.get(id.as_str()) else {
                     continue;
                 };
                 let firm = inst.tasks[t].firm;
-                if inst.firms[firm].id != v.firm_id || !done_before(status(inst, t)) {
+                if inst.firms[firm].id != v.firm || !done_before(status(inst, t)) {
                     continue;
                 }
                 expected.entry(t).or_insert((team, day, firm));

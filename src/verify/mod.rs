@@ -26,7 +26,7 @@ pub use plan_files::{
 };
 pub use violation::{Violation, ViolationKind};
 
-use crate::model::{DayIndex, Instance, Plan, PreviousPlan};
+use crate::model::{DayIndex, Instance, Plan, PlanSnapshot};
 
 /// What the checker found.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -75,7 +75,7 @@ pub fn verify_plan(inst: &Instance, plan: &Plan) -> VerifyReport {
 pub fn verify_replan(
     inst: &Instance,
     plan: &Plan,
-    prev: &PreviousPlan,
+    prev: &PlanSnapshot,
     from: DayIndex,
 ) -> VerifyReport {
     let mut violations = Vec::new();

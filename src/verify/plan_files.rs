@@ -10,7 +10,7 @@ use super::{
     Kpis, VerifyReport, Violation, ViolationKind as K, unscheduled_csv, verify_plan, verify_replan,
 };
 use crate::ingest::InputFile;
-use crate::model::{DayIndex, PreviousPlan};
+use crate::model::{DayIndex, PlanSnapshot};
 use crate::model::{Instance, Plan};
 use crate::output::read_plan_json_with_info;
 use std::collections::HashMap;
@@ -51,7 +51,7 @@ pub struct PlanFiles {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReplanBasis {
     /// The plan it started from.
-    pub previous: PreviousPlan,
+    pub previous: PlanSnapshot,
     /// The replanning date, as a day of the horizon.
     pub from: DayIndex,
 }

@@ -6,6 +6,7 @@
 //! paths. The report loads nothing from the network, so it opens on an office computer
 //! without internet and can be mailed as one file.
 
+mod changes;
 mod charts_svg;
 pub mod escape;
 mod map_svg;
@@ -14,11 +15,15 @@ mod people;
 mod stats;
 mod tables;
 
+pub use changes::MOVED_TASKS_SHOWN;
 pub use map_svg::{PALETTE, team_colour};
-pub use people::{PeopleOutputs, write_people_outputs, write_report_file};
+pub use people::{
+    PeopleOutputs, PreviousPlan, read_previous_plan, write_people_outputs, write_report_file,
+};
 pub use stats::{DayLoad, Saving, per_department, per_township, workloads};
 pub use tables::reason_label;
 
+use crate::diff::PlanDiff;
 use crate::model::{Instance, Plan};
 use crate::output::route_legs;
 use serde::Serialize;
@@ -107,7 +112,8 @@ impl ReportHeadline {
     }
 }
 
-/// Writes `report.html`: headline, map with day and team filters, savings per department and
+/// Writes `report.html`: headline, what changed since the previous plan (given `changes`,
+/// for a replanned plan), map with day and team filters, savings per department and
 /// township, team workloads, each team's route by day, and the unscheduled tasks per
 /// department. Every text from the input is HTML-escaped.
 pub fn write_report_html<W: Write>(
@@ -115,10 +121,14 @@ pub fn write_report_html<W: Write>(
     inst: &Instance,
     plan: &Plan,
     headline: &ReportHeadline,
+    changes: Option<&PlanDiff>,
 ) -> io::Result<()> {
     let w = &mut w;
     let loads = workloads(inst, plan);
-    page::write_head(w, inst, headline)?;
+    page::write_head(w, inst, headline, changes.is_some())?;
+    if let Some(d) = changes {
+        changes::write_changes_section(w, d)?;
+    }
     writeln!(w, r#"<section id="map-section"><h2>地图 Map</h2>"#)?;
     map_svg::write_map_section(w, inst, plan)?;
     writeln!(w, "</section>")?;

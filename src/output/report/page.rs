@@ -69,7 +69,13 @@ const FILTER_JS: &str = r#"
 "#;
 
 /// Writes everything before the map: head, error hook, title and headline figures.
-pub fn write_head<W: Write>(w: &mut W, inst: &Instance, h: &ReportHeadline) -> io::Result<()> {
+/// `changes` adds the link to the section on changes since the previous plan.
+pub fn write_head<W: Write>(
+    w: &mut W,
+    inst: &Instance,
+    h: &ReportHeadline,
+    changes: bool,
+) -> io::Result<()> {
     let horizon = match (inst.calendar.dates.first(), inst.calendar.dates.last()) {
         (Some(a), Some(b)) => format!("{} – {}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
         _ => String::new(),
@@ -85,12 +91,17 @@ pub fn write_head<W: Write>(w: &mut W, inst: &Instance, h: &ReportHeadline) -> i
 <script>window.onerror=function(m,s,l,c){{var e=document.getElementById('js-errors');e.textContent+=m+' @'+l+':'+c+'\n';e.setAttribute('data-count',String((+e.getAttribute('data-count')||0)+1));}};</script>
 <header><h1>综合查一次 · 月度联合检查计划 <small>joint inspection plan</small></h1>
 <div class="muted">{} · {horizon}{}</div>
-<nav><a href="#headline">概况 summary</a><a href="#map-section">地图 map</a><a href="#savings">减少入企 savings</a><a href="#workload">工作量 workload</a><a href="#routes">路线 routes</a><a href="#unscheduled">未安排 unscheduled</a></nav></header>
+<nav><a href="#headline">概况 summary</a>{}<a href="#map-section">地图 map</a><a href="#savings">减少入企 savings</a><a href="#workload">工作量 workload</a><a href="#routes">路线 routes</a><a href="#unscheduled">未安排 unscheduled</a></nav></header>
 <main>"##,
         Esc(&inst.name),
         Esc(&inst.name),
         h.seed
             .map_or(String::new(), |s| format!(" · 随机种子 seed {s}")),
+        if changes {
+            r##"<a href="#changes">变化 changes</a>"##
+        } else {
+            ""
+        },
     )?;
     write_headline(w, inst, h)
 }

@@ -1,12 +1,20 @@
 //! Provides the one call the `plan` and `report` commands make to write what people read:
-//! `report.html`, `route_sheets.xlsx`, `sheets/<team>.csv` and `calendars/<team>.ics`.
+//! `report.html`, `route_sheets.xlsx`, `sheets/<team>.csv` and `calendars/<team>.ics`, and
+//! after a replan `calendars/changes/<team>.ics`; and [`read_previous_plan`], which reads
+//! the plan a replan was made from.
 
 use super::{ReportHeadline, write_report_html};
+use crate::diff::{PlanDiff, PlanSnapshot, diff};
 use crate::model::{Instance, Plan};
-use crate::output::calendar_ics::write_team_calendar;
+use crate::output::calendar_ics::{
+    CalendarUpdate, PreviousCalendars, published_sequences, write_team_calendar_updated,
+    write_team_changes,
+};
 use crate::output::sheets::{Lang, file_stems, write_route_workbook, write_team_csv};
 use crate::output::write_atomically;
+use crate::output::{PLAN_JSON, read_plan_snapshot};
 use anyhow::Context;
+use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 /// The files [`write_people_outputs`] wrote, for the command to list.
@@ -20,55 +28,186 @@ pub struct PeopleOutputs {
     pub team_csvs: Vec<PathBuf>,
     /// `calendars/<team>.ics`, in team order.
     pub calendars: Vec<PathBuf>,
+    /// `calendars/changes/<team>.ics` of the teams a replan changed, in team order.
+    pub calendar_changes: Vec<PathBuf>,
+}
+
+/// The plan a replan was made from, for the report's changes section and the calendars'
+/// updates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PreviousPlan {
+    /// Its visits, and the `SEQUENCE`s its calendars published.
+    pub calendars: PreviousCalendars,
+    /// The day the new plan was replanned from: stability counts the previous plan's visits
+    /// on or after it, and the updated events are stamped with it.
+    pub from: Option<NaiveDate>,
+}
+
+impl PreviousPlan {
+    /// What changed from it to `plan`.
+    pub fn diff(&self, inst: &Instance, plan: &Plan) -> PlanDiff {
+        diff(
+            &self.calendars.snapshot,
+            &PlanSnapshot::of(inst, plan),
+            self.from,
+        )
+    }
+}
+
+/// Reads the plan folder `dir` a replan was made from: its plan.json, and the `SEQUENCE`s
+/// of its calendars (`calendars/*.ics` and `calendars/changes/*.ics`; a missing or unreadable
+/// calendar counts as published with 0). `from` is the new plan's replan day.
+pub fn read_previous_plan(dir: &Path, from: Option<NaiveDate>) -> anyhow::Result<PreviousPlan> {
+    let path = dir.join(PLAN_JSON);
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read the previous plan {}", path.display()))?;
+    let snapshot = read_plan_snapshot(&text)
+        .with_context(|| format!("cannot read the previous plan {}", path.display()))?;
+    let mut sequences = std::collections::HashMap::new();
+    for folder in [dir.join("calendars"), dir.join("calendars").join("changes")] {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.extension().is_none_or(|e| e != "ics") {
+                continue;
+            }
+            let Ok(ics) = std::fs::read_to_string(&p) else {
+                continue;
+            };
+            for (uid, seq) in published_sequences(&ics) {
+                let e = sequences.entry(uid).or_insert(0);
+                *e = (*e).max(seq);
+            }
+        }
+    }
+    Ok(PreviousPlan {
+        calendars: PreviousCalendars {
+            snapshot,
+            sequences,
+        },
+        from,
+    })
 }
 
 /// Writes the report, the route workbook, a CSV per team and a calendar per team into `dir`
 /// (created if missing). Each file is written to a temporary file beside it and renamed into
 /// place, so a failure never leaves a half-written file behind.
+///
+/// Given the `previous` plan of a replan, the report shows what changed since it, each
+/// calendar event carries the `SEQUENCE` that makes a phone take the change, and each team
+/// with a changed, new or cancelled event gets `calendars/changes/<team>.ics` with only those.
 pub fn write_people_outputs(
     dir: &Path,
     inst: &Instance,
     plan: &Plan,
     headline: &ReportHeadline,
     lang: Lang,
+    previous: Option<&PreviousPlan>,
 ) -> anyhow::Result<PeopleOutputs> {
     let sheets_dir = dir.join("sheets");
     let ics_dir = dir.join("calendars");
     for d in [dir, &sheets_dir, &ics_dir] {
         std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
     }
+    let changes = previous.map(|p| p.diff(inst, plan));
+    let update = previous
+        .map(|p| CalendarUpdate::between(&p.calendars, &PlanSnapshot::of(inst, plan), p.from));
     let report = dir.join("report.html");
-    write_atomically(&report, |w| Ok(write_report_html(w, inst, plan, headline)?))?;
+    write_atomically(&report, |w| {
+        Ok(write_report_html(
+            w,
+            inst,
+            plan,
+            headline,
+            changes.as_ref(),
+        )?)
+    })?;
     let workbook = dir.join("route_sheets.xlsx");
     write_atomically(&workbook, |w| {
         Ok(write_route_workbook(w, inst, plan, lang)?)
     })?;
-    let ids: Vec<&str> = inst.teams.iter().map(|t| t.id.as_str()).collect();
+    let mut ids: Vec<&str> = inst.teams.iter().map(|t| t.id.as_str()).collect();
+    // Teams gone from the workspace still get their cancelled events; they come last so the
+    // others keep the file names of their full calendars.
+    if let Some(u) = &update {
+        ids.extend(
+            u.cancelled
+                .keys()
+                .map(String::as_str)
+                .filter(|t| !inst.teams.iter().any(|team| team.id == *t)),
+        );
+    }
     let stems = file_stems(&ids);
     let mut out = PeopleOutputs {
         report,
         workbook,
         ..PeopleOutputs::default()
     };
-    for (team, stem) in stems.iter().enumerate() {
+    for (team, stem) in stems.iter().enumerate().take(inst.teams.len()) {
         let csv = sheets_dir.join(format!("{stem}.csv"));
         write_atomically(&csv, |w| Ok(write_team_csv(w, inst, plan, team, lang)?))?;
         out.team_csvs.push(csv);
         let ics = ics_dir.join(format!("{stem}.ics"));
-        write_atomically(&ics, |w| Ok(write_team_calendar(w, inst, plan, team)?))?;
+        write_atomically(&ics, |w| {
+            Ok(write_team_calendar_updated(
+                w,
+                inst,
+                plan,
+                team,
+                update.as_ref(),
+            )?)
+        })?;
         out.calendars.push(ics);
+    }
+    if let Some(u) = &update {
+        let changes_dir = ics_dir.join("changes");
+        let new = PlanSnapshot::of(inst, plan);
+        for (id, stem) in ids.iter().zip(&stems) {
+            let uids: Vec<String> = new
+                .visits()
+                .filter(|(r, _, _)| r.team == *id)
+                .map(|(r, _, v)| {
+                    crate::output::calendar_ics::event_uid(
+                        &r.team,
+                        &v.firm,
+                        v.tasks.first().map_or("", String::as_str),
+                    )
+                })
+                .collect();
+            if !u.touches(id, &uids) {
+                continue;
+            }
+            std::fs::create_dir_all(&changes_dir)
+                .with_context(|| format!("cannot create {}", changes_dir.display()))?;
+            let path = changes_dir.join(format!("{stem}.ics"));
+            write_atomically(&path, |w| Ok(write_team_changes(w, inst, plan, id, u)?))?;
+            out.calendar_changes.push(path);
+        }
     }
     Ok(out)
 }
 
-/// Writes only `dir/report.html`, for `chayici report` regenerating the page of an old plan.
+/// Writes only `dir/report.html`, for `chayici report` regenerating the page of an old plan;
+/// given the `previous` plan of a replan, with what changed since it.
 pub fn write_report_file(
     dir: &Path,
     inst: &Instance,
     plan: &Plan,
     headline: &ReportHeadline,
+    previous: Option<&PreviousPlan>,
 ) -> anyhow::Result<PathBuf> {
     let path = dir.join("report.html");
-    write_atomically(&path, |w| Ok(write_report_html(w, inst, plan, headline)?))?;
+    let changes = previous.map(|p| p.diff(inst, plan));
+    write_atomically(&path, |w| {
+        Ok(write_report_html(
+            w,
+            inst,
+            plan,
+            headline,
+            changes.as_ref(),
+        )?)
+    })?;
     Ok(path)
 }

@@ -1,0 +1,66 @@
+//! Provides `chayici diff OLD_PLAN NEW_PLAN`: what a replan changed, for the office to check
+//! before it publishes the new plan. Changes are not errors: the command exits 0 whenever it
+//! could compare the two plans.
+
+use super::Outcome;
+use anyhow::Context;
+use chayici::diff::{PlanSnapshot, diff, write_diff_json, write_diff_text};
+use chayici::output::{PLAN_JSON, read_plan_snapshot};
+use chrono::NaiveDate;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Arguments of `chayici diff`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The earlier plan folder.
+    pub old_plan: PathBuf,
+    /// The later plan folder.
+    pub new_plan: PathBuf,
+    /// Stability counts the old plan's visits on or after this day (default: the day the
+    /// new plan was replanned from, else every visit).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// The `--format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people: per team and day, then the tasks and the totals.
+    Text,
+    /// For scripts: `format: "chayici-diff"`, see the README.
+    Json,
+}
+
+fn read(dir: &Path) -> anyhow::Result<PlanSnapshot> {
+    let path = dir.join(PLAN_JSON);
+    let text = std::fs::read_to_string(&path).with_context(|| {
+        format!(
+            "cannot read {} (is {} a plan folder written by `chayici plan`?)",
+            path.display(),
+            dir.display()
+        )
+    })?;
+    read_plan_snapshot(&text).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// Runs the subcommand.
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let old = read(&args.old_plan)?;
+    let new = read(&args.new_plan)?;
+    let d = diff(&old, &new, args.from);
+    let (o, n) = (
+        args.old_plan.display().to_string(),
+        args.new_plan.display().to_string(),
+    );
+    let mut w = std::io::stdout().lock();
+    match args.format {
+        Format::Text => write_diff_text(&mut w, &d, &o, &n)?,
+        Format::Json => write_diff_json(&mut w, &d, &o, &n)?,
+    }
+    w.flush()?;
+    Ok(Outcome::Done)
+}
