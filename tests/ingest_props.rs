@@ -79,6 +79,7 @@ proptest! {
             departments: None,
             plans: vec![source("plans/p.csv", format!("task_id,firm_id,minutes,earliest,latest\n{plan}").into_bytes())],
             problems: Vec::new(),
+            ..Sources::default()
         };
         let loaded = load_sources(&src);
         prop_assert_eq!(loaded.instance.is_some(), loaded.summary.errors == 0);

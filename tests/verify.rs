@@ -315,3 +315,112 @@ fn the_written_files_pass_and_a_renamed_firm_in_routes_csv_does_not() {
         "{figures:#?}"
     );
 }
+
+#[test]
+fn rejects_a_plan_that_breaks_a_team_pin() {
+    let mut inst = instance();
+    // T2 (xfjy) is pinned to team B, which covers xfjy; the plan has A do it.
+    pin(&mut inst, 1, Some(TEAM_B), None, 3);
+    let plan = valid_plan(&inst);
+    assert_only(&inst, &plan, K::PinBroken);
+    let v = &verify_plan(&inst, &plan).violations[0];
+    assert_eq!(v.task.as_deref(), Some("T2"));
+    assert!(
+        v.message.contains("pins.csv:3") && v.message.contains("team B"),
+        "{}",
+        v.message
+    );
+    assert!(v.message.contains("team A on 2026-12-07"), "{}", v.message);
+}
+
+#[test]
+fn rejects_a_plan_that_breaks_a_day_pin() {
+    let mut inst = instance();
+    // T3 is pinned to Thursday (day 3); the plan does it on Tuesday (day 1).
+    pin(&mut inst, 2, None, Some(3), 4);
+    let plan = valid_plan(&inst);
+    let report = verify_plan(&inst, &plan);
+    assert!(report.has(K::PinBroken), "{:#?}", report.violations);
+    let v = report
+        .violations
+        .iter()
+        .find(|v| v.kind == K::PinBroken)
+        .unwrap();
+    assert!(
+        v.message.contains("2026-12-10") && v.message.contains("2026-12-08"),
+        "{}",
+        v.message
+    );
+    // Done on the pinned day, the plan is valid again.
+    let mut plan = valid_plan(&inst);
+    plan.routes[2] = route_at(&inst, TEAM_A, 3, 540, &[(F2, &[2])]);
+    let report = verify_plan(&inst, &plan);
+    assert!(report.is_ok(), "{:#?}", report.violations);
+}
+
+/// The valid plan with T1 left out with `reason`, A doing T2 alone at F1 on Monday.
+fn without_t1(inst: &chayici::model::Instance, reason: Reason) -> Plan {
+    let mut plan = valid_plan(inst);
+    plan.routes[0] = route_at(inst, TEAM_A, 0, 510, &[(F1, &[1])]);
+    plan.unscheduled.insert(0, Unscheduled { task: 0, reason });
+    plan
+}
+
+#[test]
+fn pin_not_possible_is_checked_by_its_own_definition() {
+    let inst = instance();
+    // T1 has no pin at all.
+    assert_only(
+        &inst,
+        &without_t1(&inst, Reason::PinNotPossible),
+        K::WrongReason,
+    );
+
+    let mut pinned = instance();
+    // Pinned to A, which covers scjg, on Monday, when A works and F1 is open.
+    pin(&mut pinned, 0, Some(TEAM_A), Some(0), 2);
+    let plan = without_t1(&pinned, Reason::PinNotPossible);
+    assert_only(&pinned, &plan, K::WrongReason);
+
+    // Pinned to B, which does not cover scjg: the pin is impossible.
+    let mut pinned = instance();
+    pin(&mut pinned, 0, Some(TEAM_B), None, 2);
+    let report = verify_plan(&pinned, &without_t1(&pinned, Reason::PinNotPossible));
+    assert!(report.is_ok(), "{:#?}", report.violations);
+
+    // Pinned to Sunday (day 6), outside T1's window.
+    let mut pinned = instance();
+    pin(&mut pinned, 0, None, Some(6), 2);
+    let report = verify_plan(&pinned, &without_t1(&pinned, Reason::PinNotPossible));
+    assert!(report.is_ok(), "{:#?}", report.violations);
+
+    // Pinned to A on Wednesday, when A is out.
+    let mut pinned = instance();
+    pinned.teams[TEAM_A].available[2] = false;
+    pin(&mut pinned, 0, Some(TEAM_A), Some(2), 2);
+    let report = verify_plan(&pinned, &without_t1(&pinned, Reason::PinNotPossible));
+    assert!(report.is_ok(), "{:#?}", report.violations);
+}
+
+#[test]
+fn a_reason_given_a_team_pinned_task_is_checked_with_that_team_alone() {
+    let mut inst = instance();
+    // T2 (xfjy, days 1..=4) is pinned to B, and B is out Tuesday to Friday: no one may do it,
+    // though A could.
+    inst.tasks[1].first_day = 1;
+    for d in 1..5 {
+        inst.teams[TEAM_B].available[d] = false;
+    }
+    pin(&mut inst, 1, Some(TEAM_B), None, 2);
+    let mut plan = valid_plan(&inst);
+    plan.routes[0] = route_at(&inst, TEAM_A, 0, 510, &[(F1, &[0])]);
+    plan.unscheduled.insert(
+        0,
+        Unscheduled {
+            task: 1,
+            reason: Reason::NoTeamAvailable,
+        },
+    );
+    let report = verify_plan(&inst, &plan);
+    assert!(report.is_ok(), "{:#?}", report.violations);
+}

@@ -5,6 +5,7 @@
 //! with one another fewer still, so enumerating subsets is both exact and fast; the caller
 //! keeps `n` at most [`EXACT_LIMIT`] and falls back to bounds beyond it.
 
+use super::feasibility::{TeamChoice, task_window};
 use super::firm_slots::FirmSlots;
 use crate::model::{DayIndex, DeptSet, Instance, TaskIndex};
 
@@ -15,7 +16,7 @@ pub const EXACT_LIMIT: usize = 16;
 /// Which subsets (bit `i` = `tasks[i]`) of one firm's tasks could be one visit.
 ///
 /// Feasibility is closed under taking subsets (fewer tasks only widen the common window,
-/// shrink the departments and shorten the visit), which lets a subset be rejected as soon as
+/// shrink the departments, loosen the pinned team and shorten the visit), which lets a subset be rejected as soon as
 /// one of its subsets is.
 pub fn feasible_subsets(inst: &Instance, slots: &FirmSlots, tasks: &[TaskIndex]) -> Vec<bool> {
     let n = tasks.len();
@@ -41,15 +42,21 @@ pub fn feasible_subsets(inst: &Instance, slots: &FirmSlots, tasks: &[TaskIndex])
     let mut first = vec![0 as DayIndex; size];
     let mut last = vec![DayIndex::MAX; size];
     let mut depts = vec![DeptSet::EMPTY; size];
+    let mut team = vec![TeamChoice::Any; size];
     feasible[0] = true;
     for s in 1..size {
         let b = s.trailing_zeros() as usize;
         let rest = s & (s - 1);
         let task = &inst.tasks[tasks[b]];
-        first[s] = first[rest].max(task.first_day);
-        last[s] = last[rest].min(task.last_day);
+        let (first_day, last_day) = task_window(task);
+        first[s] = first[rest].max(first_day);
+        last[s] = last[rest].min(last_day);
         depts[s] = depts[rest].union(DeptSet::single(task.department));
-        if first[s] > last[s] || !all_maximal_subsets_feasible(&feasible, s) {
+        team[s] = team[rest].and(TeamChoice::of(task));
+        if first[s] > last[s]
+            || team[s] == TeamChoice::Clash
+            || !all_maximal_subsets_feasible(&feasible, s)
+        {
             continue;
         }
         let mut per_dept = [0u32; EXACT_LIMIT];
@@ -61,7 +68,7 @@ pub fn feasible_subsets(inst: &Instance, slots: &FirmSlots, tasks: &[TaskIndex])
         }
         let minutes =
             inst.settings.visit_setup_minutes + per_dept.iter().max().copied().unwrap_or(0);
-        feasible[s] = slots.admits_parts(first[s], last[s], depts[s], minutes);
+        feasible[s] = slots.admits_parts(first[s], last[s], depts[s], minutes, team[s]);
     }
     feasible
 }

@@ -5,8 +5,58 @@
 //! [`feasible_slots`], which collects for callers that want a list.
 
 use crate::model::{
-    DayIndex, DeptSet, FirmIndex, Instance, Minute, TaskIndex, Team, TeamIndex, TimeWindow,
+    DayIndex, DeptSet, FirmIndex, Instance, Minute, Task, TaskIndex, Team, TeamIndex, TimeWindow,
 };
+
+/// The teams a group's pins (`pins.csv`) leave it: any, the one every pinned task of it
+/// names, or none when two name different teams.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamChoice {
+    /// No task of the group is pinned to a team.
+    Any,
+    /// Every pinned task names this team.
+    Only(TeamIndex),
+    /// Two tasks are pinned to different teams: they never share a visit.
+    Clash,
+}
+
+impl TeamChoice {
+    /// The choice one task leaves.
+    pub fn of(task: &Task) -> Self {
+        match task.pin.as_ref().and_then(|p| p.team) {
+            Some(t) => Self::Only(t),
+            None => Self::Any,
+        }
+    }
+
+    /// The choice two groups left together.
+    pub fn and(self, other: Self) -> Self {
+        match (self, other) {
+            (Self::Any, x) | (x, Self::Any) => x,
+            (Self::Only(a), Self::Only(b)) if a == b => self,
+            _ => Self::Clash,
+        }
+    }
+
+    /// True when team `t` may do the group.
+    pub fn allows(self, t: TeamIndex) -> bool {
+        match self {
+            Self::Any => true,
+            Self::Only(only) => only == t,
+            Self::Clash => false,
+        }
+    }
+}
+
+/// The days a task may be done: its window, cut to its pinned day. Ingest narrows the window
+/// of a task pinned to a day inside it, so this only differs for a day outside the window,
+/// where it leaves no day at all (first after last).
+pub fn task_window(task: &Task) -> (DayIndex, DayIndex) {
+    match task.pin.as_ref().and_then(|p| p.day) {
+        Some(d) => (task.first_day.max(d), task.last_day.min(d)),
+        None => (task.first_day, task.last_day),
+    }
+}
 
 /// What a group of tasks asks of a visit: a day range, departments and on-site time.
 ///
@@ -24,6 +74,8 @@ pub struct GroupNeeds {
     pub departments: DeptSet,
     /// On-site minutes, setup included.
     pub minutes: Minute,
+    /// The teams the tasks' pins allow.
+    pub team: TeamChoice,
 }
 
 impl GroupNeeds {
@@ -31,21 +83,25 @@ impl GroupNeeds {
     pub fn of(inst: &Instance, tasks: &[TaskIndex]) -> Option<Self> {
         let (&first, rest) = tasks.split_first()?;
         let t0 = &inst.tasks[first];
+        let (first_day, last_day) = task_window(t0);
         let mut needs = GroupNeeds {
             firm: t0.firm,
-            first_day: t0.first_day,
-            last_day: t0.last_day,
+            first_day,
+            last_day,
             departments: DeptSet::single(t0.department),
             minutes: 0,
+            team: TeamChoice::of(t0),
         };
         for &t in rest {
             let task = &inst.tasks[t];
             if task.firm != needs.firm {
                 return None;
             }
-            needs.first_day = needs.first_day.max(task.first_day);
-            needs.last_day = needs.last_day.min(task.last_day);
+            let (first_day, last_day) = task_window(task);
+            needs.first_day = needs.first_day.max(first_day);
+            needs.last_day = needs.last_day.min(last_day);
             needs.departments.insert(task.department);
+            needs.team = needs.team.and(TeamChoice::of(task));
         }
         needs.minutes = onsite_minutes(inst, tasks, needs.departments);
         Some(needs)
@@ -91,7 +147,8 @@ pub fn fits(fit: Minute, minutes: Minute) -> bool {
     fit > 0 && fit >= minutes
 }
 
-/// True when `team` could do a visit with `needs` on `day` (ignoring travel and other visits).
+/// True when `team` could do a visit with `needs` on `day` (ignoring travel and other visits),
+/// whatever the pins say: [`slots`] asks [`TeamChoice::allows`] first.
 pub fn team_can_visit_on(inst: &Instance, team: &Team, needs: &GroupNeeds, day: DayIndex) -> bool {
     if !inst.calendar.is_working(day) || !team.works_on(day) {
         return false;
@@ -124,14 +181,16 @@ pub fn slots<'a>(
         inst.teams
             .iter()
             .enumerate()
-            .filter(move |(_, team)| team_can_visit_on(inst, team, &needs, d))
+            .filter(move |&(t, team)| {
+                needs.team.allows(t) && team_can_visit_on(inst, team, &needs, d)
+            })
             .map(move |(t, _)| (d, t))
     })
 }
 
 /// True when `tasks` (all of one firm) can be done in one visit: a common working day in all
-/// their windows on which the firm is open, a team covering all their departments and working
-/// that day, and an on-site time fitting in one of the team's shift windows and one of the
+/// their windows (and pinned days) on which the firm is open, a team every pinned task of
+/// them names, covering all their departments and working that day, and an on-site time fitting in one of the team's shift windows and one of the
 /// firm's opening windows that day.
 ///
 /// An empty group, or one mixing firms, is not a visit.

@@ -2,8 +2,8 @@
 //! that the bounds can test thousands of candidate groups without walking the calendar and the
 //! teams each time.
 
-use super::feasibility::{GroupNeeds, fits, longest_common_window};
-use crate::model::{DayIndex, DeptSet, FirmIndex, Instance, Minute};
+use super::feasibility::{GroupNeeds, TeamChoice, fits, longest_common_window};
+use crate::model::{DayIndex, DeptSet, FirmIndex, Instance, Minute, TeamIndex};
 
 /// One day on which some team could work at the firm: what it covers and the longest on-site
 /// stretch it could spend there.
@@ -17,30 +17,40 @@ struct Slot {
 /// The (day, coverage, longest stretch) offers of every team at one firm, sorted by day.
 ///
 /// Teams with the same coverage on the same day are merged (only the longest stretch matters),
-/// which keeps the scan short for counties with many alike teams.
+/// which keeps the scan short for counties with many alike teams. Each team's own offers are
+/// kept too, sorted by day, for groups a pin ties to one team.
 #[derive(Debug, Clone)]
 pub struct FirmSlots {
     slots: Vec<Slot>,
+    by_team: Vec<(DayIndex, TeamIndex, Slot)>,
 }
 
 impl FirmSlots {
     /// The offers at `firm` over the whole horizon.
     pub fn new(inst: &Instance, firm: FirmIndex) -> Self {
         let mut slots = Vec::new();
+        let mut by_team = Vec::new();
         for day in inst.calendar.working_days() {
             let opening = inst.firms[firm].hours.windows_on(inst.calendar.date(day));
             if opening.is_empty() {
                 continue;
             }
             let first_today = slots.len();
-            for team in inst.teams.iter().filter(|t| t.works_on(day)) {
+            for (t, team) in inst
+                .teams
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.works_on(day))
+            {
                 let fit = longest_common_window(&team.shift.windows, opening);
                 if fit > 0 {
-                    slots.push(Slot {
+                    let slot = Slot {
                         day,
                         covers: team.departments,
                         fit,
-                    });
+                    };
+                    slots.push(slot);
+                    by_team.push((day, t, slot));
                 }
             }
             let today = &mut slots[first_today..];
@@ -54,7 +64,7 @@ impl FirmSlots {
             }
             slots.truncate(kept);
         }
-        Self { slots }
+        Self { slots, by_team }
     }
 
     /// Same answer as [`super::can_share_visit`] for a group with these needs at this firm.
@@ -64,6 +74,7 @@ impl FirmSlots {
             needs.last_day,
             needs.departments,
             needs.minutes,
+            needs.team,
         )
     }
 
@@ -74,15 +85,29 @@ impl FirmSlots {
         last_day: DayIndex,
         departments: DeptSet,
         minutes: Minute,
+        team: TeamChoice,
     ) -> bool {
         if first_day > last_day {
             return false;
         }
-        let start = self.slots.partition_point(|s| s.day < first_day);
-        self.slots[start..]
-            .iter()
-            .take_while(|s| s.day <= last_day)
-            .any(|s| s.covers.covers(departments) && fits(s.fit, minutes))
+        let admits = |s: &Slot| s.covers.covers(departments) && fits(s.fit, minutes);
+        match team {
+            TeamChoice::Any => {
+                let start = self.slots.partition_point(|s| s.day < first_day);
+                self.slots[start..]
+                    .iter()
+                    .take_while(|s| s.day <= last_day)
+                    .any(admits)
+            }
+            TeamChoice::Only(only) => {
+                let start = self.by_team.partition_point(|&(d, _, _)| d < first_day);
+                self.by_team[start..]
+                    .iter()
+                    .take_while(|&&(d, _, _)| d <= last_day)
+                    .any(|(_, t, s)| *t == only && admits(s))
+            }
+            TeamChoice::Clash => false,
+        }
     }
 }
 
@@ -105,6 +130,17 @@ mod tests {
                     ..SynthParams::default()
                 },
             );
+            let mut inst = inst;
+            // Some tasks pinned to a team, so groups tied to one team, and clashing, are met.
+            for (t, task) in inst.tasks.iter_mut().enumerate() {
+                if t % 3 == 0 {
+                    task.pin = Some(crate::model::TaskPin {
+                        team: Some(t % 4),
+                        day: None,
+                        loc: task.loc.clone(),
+                    });
+                }
+            }
             for (firm, tasks) in inst.tasks_by_firm().iter().enumerate() {
                 let slots = FirmSlots::new(&inst, firm);
                 for i in 0..tasks.len() {

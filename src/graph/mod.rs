@@ -18,8 +18,8 @@ pub use bounds::{FirmBound, VisitBounds, firm_bound, reduction, visit_bounds, vi
 pub use dot::{escape_label, to_dot};
 pub use exact::EXACT_LIMIT;
 pub use feasibility::{
-    GroupNeeds, can_share_visit, feasible_slots, fits, longest_common_window, slots,
-    team_can_visit_on,
+    GroupNeeds, TeamChoice, can_share_visit, feasible_slots, fits, longest_common_window, slots,
+    task_window, team_can_visit_on,
 };
 pub use firm_slots::FirmSlots;
 pub use merge_graph::{Edge, MergeGraph, Node, share_pairs};

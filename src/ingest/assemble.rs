@@ -12,10 +12,12 @@ use super::teams::{TeamRead, read_teams};
 use super::toml_config::{Config, parse_config};
 use super::travel_matrix::{Matrix, PlaceIds, read_matrix, w1505_partial};
 use super::validate::{ids::Seen, tasks as task_rules, teams as team_rules};
-use super::{csv_source, json_source, xlsx_source};
+use super::{csv_source, json_source, month, xlsx_source};
 use crate::calendar::{build_calendar, years_without_table};
 use crate::diag::Diagnostic;
-use crate::model::{Calendar, DeptIndex, Instance, Loc, MAX_DEPARTMENTS, Point, Task};
+use crate::model::{
+    Calendar, DeptIndex, Instance, Loc, MAX_DEPARTMENTS, MonthRecords, Point, Task, Team,
+};
 use crate::spatial::Travel;
 use chrono::Datelike;
 use sha2::{Digest, Sha256};
@@ -123,9 +125,18 @@ pub fn load_sources_with(src: &Sources, named: &[SourceFile]) -> Loaded {
     let calendar = calendar_of(&cfg, &mut diags);
     let mut depts = read_departments(src, &mut diags);
     let register = read_register(src, &cfg, &mut diags);
-    let plans = read_plans(src, calendar.as_ref(), &register, &mut depts, &mut diags);
-    let teams = read_team_file(src, &cfg, calendar.as_ref(), &mut depts, &mut diags);
+    let mut plans = read_plans(src, calendar.as_ref(), &register, &mut depts, &mut diags);
+    let mut teams = read_team_file(src, &cfg, calendar.as_ref(), &mut depts, &mut diags);
     diags.extend(depts.e0106_too_many_departments());
+    let month = read_month(
+        src,
+        &mut plans,
+        &mut teams,
+        &register,
+        &depts,
+        calendar.as_ref(),
+        &mut diags,
+    );
 
     let places = PlaceIds::new(
         register.firms.iter().map(|f| f.id.as_str()),
@@ -192,7 +203,7 @@ pub fn load_sources_with(src: &Sources, named: &[SourceFile]) -> Loaded {
             teams: teams.into_iter().map(|t| t.team).collect(),
             settings: cfg.settings.clone(),
             travel_table,
-            month: Default::default(),
+            month,
         }),
         _ => None,
     };
@@ -230,6 +241,8 @@ fn read_register(src: &Sources, cfg: &Config, diags: &mut Vec<Diagnostic>) -> Re
 /// errors too, for the counts), and where each table's `minutes` column is.
 struct PlanRows<'a> {
     tasks: Vec<Task>,
+    /// Every task id read, valid or not.
+    ids: Seen,
     rows: Vec<(DeptIndex, Loc)>,
     /// The column of `minutes` by file and sheet, see [`minutes_column`].
     minutes_cols: HashMap<(&'a str, Option<String>), u32>,
@@ -267,6 +280,7 @@ fn read_plans<'a>(
     }
     PlanRows {
         tasks,
+        ids: std::mem::take(&mut reader.seen),
         rows: std::mem::take(&mut reader.rows),
         minutes_cols,
     }
@@ -288,6 +302,55 @@ fn read_team_file(
         }
         None => Vec::new(),
     }
+}
+
+/// The month's records (`done.csv`, `pins.csv`, `absences.csv`), read against the plans, the
+/// teams and the horizon, and applied: absences take the days off the teams, pins go on the
+/// tasks (narrowing a pinned day's window to it). Absences are read first, so a pin to a day
+/// its team is out is said at the pin (W1712).
+fn read_month(
+    src: &Sources,
+    plans: &mut PlanRows,
+    teams: &mut [TeamRead],
+    register: &Register,
+    depts: &Departments,
+    calendar: Option<&Calendar>,
+    diags: &mut Vec<Diagnostic>,
+) -> MonthRecords {
+    let refs = month::Refs::new(
+        &plans.tasks,
+        &plans.ids,
+        teams.iter().map(|t| t.team.id.as_str()),
+        calendar,
+    );
+    let mut tables = |file: &Option<SourceFile>| match file {
+        Some(file) => {
+            let tables = tables_or_report(file, diags);
+            no_rows(&file.path, &tables, diags);
+            tables
+        }
+        None => Vec::new(),
+    };
+    let (done, pins, absences) = (tables(&src.done), tables(&src.pins), tables(&src.absences));
+    let absences = month::read_absences(&absences, &refs, diags);
+    let pins = month::read_pins(&pins, &refs, diags);
+    let done = month::read_done(&done, &refs, diags);
+    month::apply_absences(teams.iter_mut().map(|t| &mut t.team), &absences);
+    if let Some(calendar) = calendar {
+        let team_list: Vec<&Team> = teams.iter().map(|t| &t.team).collect();
+        diags.extend(month::pin_warnings(
+            &month::PinContext {
+                tasks: &plans.tasks,
+                teams: &team_list,
+                firms: &register.firms,
+                departments: depts.list(),
+                calendar,
+            },
+            &pins,
+        ));
+    }
+    month::apply_pins(&mut plans.tasks, pins);
+    MonthRecords { done, absences }
 }
 
 /// True when some team covers department `d`.

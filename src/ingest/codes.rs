@@ -2,7 +2,8 @@
 //! and a one-line description, so the README's error index and the code never drift apart.
 //!
 //! Codes are grouped by what they concern: `0xxx` files and settings, `10xx` firms, `11xx`
-//! coordinates, `12xx` opening hours, `13xx` teams, `14xx` tasks, `15xx` the travel matrix.
+//! coordinates, `12xx` opening hours, `13xx` teams, `14xx` tasks, `15xx` the travel matrix,
+//! `17xx` the month's records (`done.csv`, `pins.csv`, `absences.csv`).
 
 use crate::diag::Severity;
 
@@ -99,6 +100,18 @@ codes! {
     DUPLICATE_PAIR = "W1503", Warning, "A travel matrix lists a pair twice; the later row is used.";
     MATRIX_NOT_FOUND = "E1504", Error, "The travel matrix file named in chayici.toml is not found.";
     MATRIX_PARTIAL = "W1505", Warning, "The travel matrix leaves pairs out; they use the great-circle model.";
+    UNKNOWN_MONTH_TASK = "E1701", Error, "A row of done.csv or pins.csv names a task no plan has.";
+    UNKNOWN_MONTH_TEAM = "E1702", Error, "A row of pins.csv or absences.csv names a team teams.csv does not have.";
+    BAD_MONTH_DATE = "E1703", Error, "A date in done.csv, pins.csv or absences.csv cannot be read.";
+    MONTH_DATE_OUTSIDE = "E1704", Error, "A date in done.csv, pins.csv or absences.csv lies outside the horizon.";
+    BAD_STATUS = "E1705", Error, "A status in done.csv is not done/not_done/firm_closed/postponed (已完成/未完成/企业关门/延期).";
+    EMPTY_PIN = "E1706", Error, "A row of pins.csv names neither a team nor a date.";
+    SECOND_PIN = "E1707", Error, "A task is pinned twice in pins.csv.";
+    ABSENCE_TWICE = "W1708", Warning, "absences.csv records a team out on the same day twice.";
+    DONE_TWICE = "W1709", Warning, "done.csv lists a task twice; the later row is used.";
+    PIN_TEAM_UNCOVERED = "W1710", Warning, "A task is pinned to a team that does not cover its department; it will not be scheduled.";
+    PIN_OUTSIDE_WINDOW = "W1711", Warning, "A task is pinned to a day outside its window; it will not be scheduled.";
+    PIN_DAY_IMPOSSIBLE = "W1712", Warning, "A task is pinned to a day that is not a working day, on which its team is out or the firm is closed; it will not be scheduled.";
 }
 
 /// The registry entry of `code`.

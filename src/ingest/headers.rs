@@ -115,6 +115,29 @@ pub const DEPARTMENT_FIELDS: &[Field] = &[
     field("name", &["名称", "部门名称"], false),
 ];
 
+/// Columns of `done.csv`: what became of the tasks the plan sent teams to. `note` is the
+/// clerk's own remark, kept with the record.
+pub const DONE_FIELDS: &[Field] = &[
+    field("task_id", &["任务编号", "编号", "id"], true),
+    field("status", &["状态", "完成情况", "检查结果", "结果"], true),
+    field("date", &["日期", "检查日期", "完成日期"], false),
+    field("note", &["备注", "notes", "remark"], false),
+];
+
+/// Columns of `pins.csv`: a task fixed to a team, a day or both; each row fills at least one.
+pub const PIN_FIELDS: &[Field] = &[
+    field("task_id", &["任务编号", "编号", "id"], true),
+    field("team_id", &["检查组", "检查组编号", "team"], false),
+    field("date", &["日期", "指定日期", "检查日期"], false),
+];
+
+/// Columns of `absences.csv`: a team out on a day or a range of days.
+pub const ABSENCE_FIELDS: &[Field] = &[
+    field("team_id", &["检查组", "检查组编号", "team"], true),
+    field("date", &["日期", "缺勤日期", "请假日期"], true),
+    field("reason", &["原因", "事由"], false),
+];
+
 /// Columns of the travel matrix named by `[travel] matrix` in `chayici.toml`. A unit in
 /// brackets is ignored, so `距离(公里)` is `距离` and `时间(分钟)` is `时间`.
 pub const TRAVEL_FIELDS: &[Field] = &[
@@ -220,14 +243,18 @@ pub fn map_headers(table: &Table, fields: &[Field]) -> (Columns, Vec<Diagnostic>
     let mut unknown = Vec::new();
     for (i, cell) in table.header.iter().enumerate() {
         let h = normalize_header(&cell.text);
-        if h.is_empty() || is_own_column(&cell.text) {
+        if h.is_empty() {
             continue;
         }
+        // A field's own name comes first: done.csv reads its `note` (备注) column, which in
+        // every other table is the clerk's own.
         let found = fields.iter().find(|f| {
             normalize_header(f.name) == h || f.aliases.iter().any(|a| normalize_header(a) == h)
         });
         let Some(f) = found else {
-            unknown.push(i);
+            if !is_own_column(&cell.text) {
+                unknown.push(i);
+            }
             continue;
         };
         if let Some(&first) = cols.by_field.get(f.name) {

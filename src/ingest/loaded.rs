@@ -31,12 +31,19 @@ pub struct Sources {
     pub departments: Option<SourceFile>,
     /// The plans, sorted by path.
     pub plans: Vec<SourceFile>,
+    /// `done.csv` (or `.xlsx`), when present: what became of the tasks planned.
+    pub done: Option<SourceFile>,
+    /// `pins.csv` (or `.xlsx`), when present: tasks fixed to a team or a day.
+    pub pins: Option<SourceFile>,
+    /// `absences.csv` (or `.xlsx`), when present: days a team is out.
+    pub absences: Option<SourceFile>,
     /// Problems found while collecting the files (missing teams, ignored files).
     pub problems: Vec<Diagnostic>,
 }
 
 impl Sources {
-    /// Every file, config first, then firms, teams, departments and plans.
+    /// Every file, config first, then firms, teams, departments, plans and the month's
+    /// records.
     pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
         [
             Some(&self.config),
@@ -47,6 +54,11 @@ impl Sources {
         .into_iter()
         .flatten()
         .chain(&self.plans)
+        .chain(
+            [&self.done, &self.pins, &self.absences]
+                .into_iter()
+                .flatten(),
+        )
     }
 }
 

@@ -19,6 +19,7 @@ pub mod headers;
 pub mod json_source;
 pub mod limits;
 pub mod loaded;
+pub mod month;
 pub mod plans;
 pub mod table;
 pub mod teams;

@@ -223,6 +223,11 @@ pub fn collect_sources(dir: &Path) -> Result<Sources, WorkspaceError> {
         None => None,
     };
     let plans = read_plans(dir, &mut problems)?;
+    let mut optional = |stem| match find_table(dir, stem, &mut problems) {
+        Some(name) => read(dir, &name).map(Some),
+        None => Ok(None),
+    };
+    let (done, pins, absences) = (optional("done")?, optional("pins")?, optional("absences")?);
     Ok(Sources {
         name: dir
             .canonicalize()
@@ -234,6 +239,9 @@ pub fn collect_sources(dir: &Path) -> Result<Sources, WorkspaceError> {
         teams,
         departments,
         plans,
+        done,
+        pins,
+        absences,
         problems,
     })
 }

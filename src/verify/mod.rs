@@ -8,6 +8,7 @@
 mod accounting;
 mod kpis;
 mod locks;
+mod pins;
 mod plan_figures;
 mod plan_files;
 mod reasons;
@@ -54,13 +55,14 @@ impl VerifyReport {
 
 /// Checks `plan` against `inst`: every task accounted for exactly once, every route on a
 /// working day of its team, every visit within the task windows, the team's departments, the
-/// firm's opening hours and the shift, every time consistent with the travel model, and every
-/// reason for leaving a task out true. Never panics, whatever indices the plan holds.
+/// firm's opening hours and the shift, every time consistent with the travel model, every
+/// pinned task done by its team on its day, and every reason for leaving a task out true. Never panics, whatever indices the plan holds.
 pub fn verify_plan(inst: &Instance, plan: &Plan) -> VerifyReport {
     let mut violations = Vec::new();
     let mut warnings = Vec::new();
     accounting::check(inst, plan, &mut violations);
     routes::check(inst, plan, &mut violations, &mut warnings);
+    pins::check(inst, plan, &mut violations);
     reasons::check(inst, plan, &mut violations, &mut warnings);
     VerifyReport {
         violations,
@@ -82,6 +84,7 @@ pub fn verify_replan(
     let mut warnings = Vec::new();
     accounting::check(inst, plan, &mut violations);
     routes::check(inst, plan, &mut violations, &mut warnings);
+    pins::check(inst, plan, &mut violations);
     let on = locks::from_on(inst, plan, from);
     reasons::check(&on, plan, &mut violations, &mut warnings);
     locks::check(inst, plan, prev, from, &mut violations);

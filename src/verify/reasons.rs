@@ -1,7 +1,7 @@
 //! Checks the reasons given for unscheduled tasks, recomputed from the instance.
 //!
 //! The simple reasons (no covering team, no working day, firm closed) are checked by their
-//! own definition. Every structural reason must also mean what it promises: the task could
+//! own definition, and so is `pin_not_possible`. Every structural reason must also mean what it promises: the task could
 //! not be done even by a team sent out for it alone. The two reasons that depend on how a
 //! planner classifies a mix of causes (too long, no team available) are checked by that
 //! alone, so the checker accepts any honest classification.
@@ -71,12 +71,43 @@ fn own_definition_fails(inst: &Instance, t: TaskIndex, reason: Reason) -> Option
                 .find(|&d| !firm.hours.windows_on(inst.calendar.date(d)).is_empty())
                 .map(|d| format!("the firm is open on {}", inst.calendar.date(d)))
         }
+        Reason::PinNotPossible => pin_possible(inst, t),
         Reason::LongerThanAnyShift
         | Reason::NoTeamAvailable
         | Reason::NoCapacity
-        | Reason::TimeLimit
-        | Reason::PinNotPossible => None,
+        | Reason::TimeLimit => None,
     }
+}
+
+/// Why the task's pin could be kept, when it could: `pin_not_possible` promises a pin to a
+/// team not covering the department, to a day outside the window, or to a day that is not a
+/// working day, on which the pinned team does not work or the firm is closed.
+fn pin_possible(inst: &Instance, t: TaskIndex) -> Option<String> {
+    let task = &inst.tasks[t];
+    let Some(pin) = &task.pin else {
+        return Some("the task has no pin".into());
+    };
+    let team = match pin.team {
+        Some(i) => match inst.teams.get(i) {
+            Some(team) if team.departments.contains(task.department) => Some(team),
+            _ => return None,
+        },
+        None => None,
+    };
+    let Some(day) = pin.day else {
+        let team = team.map_or("?", |team| team.id.as_str());
+        return Some(format!("the pinned team {team} covers the department"));
+    };
+    let date = *inst.calendar.dates.get(day)?;
+    let firm = inst.firms.get(task.firm)?;
+    let keepable = window_days(inst, t).contains(&day)
+        && inst.calendar.is_working(day)
+        && team.is_none_or(|team| team.works_on(day))
+        && !firm.hours.windows_on(date).is_empty();
+    let who = team.map_or(String::new(), |team| format!(", team {} works", team.id));
+    keepable.then(|| {
+        format!("the pinned day {date} is a working day of the window, the firm is open{who}")
+    })
 }
 
 /// The task's window, clipped to the horizon.
@@ -88,7 +119,8 @@ fn window_days(inst: &Instance, t: TaskIndex) -> std::ops::RangeInclusive<usize>
 
 /// True when some covering team, on some working day of the window on which it works and the
 /// firm is open, could drive out, do the task alone inside one shift window and one opening
-/// window, and be back before its shift ends, its demand within the team's daily capacity.
+/// window, and be back before its shift ends, its demand within the team's daily capacity;
+/// the team and the day the task's pin names, when it names them.
 pub(super) fn feasible_alone(inst: &Instance, t: TaskIndex) -> bool {
     let task = &inst.tasks[t];
     let Some(firm) = inst.firms.get(task.firm) else {
@@ -98,11 +130,13 @@ pub(super) fn feasible_alone(inst: &Instance, t: TaskIndex) -> bool {
         return false;
     }
     let onsite = onsite_minutes(inst, &[t]);
+    let pin = task.pin.as_ref();
     inst.teams
         .iter()
         .enumerate()
         .filter(|(_, team)| team.departments.contains(task.department))
         .filter(|(_, team)| team.capacity_per_day.is_none_or(|c| task.demand <= c))
+        .filter(|&(i, _)| pin.is_none_or(|p| p.team.is_none_or(|pt| pt == i)))
         .any(|(i, team)| {
             let (base, at) = (Place::Base(i), Place::Firm(task.firm));
             let out = u64::from(inst.travel_minutes(base, at));
@@ -110,6 +144,7 @@ pub(super) fn feasible_alone(inst: &Instance, t: TaskIndex) -> bool {
             let earliest = u64::from(team.shift.start()) + out;
             let shift_end = u64::from(team.shift.end());
             window_days(inst, t)
+                .filter(|&d| pin.is_none_or(|p| p.day.is_none_or(|pd| pd == d)))
                 .filter(|&d| inst.calendar.is_working(d) && team.works_on(d))
                 .any(|d| {
                     let open = firm.hours.windows_on(inst.calendar.date(d));

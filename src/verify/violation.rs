@@ -52,6 +52,8 @@ pub enum ViolationKind {
     OverCapacity,
     /// An unscheduled task's reason does not hold.
     WrongReason,
+    /// A pinned task (`pins.csv`) is done by another team or on another day.
+    PinBroken,
     /// A route without visits (harmless, but plans leave them out).
     EmptyRoute,
     /// A file every plan folder has (plan.json, routes.csv, unscheduled.csv) is missing, or
@@ -114,6 +116,7 @@ impl ViolationKind {
             Self::ReturnsAfterShift => "returns_after_shift",
             Self::OverCapacity => "over_capacity",
             Self::WrongReason => "wrong_reason",
+            Self::PinBroken => "pin_broken",
             Self::EmptyRoute => "empty_route",
             Self::MissingFile => "missing_file",
             Self::UnexpectedFile => "unexpected_file",

@@ -160,3 +160,24 @@ pub fn valid_plan(inst: &Instance) -> Plan {
         }],
     }
 }
+
+/// Pins task `task` to `team` and/or `day` as row `line` of pins.csv would, narrowing its
+/// window to a pinned day inside it, the way ingest does.
+pub fn pin(
+    inst: &mut Instance,
+    task: TaskIndex,
+    team: Option<usize>,
+    day: Option<usize>,
+    line: u32,
+) {
+    let t = &mut inst.tasks[task];
+    if let Some(d) = day.filter(|d| (t.first_day..=t.last_day).contains(d)) {
+        t.first_day = d;
+        t.last_day = d;
+    }
+    t.pin = Some(chayici::model::TaskPin {
+        team,
+        day,
+        loc: Loc::line("pins.csv", line, None),
+    });
+}

@@ -16,6 +16,11 @@ pub struct Seen {
 }
 
 impl Seen {
+    /// True when `id` was recorded, ignoring case.
+    pub fn contains(&self, id: &str) -> bool {
+        self.first.contains_key(&id.to_lowercase())
+    }
+
     /// Records `id` at `loc`; returns the id as first written and where, when this is a repeat
     /// (ignoring case).
     pub fn repeat_of(&mut self, id: &str, loc: &Loc) -> Option<(String, Loc)> {
