@@ -226,16 +226,35 @@ pub(crate) fn warm_start(ctx: &Ctx, sol: &mut Solution) -> (Vec<bool>, Vec<Bundl
         return (placed, left);
     };
     for k in &locks.previous {
-        for tasks in &k.visits {
-            let tasks: Vec<TaskIndex> = tasks
+        let bundles: Vec<Bundle> = k
+            .visits
+            .iter()
+            .filter_map(|tasks| {
+                let tasks: Vec<TaskIndex> = tasks
+                    .iter()
+                    .copied()
+                    .filter(|&t| !locks.is_fixed(t) && !placed[t])
+                    .collect();
+                let &first = tasks.first()?;
+                Some(Bundle::new(inst, inst.tasks[first].firm, tasks))
+            })
+            .collect();
+        // The whole route in its old order, when it still fits: placing its visits one by
+        // one at their cheapest positions can block the last of a tight day.
+        if let Some(r) = ctx.slot(k.day, k.team)
+            && sol.routes[r].visits.is_empty()
+            && whole_route_fits(ctx, k.team, k.day, &bundles)
+        {
+            bundles
                 .iter()
-                .copied()
-                .filter(|&t| !locks.is_fixed(t) && !placed[t])
-                .collect();
-            let Some(&first) = tasks.first() else {
-                continue;
-            };
-            let b = Bundle::new(inst, inst.tasks[first].firm, tasks);
+                .flat_map(|b| &b.tasks)
+                .for_each(|&t| placed[t] = true);
+            let route = Arc::make_mut(&mut sol.routes[r]);
+            route.visits = bundles;
+            route.refresh(ctx);
+            continue;
+        }
+        for b in bundles {
             let fits = ctx.slot(k.day, k.team).and_then(|r| {
                 let route = &sol.routes[r];
                 let allowed = super::rules::team_may(ctx, k.team, &b)
@@ -255,6 +274,20 @@ pub(crate) fn warm_start(ctx: &Ctx, sol: &mut Solution) -> (Vec<bool>, Vec<Bundl
         }
     }
     (placed, left)
+}
+
+/// True when one route of `team` on `day` may hold `visits` in this order: every rule allows
+/// each visit, their loads fit together and the clock fits them.
+fn whole_route_fits(ctx: &Ctx, team: TeamIndex, day: DayIndex, visits: &[Bundle]) -> bool {
+    let mut firms: Vec<_> = visits.iter().map(|b| b.firm).collect();
+    firms.sort_unstable();
+    firms.dedup();
+    firms.len() == visits.len()
+        && visits
+            .iter()
+            .all(|b| super::rules::team_may(ctx, team, b) && super::rules::day_may(ctx, day, b))
+        && super::rules::loads_fit(ctx, team, visits)
+        && replay(ctx, team, &visits.iter().collect::<Vec<_>>()).is_some()
 }
 
 /// Gives each route whose visits are those of the old route of its team and day the old
