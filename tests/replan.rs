@@ -262,7 +262,15 @@ fn an_absent_team_frees_exactly_its_later_tasks() {
     assert_eq!(moved_tasks(&new) as usize, freed);
     assert!(!visits(&new).iter().any(|v| v.0 == team && v.1 == date));
     assert_eq!(new["kpis"]["unscheduled"], old["kpis"]["unscheduled"]);
-    ok(chayici(&[&"verify", &ws, &week2]));
+    // The teams whose days changed get calendar updates, which the checker knows as the plan's.
+    assert!(
+        week2
+            .join("calendars/changes")
+            .join(format!("{team}.ics"))
+            .is_file()
+    );
+    let checked = ok(chayici(&[&"verify", &ws, &week2]));
+    assert!(checked.contains(", 0 warning(s)"), "{checked}");
 }
 
 #[test]

@@ -27,8 +27,13 @@ pub const PEOPLE_FILES: [&str; 4] = [
     "route_sheets.xlsx",
 ];
 
-/// The folders `chayici plan` writes, with the extension of the one file per team in each.
-pub const TEAM_FOLDERS: [(&str, &str); 2] = [("sheets", ".csv"), ("calendars", ".ics")];
+/// The folders `chayici plan` writes, with the extension of the one file per team in each;
+/// `calendars/changes` only in a replan, for the teams whose events changed.
+pub const TEAM_FOLDERS: [(&str, &str); 3] = [
+    ("sheets", ".csv"),
+    ("calendars", ".ics"),
+    ("calendars/changes", ".ics"),
+];
 
 /// The content of a plan folder, as the caller read it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
