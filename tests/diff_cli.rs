@@ -3,21 +3,13 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
+use common::{chayici, code};
 
 const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/demo-changshan");
 const TINY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/tiny");
-
-fn chayici(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chayici"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exited normally")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -1,6 +1,7 @@
 //! Helpers shared by the end-to-end tests that need a workspace they may change.
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 /// Copies a workspace, subfolders included, into a fresh temporary folder.
 #[allow(dead_code)]
@@ -32,4 +33,19 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// Runs the chayici binary with `args`.
+#[allow(dead_code)]
+pub fn chayici(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// The exit code of a run that was not killed.
+#[allow(dead_code)]
+pub fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited normally")
 }

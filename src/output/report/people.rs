@@ -111,19 +111,9 @@ pub fn write_people_outputs(
     for d in [dir, &sheets_dir, &ics_dir] {
         std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
     }
-    let changes = previous.map(|p| p.diff(inst, plan));
     let update = previous
         .map(|p| CalendarUpdate::between(&p.calendars, &PlanSnapshot::of(inst, plan), p.from));
-    let report = dir.join("report.html");
-    write_atomically(&report, |w| {
-        Ok(write_report_html(
-            w,
-            inst,
-            plan,
-            headline,
-            changes.as_ref(),
-        )?)
-    })?;
+    let report = write_report_file(dir, inst, plan, headline, previous)?;
     let workbook = dir.join("route_sheets.xlsx");
     write_atomically(&workbook, |w| {
         Ok(write_route_workbook(w, inst, plan, lang)?)

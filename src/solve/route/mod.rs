@@ -328,17 +328,7 @@ impl RouteSt {
         if km + ctx.km(at, base) >= self.km - MIN_GAIN_KM {
             return false;
         }
-        let refs: Vec<&Bundle> = order.iter().map(|&i| &self.visits[i]).collect();
-        if replay(ctx, self.team, &refs).is_none() {
-            return false;
-        }
-        let mut old: Vec<Option<Bundle>> = self.visits.drain(..).map(Some).collect();
-        self.visits = order
-            .iter()
-            .map(|&i| old[i].take().expect("order is a permutation"))
-            .collect();
-        self.refresh(ctx);
-        true
+        self.set_order(ctx, order)
     }
 
     /// The matrix points of the route with the base at both ends: `stops[k + 1]` is visit `k`.
