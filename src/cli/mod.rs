@@ -14,6 +14,7 @@ pub mod merge;
 pub mod plan;
 pub mod replan;
 pub mod report;
+pub mod rollup;
 #[cfg(feature = "devtools")]
 pub mod solomon;
 pub mod verify;

@@ -7,18 +7,24 @@
 use super::workspace::{self, Show};
 use super::{Outcome, parse_seconds};
 use anyhow::Context;
-use chayici::output::report::{ReportHeadline, read_previous_plan, write_people_outputs};
+use chayici::model::{Instance, PlanSnapshot};
+use chayici::output::report::{
+    PreviousPlan, ReportHeadline, read_previous_plan, write_people_outputs,
+};
 use chayici::output::sheets::Lang;
 use chayici::output::{
     Bounds, MilpMeta, Parameters, PhaseTiming, PlanMeta, Timing, check_out_dir, round3,
     write_milp_summary, write_out_dir, write_plan_files, write_summary,
 };
+use chayici::replan::Replan;
 use chayici::solve::milp::{ExactError, ExactParams, MilpParams, solve_exact};
-use chayici::solve::{Phase, Progress, SolveParams, solve_keeping, solve_with_bounds};
-use chayici::verify::{verify_plan, verify_replan};
+use chayici::solve::{
+    Phase, Progress, SolveOutcome, SolveParams, solve_keeping, solve_with_bounds,
+};
+use chayici::verify::{VerifyReport, verify_plan, verify_replan};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Arguments of `chayici plan`.
@@ -81,15 +87,15 @@ pub struct Args {
 
 /// The phases of a run: each one timed for run.json and, when stderr is a terminal and the
 /// run is not quiet, named on a progress line so that a long run shows where it is.
-struct Phases {
+pub struct Phases {
     started: Instant,
     last: Instant,
     done: Vec<PhaseTiming>,
-    bar: ProgressBar,
+    pub bar: ProgressBar,
 }
 
 impl Phases {
-    fn new(started: Instant, quiet: bool) -> Self {
+    pub fn new(started: Instant, quiet: bool) -> Self {
         let bar = if quiet || !std::io::stderr().is_terminal() {
             ProgressBar::hidden()
         } else {
@@ -149,40 +155,97 @@ fn progress_message(p: &Progress) -> String {
 
 /// Runs the subcommand.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    if super::rollup::holds_workspaces(&args.workspace) {
+        return super::rollup::run(args);
+    }
     let started = Instant::now();
+    check_out_dir(&args.out, args.force, Some(&args.workspace))?;
+    let mut phases = Phases::new(started, args.quiet);
+    let place = Place {
+        workspace: &args.workspace,
+        out: &args.out,
+        keep: args.keep.as_deref(),
+    };
+    let planned = match plan_workspace(&place, args, started, &mut phases)? {
+        Ok(p) => p,
+        Err(outcome) => {
+            phases.bar.finish_and_clear();
+            return Ok(outcome);
+        }
+    };
+    write_out_dir(&args.out, args.force, Some(&args.workspace), |dir| {
+        planned.write(dir)
+    })?;
+    phases.bar.finish_and_clear();
+    if !args.quiet {
+        let mut w = std::io::stdout().lock();
+        planned.write_summary(&mut w)?;
+        writeln!(w, "  written to   {}", args.out.display())?;
+    }
+    Ok(Outcome::Done)
+}
+
+/// Where one workspace is planned from and to.
+pub struct Place<'a> {
+    /// The workspace folder.
+    pub workspace: &'a Path,
+    /// The plan folder it will be written to (for the relative paths plan.json records).
+    pub out: &'a Path,
+    /// The plan folder a replan starts from.
+    pub keep: Option<&'a Path>,
+}
+
+/// A workspace planned and checked, ready to be written.
+pub struct Planned {
+    inst: Instance,
+    outcome: SolveOutcome,
+    report: VerifyReport,
+    meta: PlanMeta,
+    headline: ReportHeadline,
+    replan: Option<(Replan, PlanSnapshot, PreviousPlan)>,
+}
+
+/// Reads, plans and checks the workspace of `place`; `Ok(Err(outcome))` when there is nothing
+/// to write, the reason already said on stderr.
+pub fn plan_workspace(
+    place: &Place,
+    args: &Args,
+    started: Instant,
+    phases: &mut Phases,
+) -> anyhow::Result<Result<Planned, Outcome>> {
     // The deadline counts from the start: reading and bounds spend the same budget as the
     // planner, so --time-limit bounds the run, not only the search.
     let deadline = args
         .time_limit
         .map(|s| started + Duration::from_secs_f64(s));
-    check_out_dir(&args.out, args.force, Some(&args.workspace))?;
-    let mut phases = Phases::new(started, args.quiet);
     phases.show("reading");
-    let Some(ws) = workspace::load(&args.workspace, Show::Each(&phases.bar))
-        .with_context(|| format!("cannot read workspace {}", args.workspace.display()))?
+    let Some(ws) = workspace::load(place.workspace, Show::Each(&phases.bar))
+        .with_context(|| format!("cannot read workspace {}", place.workspace.display()))?
     else {
-        phases.bar.finish_and_clear();
-        eprintln!("chayici: the workspace has errors; nothing planned");
-        return Ok(Outcome::Invalid);
+        phases.bar.suspend(|| {
+            eprintln!(
+                "chayici: {}: the workspace has errors; nothing planned",
+                place.workspace.display()
+            )
+        });
+        return Ok(Err(Outcome::Invalid));
     };
     phases.end("reading");
     let inst = &ws.instance;
-    let replan = match (&args.keep, args.from) {
+    let replan = match (place.keep, args.from) {
         (Some(dir), Some(from)) => {
-            if same_folder(dir, &args.out) {
-                phases.bar.finish_and_clear();
+            if same_folder(dir, place.out) {
                 eprintln!(
                     "chayici: --out is the plan to keep; write the new plan beside it (the \
                      old one is what `verify` checks the fixed visits against)"
                 );
-                return Ok(Outcome::Invalid);
+                return Ok(Err(Outcome::Invalid));
             }
             let from = match super::replan::day_in(inst, from) {
                 Ok(d) => d,
                 Err(e) => {
-                    phases.bar.finish_and_clear();
                     eprintln!("chayici: {e}");
-                    return Ok(Outcome::Invalid);
+                    return Ok(Err(Outcome::Invalid));
                 }
             };
             // The calendars' published SEQUENCEs come along, so phones update their events.
@@ -220,12 +283,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                 o
             }
             Err(e) => {
-                bar.finish_and_clear();
-                eprintln!("chayici: {e}");
-                return Ok(match e {
+                bar.suspend(|| eprintln!("chayici: {e}"));
+                return Ok(Err(match e {
                     ExactError::Solver(_) => Outcome::Failed,
                     _ => Outcome::Invalid,
-                });
+                }));
             }
         }
     } else {
@@ -268,19 +330,20 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     phases.end("checking");
     phases.show("writing");
     if !report.is_ok() {
-        for v in &report.violations {
-            eprintln!("  {v}");
-        }
-        bar.finish_and_clear();
-        eprintln!(
-            "chayici: internal error: the planner's plan breaks {} rule(s) (listed above); \
-             nothing written. Please report this with the workspace and the seed.",
-            report.violations.len()
-        );
-        return Ok(Outcome::Failed);
+        bar.suspend(|| {
+            for v in &report.violations {
+                eprintln!("  {v}");
+            }
+            eprintln!(
+                "chayici: internal error: the planner's plan breaks {} rule(s) (listed above); \
+                 nothing written. Please report this with the workspace and the seed.",
+                report.violations.len()
+            )
+        });
+        return Ok(Err(Outcome::Failed));
     }
     let meta = PlanMeta {
-        workspace: chayici::output::workspace_ref(&args.workspace, &args.out),
+        workspace: chayici::output::workspace_ref(place.workspace, place.out),
         parameters: Parameters {
             seed: params.seed,
             iterations: params.iterations,
@@ -309,16 +372,13 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             phases: phases.done.clone(),
             timed_out_tasks: outcome.timed_out,
         },
-        replan: replan
-            .as_ref()
-            .zip(args.keep.as_ref())
-            .map(|((r, ..), dir)| {
-                super::replan::meta(
-                    inst,
-                    &r.notes,
-                    chayici::output::workspace_ref(dir, &args.out),
-                )
-            }),
+        replan: replan.as_ref().zip(place.keep).map(|((r, ..), dir)| {
+            super::replan::meta(
+                inst,
+                &r.notes,
+                chayici::output::workspace_ref(dir, place.out),
+            )
+        }),
     };
     let k = &report.kpis;
     let headline = ReportHeadline {
@@ -332,32 +392,60 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         travel_minutes: k.travel_minutes,
         seed: Some(params.seed),
     };
-    write_out_dir(&args.out, args.force, Some(&args.workspace), |dir| {
-        write_plan_files(dir, inst, &outcome.plan, &meta)?;
-        let previous = replan.as_ref().map(|(.., people)| people);
-        write_people_outputs(dir, inst, &outcome.plan, &headline, Lang::Zh, previous)?;
+    Ok(Ok(Planned {
+        inst: ws.instance,
+        outcome,
+        report,
+        meta,
+        headline,
+        replan,
+    }))
+}
+
+impl Planned {
+    /// Writes the plan folder's files into `dir`, an empty folder.
+    pub fn write(&self, dir: &Path) -> anyhow::Result<()> {
+        let (inst, plan) = (&self.inst, &self.outcome.plan);
+        write_plan_files(dir, inst, plan, &self.meta)?;
+        let previous = self.replan.as_ref().map(|(.., people)| people);
+        write_people_outputs(dir, inst, plan, &self.headline, Lang::Zh, previous)?;
         Ok(())
-    })?;
-    bar.finish_and_clear();
-    if !args.quiet {
-        let mut w = std::io::stdout().lock();
-        write_summary(&mut w, &inst.name, &report.kpis, meta.bounds)?;
-        if let Some(r) = &outcome.milp {
-            write_milp_summary(&mut w, r)?;
+    }
+
+    /// The terminal summary, without the line saying where the plan went.
+    pub fn write_summary(&self, w: &mut impl Write) -> std::io::Result<()> {
+        let inst = &self.inst;
+        write_summary(&mut *w, &inst.name, &self.report.kpis, self.meta.bounds)?;
+        if let Some(r) = &self.outcome.milp {
+            write_milp_summary(&mut *w, r)?;
         }
-        if let Some((r, ..)) = &replan {
-            let kept = chayici::replan::kept_visits(&r.keep.previous, &outcome.plan);
+        if let Some((r, ..)) = &self.replan {
+            let kept = chayici::replan::kept_visits(&r.keep.previous, &self.outcome.plan);
             super::replan::write_notes(
-                &mut w,
+                w,
                 inst,
                 &r.notes,
                 kept,
-                outcome.objective.moved_tasks,
+                self.outcome.objective.moved_tasks,
             )?;
         }
-        writeln!(w, "  written to   {}", args.out.display())?;
+        Ok(())
     }
-    Ok(Outcome::Done)
+
+    /// The instance planned.
+    pub fn instance(&self) -> &Instance {
+        &self.inst
+    }
+
+    /// What the checker counted of the plan.
+    pub fn kpis(&self) -> &chayici::verify::Kpis {
+        &self.report.kpis
+    }
+
+    /// The visit bounds the plan is measured against.
+    pub fn bounds(&self) -> &Bounds {
+        &self.meta.bounds
+    }
 }
 
 /// True when `a` and `b` name the same folder (after links and `..`).

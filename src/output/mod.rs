@@ -16,6 +16,7 @@ mod out_dir;
 mod plan_json;
 mod plan_read;
 pub mod report;
+pub mod rollup;
 pub mod sheets;
 mod summary;
 

@@ -1,0 +1,212 @@
+//! Provides `chayici plan DIR` for a folder of workspaces (one per county or district, as
+//! `gen --profile province` writes): every county planned, counties side by side, each into its
+//! own plan folder inside `--out`, with a roll-up of their figures.
+//!
+//! The whole `--out` folder is written at once like a single plan folder: an interrupted or
+//! failed run leaves the previous one as it was. A county whose workspace has errors is listed
+//! with its status and planned by nobody; the others are planned and written, and the command
+//! ends with exit `1`. `--time-limit` applies to each county from its own start, and `--keep
+//! OLD` replans each county from `OLD/<county>`.
+
+use super::Outcome;
+use super::plan::{Args, Phases, Place, Planned, plan_workspace};
+use chayici::output::rollup::{
+    CountyFigures, CountyRow, CountyStatus, write_rollup_csv, write_rollup_html, write_rollup_json,
+};
+use chayici::output::{check_out_dir, write_atomically, write_out_dir};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// True when `dir` is not a workspace itself but holds workspaces in its subfolders.
+pub fn holds_workspaces(dir: &Path) -> bool {
+    !dir.join("chayici.toml").exists() && !counties(dir).is_empty()
+}
+
+/// The subfolders of `dir` that are workspaces, by name.
+fn counties(dir: &Path) -> Vec<(String, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, PathBuf)> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("chayici.toml").is_file())
+        .filter_map(|p| Some((p.file_name()?.to_str()?.to_owned(), p)))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Plans every county of `args.workspace` and writes them with the roll-up.
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    if args.exact {
+        eprintln!("chayici: --exact plans one small workspace, not a folder of counties");
+        return Ok(Outcome::Invalid);
+    }
+    check_out_dir(&args.out, args.force, Some(&args.workspace))?;
+    let list = counties(&args.workspace);
+    let bar = if args.quiet || !std::io::stderr().is_terminal() {
+        ProgressBar::hidden()
+    } else {
+        let bar =
+            ProgressBar::with_draw_target(Some(list.len() as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) =
+            ProgressStyle::with_template("{spinner} counties {pos}/{len} [{elapsed_precise}] {msg}")
+        {
+            bar.set_style(style);
+        }
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
+    };
+    // Counties side by side; the order of the results is the folders' order whatever the
+    // threads, and each county's plan is its own, reproducible one.
+    let planned: Vec<(String, anyhow::Result<Result<Planned, Outcome>>)> = list
+        .par_iter()
+        .map(|(name, dir)| {
+            let out = args.out.join(name);
+            let keep = args.keep.as_ref().map(|k| k.join(name));
+            let place = Place {
+                workspace: dir,
+                out: &out,
+                keep: keep.as_deref(),
+            };
+            let started = Instant::now();
+            let mut phases = Phases::new(started, true);
+            let result = plan_workspace(&place, args, started, &mut phases);
+            bar.inc(1);
+            bar.set_message(name.clone());
+            (name.clone(), result)
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut rows = Vec::with_capacity(planned.len());
+    let mut worst = Outcome::Done;
+    for (name, result) in &planned {
+        let (status, figures, title) = match result {
+            Ok(Ok(p)) => (CountyStatus::Planned, figures(p), p.instance().name.clone()),
+            Ok(Err(o)) => {
+                worst = worse(worst, *o);
+                let status = if *o == Outcome::Invalid {
+                    CountyStatus::WorkspaceErrors
+                } else {
+                    CountyStatus::Failed
+                };
+                (status, CountyFigures::default(), String::new())
+            }
+            Err(e) => {
+                eprintln!("chayici: {name}: {e:#}");
+                worst = worse(worst, Outcome::Failed);
+                (
+                    CountyStatus::Failed,
+                    CountyFigures::default(),
+                    String::new(),
+                )
+            }
+        };
+        rows.push(CountyRow {
+            folder: name.clone(),
+            name: title,
+            status,
+            reduction_percent: figures.reduction_percent(),
+            figures,
+        });
+    }
+    let title = format!(
+        "{} 综合查一次 汇总 roll-up",
+        args.workspace
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    );
+    write_out_dir(&args.out, args.force, Some(&args.workspace), |dir| {
+        for (name, result) in &planned {
+            if let Ok(Ok(p)) = result {
+                let county = dir.join(name);
+                std::fs::create_dir_all(&county)?;
+                p.write(&county)?;
+            }
+        }
+        write_atomically(&dir.join("rollup.json"), |w| {
+            Ok(write_rollup_json(w, &rows)?)
+        })?;
+        write_atomically(&dir.join("rollup.csv"), |w| Ok(write_rollup_csv(w, &rows)?))?;
+        write_atomically(&dir.join("index.html"), |w| {
+            Ok(write_rollup_html(w, &title, &rows)?)
+        })?;
+        Ok(())
+    })?;
+    if !args.quiet {
+        let mut w = std::io::stdout().lock();
+        write_rollup_summary(&mut w, &rows)?;
+        writeln!(w, "  written to   {}", args.out.display())?;
+    }
+    Ok(worst)
+}
+
+/// A county's figures, as its plan.json counts them.
+fn figures(p: &Planned) -> CountyFigures {
+    let k = p.kpis();
+    CountyFigures {
+        tasks: k.tasks,
+        scheduled: k.scheduled,
+        unscheduled: k.unscheduled,
+        visits: k.visits,
+        visits_lower_bound: p.bounds().visits_lower_bound,
+        visits_naive: p.bounds().visits_naive,
+        firms_visited_more_than_once: k.firms_visited_more_than_once,
+        routes: k.routes,
+        travel_km: chayici::output::round3(k.travel_km),
+    }
+}
+
+fn worse(a: Outcome, b: Outcome) -> Outcome {
+    match (a, b) {
+        (Outcome::Failed, _) | (_, Outcome::Failed) => Outcome::Failed,
+        (Outcome::Invalid, _) | (_, Outcome::Invalid) => Outcome::Invalid,
+        _ => Outcome::Done,
+    }
+}
+
+/// One line per county and the totals.
+fn write_rollup_summary(w: &mut impl Write, rows: &[CountyRow]) -> std::io::Result<()> {
+    for r in rows {
+        let f = &r.figures;
+        match r.status {
+            CountyStatus::Planned => writeln!(
+                w,
+                "  {:<12} {:>6} tasks, {:>6} visits (bound {}, naive {}: {:.1}% fewer), {} unscheduled",
+                r.folder,
+                f.tasks,
+                f.visits,
+                f.visits_lower_bound,
+                f.visits_naive,
+                f.reduction_percent(),
+                f.unscheduled
+            )?,
+            CountyStatus::WorkspaceErrors => writeln!(
+                w,
+                "  {:<12} not planned: the workspace has errors",
+                r.folder
+            )?,
+            CountyStatus::Failed => writeln!(w, "  {:<12} not planned: failed", r.folder)?,
+        }
+    }
+    let t = CountyFigures::total(rows.iter().map(|r| &r.figures));
+    let planned = rows
+        .iter()
+        .filter(|r| r.status == CountyStatus::Planned)
+        .count();
+    writeln!(
+        w,
+        "  total        {planned} of {} counties planned: {} tasks, {} visits (bound {}, naive {}: {:.1}% fewer), {:.1} km",
+        rows.len(),
+        t.tasks,
+        t.visits,
+        t.visits_lower_bound,
+        t.visits_naive,
+        t.reduction_percent(),
+        t.travel_km
+    )
+}
