@@ -34,7 +34,12 @@ fn the_roll_up_of_two_counties_is_the_sum_of_their_plans() {
         "--iterations",
         "30",
     ]);
-    assert_eq!(common::code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        common::code(&o),
+        0,
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let summary = String::from_utf8_lossy(&o.stdout);
     assert!(summary.contains("2 of 2 counties planned"), "{summary}");
     let rollup = json(&out.join("rollup.json"));
@@ -68,13 +73,21 @@ fn the_roll_up_of_two_counties_is_the_sum_of_their_plans() {
     for k in keys {
         let sum: u64 = counties
             .iter()
-            .map(|c| json(&out.join(c).join("plan.json"))["kpis"][k].as_u64().unwrap())
+            .map(|c| {
+                json(&out.join(c).join("plan.json"))["kpis"][k]
+                    .as_u64()
+                    .unwrap()
+            })
             .sum();
         assert_eq!(rollup["totals"][k].as_u64(), Some(sum), "total {k}");
     }
     let km: f64 = counties
         .iter()
-        .map(|c| json(&out.join(c).join("plan.json"))["kpis"]["travel_km"].as_f64().unwrap())
+        .map(|c| {
+            json(&out.join(c).join("plan.json"))["kpis"]["travel_km"]
+                .as_f64()
+                .unwrap()
+        })
         .sum();
     assert!((rollup["totals"]["travel_km"].as_f64().unwrap() - km).abs() < 1e-6);
     let index = std::fs::read_to_string(out.join("index.html")).unwrap();

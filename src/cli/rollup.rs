@@ -61,72 +61,56 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         bar.enable_steady_tick(std::time::Duration::from_millis(200));
         bar
     };
-    // Counties side by side; the order of the results is the folders' order whatever the
-    // threads, and each county's plan is its own, reproducible one.
-    let planned: Vec<(String, anyhow::Result<Result<Planned, Outcome>>)> = list
-        .par_iter()
-        .map(|(name, dir)| {
-            let out = args.out.join(name);
-            let keep = args.keep.as_ref().map(|k| k.join(name));
-            let place = Place {
-                workspace: dir,
-                out: &out,
-                keep: keep.as_deref(),
-            };
-            let started = Instant::now();
-            let mut phases = Phases::new(started, true);
-            let result = plan_workspace(&place, args, started, &mut phases);
-            bar.inc(1);
-            bar.set_message(name.clone());
-            (name.clone(), result)
-        })
-        .collect();
-    bar.finish_and_clear();
-    let mut rows = Vec::with_capacity(planned.len());
-    let mut worst = Outcome::Done;
-    for (name, result) in &planned {
-        let (status, figures, title) = match result {
-            Ok(Ok(p)) => (CountyStatus::Planned, figures(p), p.instance().name.clone()),
-            Ok(Err(o)) => {
-                worst = worse(worst, *o);
-                let status = if *o == Outcome::Invalid {
-                    CountyStatus::WorkspaceErrors
-                } else {
-                    CountyStatus::Failed
-                };
-                (status, CountyFigures::default(), String::new())
-            }
-            Err(e) => {
-                eprintln!("chayici: {name}: {e:#}");
-                worst = worse(worst, Outcome::Failed);
-                (
-                    CountyStatus::Failed,
-                    CountyFigures::default(),
-                    String::new(),
-                )
-            }
-        };
-        rows.push(CountyRow {
-            folder: name.clone(),
-            name: title,
-            status,
-            reduction_percent: figures.reduction_percent(),
-            figures,
-        });
-    }
     let title = format!(
         "{} 综合查一次 汇总 roll-up",
         args.workspace
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
     );
+    let mut rows = Vec::with_capacity(list.len());
+    let mut worst = Outcome::Done;
     write_out_dir(&args.out, args.force, Some(&args.workspace), |dir| {
-        for (name, result) in &planned {
-            if let Ok(Ok(p)) = result {
-                let county = dir.join(name);
-                std::fs::create_dir_all(&county)?;
-                p.write(&county)?;
-            }
+        // Counties side by side, each written as soon as it is planned so that only the
+        // counties being planned are held in memory; the rows come back in the folders'
+        // order whatever the threads, and each county's plan is its own, reproducible one.
+        let done: Vec<(String, anyhow::Result<Result<CountySummary, Outcome>>)> = list
+            .par_iter()
+            .map(|(name, ws)| {
+                let result = plan_and_write(args, name, ws, dir).map(|r| r.map(summary_of));
+                bar.inc(1);
+                bar.set_message(name.clone());
+                (name.clone(), result)
+            })
+            .collect();
+        for (name, result) in done {
+            let (status, figures, title) = match result {
+                Ok(Ok(s)) => (CountyStatus::Planned, s.figures, s.name),
+                Ok(Err(o)) => {
+                    worst = worse(worst, o);
+                    let status = if o == Outcome::Invalid {
+                        CountyStatus::WorkspaceErrors
+                    } else {
+                        CountyStatus::Failed
+                    };
+                    (status, CountyFigures::default(), String::new())
+                }
+                Err(e) => {
+                    bar.suspend(|| eprintln!("chayici: {name}: {e:#}"));
+                    worst = worse(worst, Outcome::Failed);
+                    (
+                        CountyStatus::Failed,
+                        CountyFigures::default(),
+                        String::new(),
+                    )
+                }
+            };
+            rows.push(CountyRow {
+                folder: name,
+                name: title,
+                status,
+                reduction_percent: figures.reduction_percent(),
+                figures,
+            });
         }
         write_atomically(&dir.join("rollup.json"), |w| {
             Ok(write_rollup_json(w, &rows)?)
@@ -137,12 +121,51 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         })?;
         Ok(())
     })?;
+    bar.finish_and_clear();
     if !args.quiet {
         let mut w = std::io::stdout().lock();
         write_rollup_summary(&mut w, &rows)?;
         writeln!(w, "  written to   {}", args.out.display())?;
     }
     Ok(worst)
+}
+
+/// What the roll-up keeps of a county once its plan is written.
+struct CountySummary {
+    name: String,
+    figures: CountyFigures,
+}
+
+fn summary_of(p: Planned) -> CountySummary {
+    CountySummary {
+        name: p.instance().name.clone(),
+        figures: figures(&p),
+    }
+}
+
+/// Plans the county `name` of workspace folder `ws` and writes its plan into `dir/name`.
+fn plan_and_write(
+    args: &Args,
+    name: &str,
+    ws: &Path,
+    dir: &Path,
+) -> anyhow::Result<Result<Planned, Outcome>> {
+    let out = args.out.join(name);
+    let keep = args.keep.as_ref().map(|k| k.join(name));
+    let place = Place {
+        workspace: ws,
+        out: &out,
+        keep: keep.as_deref(),
+    };
+    let started = Instant::now();
+    let mut phases = Phases::new(started, true);
+    let planned = plan_workspace(&place, args, started, &mut phases)?;
+    if let Ok(p) = &planned {
+        let county = dir.join(name);
+        std::fs::create_dir_all(&county)?;
+        p.write(&county)?;
+    }
+    Ok(planned)
 }
 
 /// A county's figures, as its plan.json counts them.
