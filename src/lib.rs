@@ -17,6 +17,7 @@ pub mod calendar;
 pub mod devtools;
 pub mod diag;
 pub mod diff;
+pub mod explain;
 pub mod graph;
 pub mod ingest;
 pub mod model;
