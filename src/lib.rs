@@ -12,6 +12,7 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod advise;
 pub mod calendar;
 #[cfg(any(feature = "devtools", test))]
 pub mod devtools;

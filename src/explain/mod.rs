@@ -10,7 +10,7 @@
 mod diagnose;
 mod text;
 
-pub use diagnose::why_apart;
+pub use diagnose::{codes as codes_of, why_apart};
 
 use crate::model::{DayIndex, FirmIndex, Instance, Plan, TaskIndex};
 use chrono::NaiveDate;
