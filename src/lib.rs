@@ -12,11 +12,13 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod advise;
 pub mod calendar;
 #[cfg(any(feature = "devtools", test))]
 pub mod devtools;
 pub mod diag;
 pub mod diff;
+pub mod explain;
 pub mod graph;
 pub mod ingest;
 pub mod model;

@@ -3,6 +3,7 @@
 //! Every command ends in an [`Outcome`] or an error, and [`exit_code`] alone turns that into
 //! the exit code and prints the error.
 
+pub mod advise;
 #[cfg(feature = "devtools")]
 pub mod bench;
 pub mod check;
@@ -53,6 +54,9 @@ pub enum Command {
     Merge(merge::Args),
     /// Plan the month: joint visits, team-day routes, unscheduled tasks.
     Plan(plan::Args),
+    /// The smallest changes that would save visits, checked by planning; a letter per
+    /// department.
+    Advise(advise::Args),
     /// Check a written plan against its workspace from first principles.
     Verify(verify::Args),
     /// Compare two plan folders: visits added, removed and changed, tasks moved, stability.
@@ -93,6 +97,7 @@ pub fn main() -> ExitCode {
         Command::Check(a) => check::run(a),
         Command::Merge(a) => merge::run(a),
         Command::Plan(a) => plan::run(a),
+        Command::Advise(a) => advise::run(a),
         Command::Verify(a) => verify::run(a),
         Command::Report(a) => report::run(a),
         Command::Diff(a) => diff::run(a),

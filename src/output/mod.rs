@@ -9,6 +9,7 @@
 mod atomic;
 pub mod calendar_ics;
 mod csv_files;
+mod explanations_csv;
 mod geojson;
 mod legs;
 mod manifest;
@@ -24,6 +25,7 @@ pub use atomic::write_atomically;
 pub use csv_files::{
     ROUTES_HEADER, UNSCHEDULED_HEADER, escape_cell, write_routes_csv, write_unscheduled_csv,
 };
+pub use explanations_csv::{EXPLANATIONS_HEADER, write_explanations_csv};
 pub use geojson::{routes_geojson, write_routes_geojson};
 pub use legs::{Leg, route_legs, route_places, route_points};
 pub use manifest::{MANIFEST_NAME, Manifest};
@@ -49,6 +51,9 @@ use std::path::Path;
 /// Name of the plan file inside a plan folder.
 pub const PLAN_JSON: &str = "plan.json";
 
+/// Name of the explanations file inside a plan folder.
+pub const EXPLANATIONS_CSV: &str = "explanations.csv";
+
 pub use crate::model::round3;
 
 fn create(dir: &Path, name: &str) -> io::Result<BufWriter<File>> {
@@ -62,7 +67,7 @@ fn finish(w: BufWriter<File>) -> io::Result<()> {
 }
 
 /// Writes the machine-readable files of a plan into `dir` (an existing, empty folder):
-/// plan.json, run.json, routes.csv, unscheduled.csv and routes.geojson. Use it inside
+/// plan.json, run.json, routes.csv, unscheduled.csv, explanations.csv and routes.geojson. Use it inside
 /// [`write_out_dir`], next to [`report::write_people_outputs`].
 pub fn write_plan_files(
     dir: &Path,
@@ -81,6 +86,9 @@ pub fn write_plan_files(
     finish(w)?;
     let mut w = create(dir, "unscheduled.csv")?;
     write_unscheduled_csv(&mut w, inst, plan)?;
+    finish(w)?;
+    let mut w = create(dir, EXPLANATIONS_CSV)?;
+    write_explanations_csv(&mut w, &crate::explain::explain_plan(inst, plan))?;
     finish(w)?;
     let mut w = create(dir, "routes.geojson")?;
     write_routes_geojson(&mut w, inst, plan)?;

@@ -292,6 +292,7 @@ struct PlanJson<'a> {
     replan: Option<&'a ReplanMeta>,
     routes: Vec<RouteJson>,
     unscheduled: Vec<UnscheduledJson>,
+    explanations: Vec<crate::explain::Explanation>,
 }
 
 #[derive(Serialize)]
@@ -415,6 +416,7 @@ pub fn write_plan_json<W: Write>(
                 }
             })
             .collect(),
+        explanations: crate::explain::explain_plan(inst, plan),
     };
     serde_json::to_writer_pretty(&mut w, &doc)?;
     w.write_all(b"\n")

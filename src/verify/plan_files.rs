@@ -20,8 +20,9 @@ pub const REQUIRED_FILES: [&str; 3] = ["plan.json", "routes.csv", "unscheduled.c
 
 /// The other files `chayici plan` writes at the top of the folder; a missing one is a
 /// warning, since they are for people and `chayici report` rewrites them.
-pub const PEOPLE_FILES: [&str; 4] = [
+pub const PEOPLE_FILES: [&str; 5] = [
     "run.json",
+    "explanations.csv",
     "routes.geojson",
     "report.html",
     "route_sheets.xlsx",

@@ -9,6 +9,7 @@
 mod changes;
 mod charts_svg;
 pub mod escape;
+mod explanations;
 mod map_svg;
 mod page;
 mod people;
@@ -114,8 +115,8 @@ impl ReportHeadline {
 
 /// Writes `report.html`: headline, what changed since the previous plan (given `changes`,
 /// for a replanned plan), map with day and team filters, savings per department and
-/// township, team workloads, each team's route by day, and the unscheduled tasks per
-/// department. Every text from the input is HTML-escaped.
+/// township, team workloads, each team's route by day, the unscheduled tasks per
+/// department, and why firms get more than one visit. Every text from the input is HTML-escaped.
 pub fn write_report_html<W: Write>(
     mut w: W,
     inst: &Instance,
@@ -155,6 +156,13 @@ pub fn write_report_html<W: Write>(
         plan.unscheduled.len()
     )?;
     tables::write_unscheduled(w, inst, plan)?;
+    let why = crate::explain::explain_plan(inst, plan);
+    writeln!(
+        w,
+        r#"</section><section id="explanations"><h2>多次入企原因 Why more than one visit <small>{}</small></h2><p class="muted">同一企业为何不能一次查完：时间窗、检查组资格、营业时间、休息日或排程取舍。Why a firm's tasks are not one visit; the same rows as explanations.csv.</p>"#,
+        why.len()
+    )?;
+    explanations::write_explanations(w, &why)?;
     writeln!(w, "</section>")?;
     page::write_foot(w)
 }

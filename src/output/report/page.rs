@@ -91,7 +91,7 @@ pub fn write_head<W: Write>(
 <script>window.onerror=function(m,s,l,c){{var e=document.getElementById('js-errors');e.textContent+=m+' @'+l+':'+c+'\n';e.setAttribute('data-count',String((+e.getAttribute('data-count')||0)+1));}};</script>
 <header><h1>综合查一次 · 月度联合检查计划 <small>joint inspection plan</small></h1>
 <div class="muted">{} · {horizon}{}</div>
-<nav><a href="#headline">概况 summary</a>{}<a href="#map-section">地图 map</a><a href="#savings">减少入企 savings</a><a href="#workload">工作量 workload</a><a href="#routes">路线 routes</a><a href="#unscheduled">未安排 unscheduled</a></nav></header>
+<nav><a href="#headline">概况 summary</a>{}<a href="#map-section">地图 map</a><a href="#savings">减少入企 savings</a><a href="#workload">工作量 workload</a><a href="#routes">路线 routes</a><a href="#unscheduled">未安排 unscheduled</a><a href="#explanations">多次入企原因 why</a></nav></header>
 <main>"##,
         Esc(&inst.name),
         Esc(&inst.name),
