@@ -45,6 +45,9 @@ pub struct Settings {
     pub speed_kmh: f64,
     /// Weights of the objective's parts.
     pub weights: ObjectiveWeights,
+    /// `[targets]`: the reform's figures each department and the county are judged against.
+    #[serde(default)]
+    pub targets: Targets,
 }
 
 impl Default for Settings {
@@ -54,7 +57,39 @@ impl Default for Settings {
             road_factor: 1.3,
             speed_kmh: 40.0,
             weights: ObjectiveWeights::default(),
+            targets: Targets::default(),
         }
+    }
+}
+
+/// The reform's targets, in hundredths of a percent (`6000` is 60 %).
+///
+/// Why whole numbers: a figure is judged met when `part * 10000 >= target * whole`, exactly,
+/// so a department at 3 joint visits of 5 meets 60 % on every machine, where a comparison of
+/// floating-point shares could fall either side of the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Targets {
+    /// Least share of joint visits among a department's (or the county's) visits.
+    pub joint_share: u32,
+    /// Least share of the naive visits saved.
+    pub reduction: u32,
+}
+
+impl Default for Targets {
+    /// Zhejiang's: at least 60 % of inspections joint, 25 % fewer on-site inspections.
+    fn default() -> Self {
+        Self {
+            joint_share: 6000,
+            reduction: 2500,
+        }
+    }
+}
+
+impl Targets {
+    /// Whether `part / whole` reaches `target` (hundredths of a percent); `None` when `whole`
+    /// is 0 and there is no share to judge.
+    pub fn reaches(part: u64, whole: u64, target: u32) -> Option<bool> {
+        (whole > 0).then(|| u128::from(part) * 10_000 >= u128::from(target) * u128::from(whole))
     }
 }
 
