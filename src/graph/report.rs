@@ -128,7 +128,7 @@ pub fn merge_report(inst: &Instance, bounds: &VisitBounds, share_pairs: usize) -
     let mut towns: BTreeMap<&str, TownshipAcc> = BTreeMap::new();
     let by_firm = inst.tasks_by_firm();
     for f in &bounds.per_firm {
-        for &(d, n) in &f.naive_by_department(inst) {
+        for &(d, n) in &f.naive_by_department {
             naive[d] += n;
             firms[d] += 1;
         }

@@ -85,14 +85,6 @@ impl Default for Targets {
     }
 }
 
-impl Targets {
-    /// Whether `part / whole` reaches `target` (hundredths of a percent); `None` when `whole`
-    /// is 0 and there is no share to judge.
-    pub fn reaches(part: u64, whole: u64, target: u32) -> Option<bool> {
-        (whole > 0).then(|| u128::from(part) * 10_000 >= u128::from(target) * u128::from(whole))
-    }
-}
-
 /// Weights of the objective, in decreasing order of importance.
 ///
 /// The defaults make the order lexicographic in practice: one unscheduled mandatory task costs

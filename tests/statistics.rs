@@ -1,0 +1,176 @@
+//! The reform statistics' definitions, pinned on the hand-checkable workspace `data/tiny`
+//! with a plan written by hand, so every count below can be checked on paper.
+
+use chayici::graph::visit_bounds;
+use chayici::ingest::load_workspace;
+use chayici::model::{Instance, Plan, Reason, Route, Unscheduled, Visit};
+use chayici::stats::{Figures, NaiveCounts, statistics};
+use chrono::NaiveDate;
+use std::path::Path;
+
+fn tiny() -> Instance {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/tiny");
+    load_workspace(&dir).unwrap().instance.unwrap()
+}
+
+fn task(inst: &Instance, id: &str) -> usize {
+    inst.tasks.iter().position(|t| t.id == id).unwrap()
+}
+
+fn visit(inst: &Instance, tasks: &[&str], at: u32) -> Visit {
+    let tasks: Vec<usize> = tasks.iter().map(|id| task(inst, id)).collect();
+    Visit {
+        firm: inst.tasks[tasks[0]].firm,
+        tasks,
+        arrive: at,
+        start: at,
+        end: at + 80,
+        depart: at + 80,
+    }
+}
+
+fn route(inst: &Instance, team: &str, date: &str, visits: Vec<Visit>) -> Route {
+    let day: NaiveDate = date.parse().unwrap();
+    Route {
+        team: inst.teams.iter().position(|t| t.id == team).unwrap(),
+        day: inst.calendar.index_of(day).unwrap(),
+        leave_base: 510,
+        visits,
+        return_base: 1000,
+    }
+}
+
+/// T1 on Monday 7 December: 天马 with 市场监管 and 消防 together (joint), then 金川 (市场监管
+/// alone); T2 on Monday 14 December: 紫港 (消防 alone), then 辉埠 with 生态环境 and 消防
+/// (joint); T1 on 15 December back at 紫港 for 市场监管's task. HB-02 is left out.
+fn hand_plan(inst: &Instance) -> Plan {
+    Plan {
+        routes: vec![
+            route(
+                inst,
+                "T1",
+                "2026-12-07",
+                vec![
+                    visit(inst, &["SC-01", "XF-01"], 540),
+                    visit(inst, &["SC-03"], 660),
+                ],
+            ),
+            route(
+                inst,
+                "T2",
+                "2026-12-14",
+                vec![
+                    visit(inst, &["XF-02"], 540),
+                    visit(inst, &["HB-01", "XF-03"], 840),
+                ],
+            ),
+            route(inst, "T1", "2026-12-15", vec![visit(inst, &["SC-02"], 540)]),
+        ],
+        unscheduled: vec![Unscheduled {
+            task: task(inst, "HB-02"),
+            reason: Reason::NoCapacity,
+        }],
+    }
+}
+
+/// `naive, visits, joint, tasks, joint tasks`.
+fn f(n: usize, v: usize, j: usize, t: usize, jt: usize) -> Figures {
+    Figures {
+        naive_visits: n,
+        visits: v,
+        joint_visits: j,
+        scheduled_tasks: t,
+        joint_tasks: jt,
+    }
+}
+
+#[test]
+fn the_definitions_on_a_hand_checked_plan() {
+    let inst = tiny();
+    let plan = hand_plan(&inst);
+    let naive = NaiveCounts::of(&inst, &visit_bounds(&inst));
+    let s = statistics(&inst, &plan, &naive);
+
+    // Alone: 市场监管 at 3 firms, 生态环境 at 2, 消防 at 3.
+    assert_eq!(s.overall, f(8, 5, 2, 7, 4));
+    assert_eq!(s.overall.joint_share().percent(), Some(40.0));
+    assert_eq!(s.overall.joint_task_share().percent(), Some(57.1));
+    assert_eq!(s.overall.reduction().percent(), Some(37.5));
+    assert_eq!(s.overall.against(&s.targets), (Some(false), Some(true)));
+
+    let depts: Vec<(&str, Figures)> = s
+        .departments
+        .iter()
+        .map(|d| (d.code.as_str(), d.figures))
+        .collect();
+    assert_eq!(
+        depts,
+        [
+            ("scjg", f(3, 3, 1, 3, 1)),
+            ("xfjy", f(3, 3, 2, 3, 2)),
+            ("sthj", f(2, 1, 1, 1, 1)),
+        ]
+    );
+    let naive_sum: usize = s.departments.iter().map(|d| d.figures.naive_visits).sum();
+    assert_eq!(naive_sum, s.overall.naive_visits);
+    let sthj = &s.departments[2].figures;
+    assert_eq!(sthj.against(&s.targets), (Some(true), Some(true)));
+    let xfjy = &s.departments[1].figures;
+    assert_eq!(xfjy.joint_share().percent(), Some(66.7));
+    assert_eq!(xfjy.against(&s.targets), (Some(true), Some(false)));
+
+    let towns: Vec<(&str, Figures)> = s
+        .townships
+        .iter()
+        .map(|t| (t.township.as_str(), t.figures))
+        .collect();
+    assert_eq!(
+        towns,
+        [
+            ("天马街道", f(2, 1, 1, 2, 2)),
+            ("紫港街道", f(2, 2, 0, 2, 0)),
+            ("辉埠镇", f(2, 1, 1, 2, 2)),
+            ("金川街道", f(1, 1, 0, 1, 0)),
+            ("青石镇", f(1, 0, 0, 0, 0)),
+        ]
+    );
+
+    let teams: Vec<(&str, Figures, usize)> = s
+        .teams
+        .iter()
+        .map(|t| (t.team_id.as_str(), t.figures, t.work.routes))
+        .collect();
+    assert_eq!(
+        teams,
+        [("T1", f(0, 3, 1, 4, 2), 2), ("T2", f(0, 2, 1, 3, 2), 1)]
+    );
+    let team_km: f64 = s.teams.iter().map(|t| t.work.travel_km).sum();
+    assert!((team_km - s.work.travel_km).abs() < 1e-9);
+    assert_eq!(
+        s.work.onsite_minutes,
+        s.teams.iter().map(|t| t.work.onsite_minutes).sum::<u64>()
+    );
+
+    let weeks: Vec<(String, String, Figures)> = s
+        .weeks
+        .iter()
+        .map(|w| {
+            (
+                w.week.label(),
+                format!("{}~{}", w.week.first, w.week.last),
+                w.figures,
+            )
+        })
+        .collect();
+    let week = |l: &str, d: &str, fig| (l.to_string(), d.to_string(), fig);
+    assert_eq!(
+        weeks,
+        [
+            week("2026-W49", "2026-12-01~2026-12-06", f(0, 0, 0, 0, 0)),
+            week("2026-W50", "2026-12-07~2026-12-13", f(0, 2, 1, 3, 2)),
+            week("2026-W51", "2026-12-14~2026-12-20", f(0, 3, 1, 4, 2)),
+            week("2026-W52", "2026-12-21~2026-12-27", f(0, 0, 0, 0, 0)),
+            week("2026-W53", "2026-12-28~2026-12-31", f(0, 0, 0, 0, 0)),
+        ]
+    );
+}
