@@ -1,11 +1,15 @@
 //! The reform statistics' definitions, pinned on the hand-checkable workspace `data/tiny`
 //! with a plan written by hand, so every count below can be checked on paper.
 
+mod common;
+
 use chayici::graph::visit_bounds;
 use chayici::ingest::load_workspace;
 use chayici::model::{Instance, Plan, Reason, Route, Unscheduled, Visit};
 use chayici::stats::{Figures, NaiveCounts, statistics};
 use chrono::NaiveDate;
+use serde_json::Value;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 fn tiny() -> Instance {
@@ -173,4 +177,78 @@ fn the_definitions_on_a_hand_checked_plan() {
             week("2026-W53", "2026-12-28~2026-12-31", f(0, 0, 0, 0, 0)),
         ]
     );
+}
+
+/// The demo planned quickly, and what `merge --format json` says of it.
+fn demo_plan() -> (tempfile::TempDir, Value) {
+    let ws = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/demo-changshan");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("plan");
+    let o = common::chayici(&[
+        "plan",
+        ws.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--iterations",
+        "2",
+        "--no-milp",
+    ]);
+    assert_eq!(
+        common::code(&o),
+        0,
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    std::fs::write(tmp.path().join("summary.txt"), &o.stdout).unwrap();
+    let m = common::chayici(&["merge", ws.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(common::code(&m), 0);
+    (tmp, serde_json::from_slice(&m.stdout).unwrap())
+}
+
+/// `label: naive → visits` of each bar of the report's chart `id`.
+fn chart_rows(html: &str, id: &str) -> Vec<(String, String, String)> {
+    let start = html.find(&format!(r#"<svg id="{id}""#)).unwrap();
+    let svg = &html[start..start + html[start..].find("</svg>").unwrap()];
+    svg.split("<title>")
+        .skip(1)
+        .map(|t| {
+            let t = &t[..t.find("</title>").unwrap()];
+            let (label, rest) = t.rsplit_once(": ").unwrap();
+            let (naive, rest) = rest.split_once(" → ").unwrap();
+            let visits = rest.split(' ').next().unwrap();
+            (label.to_string(), naive.to_string(), visits.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_report_counts_naive_visits_as_merge_does_in_whole_numbers() {
+    let (tmp, merge) = demo_plan();
+    let html = std::fs::read_to_string(tmp.path().join("plan/report.html")).unwrap();
+    let rows = chart_rows(&html, "chart-departments");
+    let merge_naive: BTreeMap<String, String> = merge["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["tasks"].as_u64() > Some(0))
+        .map(|d| {
+            (
+                d["name"].as_str().unwrap().to_string(),
+                d["naive_visits"].to_string(),
+            )
+        })
+        .collect();
+    let report_naive: BTreeMap<String, String> = rows
+        .iter()
+        .map(|(l, n, _)| (l.clone(), n.clone()))
+        .collect();
+    assert_eq!(report_naive, merge_naive);
+    let sum: u64 = rows.iter().map(|(_, n, _)| n.parse::<u64>().unwrap()).sum();
+    assert_eq!(sum, merge["naive_visits"].as_u64().unwrap());
+    for (label, naive, visits) in rows.iter().chain(&chart_rows(&html, "chart-townships")) {
+        assert!(
+            naive.parse::<u64>().is_ok() && visits.parse::<u64>().is_ok(),
+            "{label}: {naive} → {visits} is not in whole visits"
+        );
+    }
 }

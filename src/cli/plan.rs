@@ -15,6 +15,7 @@ use chayici::output::{
 };
 use chayici::solve::milp::{ExactError, ExactParams, MilpParams, solve_exact};
 use chayici::solve::{Phase, Progress, SolveParams, solve_keeping, solve_with_bounds};
+use chayici::stats::NaiveCounts;
 use chayici::verify::{verify_plan, verify_replan};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
@@ -331,6 +332,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         travel_km: k.travel_km,
         travel_minutes: k.travel_minutes,
         seed: Some(params.seed),
+        naive_counts: NaiveCounts::of(inst, &bounds),
     };
     write_out_dir(&args.out, args.force, Some(&args.workspace), |dir| {
         write_plan_files(dir, inst, &outcome.plan, &meta)?;
