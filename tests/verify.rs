@@ -245,6 +245,7 @@ fn written_files(inst: &chayici::model::Instance, plan: &Plan) -> chayici::verif
             timed_out_tasks: 0,
         },
         replan: None,
+        naive_counts: None,
     };
     let text = |f: &dyn Fn(&mut Vec<u8>)| {
         let mut buf = Vec::new();

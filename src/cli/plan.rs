@@ -320,6 +320,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                     chayici::output::workspace_ref(dir, &args.out),
                 )
             }),
+        naive_counts: Some(NaiveCounts::of(inst, &bounds)),
     };
     let k = &report.kpis;
     let headline = ReportHeadline {
@@ -332,7 +333,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         travel_km: k.travel_km,
         travel_minutes: k.travel_minutes,
         seed: Some(params.seed),
-        naive_counts: NaiveCounts::of(inst, &bounds),
+        naive_counts: meta.naive_counts.clone().unwrap_or_default(),
     };
     write_out_dir(&args.out, args.force, Some(&args.workspace), |dir| {
         write_plan_files(dir, inst, &outcome.plan, &meta)?;
@@ -344,6 +345,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     if !args.quiet {
         let mut w = std::io::stdout().lock();
         write_summary(&mut w, &inst.name, &report.kpis, meta.bounds)?;
+        let stats = chayici::stats::statistics(inst, &outcome.plan, &headline.naive_counts);
+        chayici::output::write_statistics_summary(&mut w, &stats)?;
         if let Some(r) = &outcome.milp {
             write_milp_summary(&mut w, r)?;
         }

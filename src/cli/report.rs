@@ -134,8 +134,9 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             previous.as_ref(),
         )?;
         let written = || {
-            out.team_csvs
+            out.statistics
                 .iter()
+                .chain(&out.team_csvs)
                 .chain(&out.calendars)
                 .chain(&out.calendar_changes)
         };

@@ -14,6 +14,11 @@ pub struct Figures {
     pub naive_visits: usize,
     /// Visits (入企) the row takes part in.
     pub visits: usize,
+    /// Visits charged to the row, the door-knocks it is measured by: for a department, the
+    /// visits it leads (one lead per visit, see [`crate::stats`]); for the county, a
+    /// township, a team or a week, every visit. Adds up over departments to the county's
+    /// visits.
+    pub led_visits: usize,
     /// Those with officers of at least two departments.
     pub joint_visits: usize,
     /// Tasks done in the row's visits (a department's: its own tasks only).
@@ -26,6 +31,7 @@ impl AddAssign for Figures {
     fn add_assign(&mut self, o: Self) {
         self.naive_visits += o.naive_visits;
         self.visits += o.visits;
+        self.led_visits += o.led_visits;
         self.joint_visits += o.joint_visits;
         self.scheduled_tasks += o.scheduled_tasks;
         self.joint_tasks += o.joint_tasks;
@@ -43,9 +49,10 @@ impl Figures {
         Share::new(self.joint_tasks as i64, self.scheduled_tasks as u64)
     }
 
-    /// Naive visits saved (negative when the row makes more visits than alone).
+    /// Naive visits saved: naive visits less the visits charged to the row (negative when it
+    /// knocks more often than alone).
     pub fn visits_saved(&self) -> i64 {
-        self.naive_visits as i64 - self.visits as i64
+        self.naive_visits as i64 - self.led_visits as i64
     }
 
     /// Visits saved among the naive visits.

@@ -11,8 +11,12 @@
 //! - its **visits**: the visits with at least one of its tasks; its **joint visits**: those
 //!   that also hold a task of another department; a visit is counted once for the county and
 //!   once for each department in it;
+//! - the **lead department** of a visit: the one with most tasks in it, then most minutes, then
+//!   the first in department order; a department's **led visits** are the visits it leads,
+//!   the door-knocks charged to it, so that they add up to the county's visits;
 //! - **joint share**: joint visits / visits; **joint task share**: tasks done in joint visits /
-//!   tasks done; **reduction**: (naive visits − visits) / naive visits.
+//!   tasks done; **reduction**: (naive visits − led visits) / naive visits, where the county's
+//!   and a township's led visits are all their visits.
 
 mod figures;
 mod weeks;
@@ -118,6 +122,7 @@ pub struct Statistics {
 /// Adds one visit of `depts` departments with `tasks` tasks, `joint` when it is.
 fn count_visit(f: &mut Figures, tasks: usize, joint: bool) {
     f.visits += 1;
+    f.led_visits += 1;
     f.scheduled_tasks += tasks;
     if joint {
         f.joint_visits += 1;
@@ -192,13 +197,25 @@ pub fn statistics(inst: &Instance, plan: &Plan, naive: &NaiveCounts) -> Statisti
             }
             let town = inst.firms[v.firm].township.as_str();
             count_visit(towns.entry(town).or_default(), v.tasks.len(), joint);
+            let mut lead = None;
             for d in in_visit.iter() {
-                let own = v
+                let own: Vec<usize> = v
                     .tasks
                     .iter()
-                    .filter(|&&t| inst.tasks[t].department == d)
-                    .count();
-                count_visit(&mut depts[d], own, joint);
+                    .copied()
+                    .filter(|&t| inst.tasks[t].department == d)
+                    .collect();
+                count_visit(&mut depts[d], own.len(), joint);
+                depts[d].led_visits -= 1;
+                let minutes: u64 = own.iter().map(|&t| u64::from(inst.tasks[t].minutes)).sum();
+                // Most tasks, then most minutes; the first department wins a tie.
+                let key = (own.len(), minutes);
+                if lead.is_none_or(|(_, best)| key > best) {
+                    lead = Some((d, key));
+                }
+            }
+            if let Some((d, _)) = lead {
+                depts[d].led_visits += 1;
             }
         }
     }

@@ -150,7 +150,7 @@ pub fn write_report_html<W: Write>(
     writeln!(w, "</section>")?;
     writeln!(
         w,
-        r#"<section id="savings"><h2>减少入企 Visits saved</h2><h3>按部门 per department</h3><p class="muted">单独检查 = 该部门在每家企业单独完成其可安排任务所需的最少入企次数之和；联合检查后 = 有该部门人员参加的入企次数（联合入企对每个参加部门各计一次）。Naive = the fewest visits each department's own schedulable tasks need, firm by firm (they add up to the headline); planned = the visits its officers take part in (a joint visit counts for each department in it).</p>"#
+        r#"<section id="savings"><h2>减少入企 Visits saved</h2><h3>按部门 per department</h3><p class="muted">单独检查 = 该部门在每家企业单独完成其可安排任务所需的最少入企次数之和；联合检查后 = 该部门牵头的入企次数（每次入企由任务最多、其次检查时间最长的部门牵头），两者合计即总数。Naive = the fewest visits each department's own schedulable tasks need, firm by firm; planned = the visits it leads (the department with most tasks, then most minutes, leads a visit); both add up to the headline.</p>"#
     )?;
     charts_svg::write_saving_chart(w, "chart-departments", &per_department(&stats))?;
     writeln!(w, "<h3>按乡镇 per township</h3>")?;

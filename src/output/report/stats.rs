@@ -13,20 +13,19 @@ pub struct Saving {
     pub label: String,
     /// Visits if each department went alone (the bounds' naive count).
     pub naive: usize,
-    /// Visits in the plan the row takes part in.
+    /// Visits in the plan charged to the row (a department's: the visits it leads).
     pub planned: usize,
 }
 
-/// Per department with a task: its naive visits against the visits its officers take part
-/// in, as [`crate::stats`] defines them. The naive counts add up to the headline's; the
-/// visits do not add up to the plan's, since a joint visit counts for each department in it.
+/// Per department with a task: its naive visits against the visits it leads, as
+/// [`crate::stats`] defines them; both add up to the headline's.
 pub fn per_department(s: &Statistics) -> Vec<Saving> {
     s.departments
         .iter()
         .map(|d| Saving {
             label: d.name.clone(),
             naive: d.figures.naive_visits,
-            planned: d.figures.visits,
+            planned: d.figures.led_visits,
         })
         .collect()
 }

@@ -30,10 +30,11 @@ fn row<W: Write>(w: &mut W, label: &str, f: &Figures, s: &Statistics) -> io::Res
     };
     writeln!(
         w,
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td{}>{} {}</td><td>{}</td><td{}>{} {}</td></tr>",
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td{}>{} {}</td><td>{}</td><td{}>{} {}</td></tr>",
         Esc(label),
         f.naive_visits,
         f.visits,
+        f.led_visits,
         f.joint_visits,
         class(joint_met),
         percent_label(f.joint_share()),
@@ -56,7 +57,7 @@ pub fn write_targets_table<W: Write>(w: &mut W, s: &Statistics) -> io::Result<()
     )?;
     writeln!(
         w,
-        r#"<table id="targets"><thead><tr><th>部门 department</th><th>单独检查 naive</th><th>入企 visits</th><th>联合入企 joint</th><th>联合检查占比 joint share</th><th>任务联合率 task share</th><th>减少入企 reduction</th></tr></thead><tbody>"#
+        r#"<table id="targets"><thead><tr><th>部门 department</th><th>单独检查 naive</th><th>参加入企 visits</th><th>牵头入企 led</th><th>联合入企 joint</th><th>联合检查占比 joint share</th><th>任务联合率 task share</th><th>减少入企 reduction</th></tr></thead><tbody>"#
     )?;
     for d in &s.departments {
         row(w, &d.name, &d.figures, s)?;
