@@ -269,3 +269,106 @@ fn the_report_counts_naive_visits_as_merge_does_in_whole_numbers() {
         );
     }
 }
+
+#[test]
+fn merge_the_summary_plan_json_the_report_and_the_sheets_agree_on_the_demo() {
+    let (tmp, merge) = demo_plan();
+    let dir = tmp.path().join("plan");
+    let plan: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("plan.json")).unwrap()).unwrap();
+    let stats = &plan["statistics"];
+    let depts = stats["departments"].as_array().unwrap();
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    let chart = chart_rows(&html, "chart-departments");
+    let summary = std::fs::read_to_string(tmp.path().join("summary.txt")).unwrap();
+    let csv = std::fs::read_to_string(dir.join("statistics/department.csv")).unwrap();
+    let csv_rows: Vec<Vec<&str>> = csv
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    assert_eq!(csv_rows.len(), depts.len());
+    for (i, d) in depts.iter().enumerate() {
+        let code = d["code"].as_str().unwrap();
+        let m = merge["departments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["code"] == code)
+            .unwrap();
+        assert_eq!(d["naive_visits"], m["naive_visits"], "{code}: merge");
+        assert_eq!(
+            (chart[i].1.as_str(), chart[i].2.as_str()),
+            (
+                d["naive_visits"].to_string().as_str(),
+                d["led_visits"].to_string().as_str()
+            ),
+            "{code}: report"
+        );
+        let row = &csv_rows[i];
+        assert_eq!(row[0], code);
+        let cells = [
+            ("naive_visits", 2),
+            ("visits", 3),
+            ("joint_visits", 4),
+            ("scheduled_tasks", 5),
+            ("joint_tasks", 6),
+            ("led_visits", 11),
+        ];
+        for (key, col) in cells {
+            assert_eq!(row[col], d[key].to_string(), "{code}: {key} in the sheet");
+        }
+        assert_eq!(
+            row[7],
+            format!("{:.1}", d["joint_share_percent"].as_f64().unwrap())
+        );
+        let line = format!(
+            "    {code:<10} {} → {}; {}, {} joint; {:.1}%",
+            d["naive_visits"],
+            d["led_visits"],
+            d["visits"],
+            d["joint_visits"],
+            d["joint_share_percent"].as_f64().unwrap()
+        );
+        assert!(summary.contains(&line), "{line} not in\n{summary}");
+    }
+    let o = &stats["overall"];
+    assert_eq!(o["naive_visits"], merge["naive_visits"]);
+    assert_eq!(o["naive_visits"], plan["kpis"]["visits_naive"]);
+    assert_eq!(o["visits"], plan["kpis"]["visits"]);
+    let led: u64 = depts
+        .iter()
+        .map(|d| d["led_visits"].as_u64().unwrap())
+        .sum();
+    assert_eq!(led, o["visits"].as_u64().unwrap());
+    let line = format!(
+        "  joint        {} of {} visits joint {:.1}%",
+        o["joint_visits"],
+        o["visits"],
+        o["joint_share_percent"].as_f64().unwrap()
+    );
+    assert!(summary.contains(&line), "{line} not in\n{summary}");
+    let overall = std::fs::read_to_string(dir.join("statistics/overall.csv")).unwrap();
+    assert!(
+        overall.contains(&format!("联合入企 joint visits,{},", o["joint_visits"])),
+        "{overall}"
+    );
+    // The workbook holds the same five sheets, the department sheet the same figures.
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    let bytes = std::fs::read(dir.join("statistics.xlsx")).unwrap();
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(book.sheet_names(), ["总体", "部门", "乡镇", "检查组", "周"]);
+    let sheet = book.worksheet_range("部门").unwrap();
+    for (i, d) in depts.iter().enumerate() {
+        let row = i as u32 + 1;
+        assert_eq!(
+            sheet.get_value((row, 0)),
+            Some(&Data::String(d["code"].as_str().unwrap().into()))
+        );
+        assert_eq!(
+            sheet.get_value((row, 4)),
+            Some(&Data::Float(d["joint_visits"].as_f64().unwrap()))
+        );
+    }
+}

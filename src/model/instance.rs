@@ -144,6 +144,24 @@ impl Instance {
         by_firm
     }
 
+    /// The department that leads a visit of `tasks`, the one its door-knock is charged to:
+    /// the one with most tasks in it, then most minutes, then the first in department order.
+    pub fn lead_department(&self, tasks: &[TaskIndex]) -> Option<super::DeptIndex> {
+        let mut per: Vec<(super::DeptIndex, usize, u64)> = Vec::new();
+        for &t in tasks {
+            let task = &self.tasks[t];
+            match per.iter_mut().find(|(d, ..)| *d == task.department) {
+                Some(e) => {
+                    e.1 += 1;
+                    e.2 += u64::from(task.minutes);
+                }
+                None => per.push((task.department, 1, u64::from(task.minutes))),
+            }
+        }
+        per.sort_by_key(|&(d, n, m)| (std::cmp::Reverse((n, m)), d));
+        per.first().map(|&(d, ..)| d)
+    }
+
     /// The departments of a group of tasks.
     pub fn departments_of(&self, tasks: &[TaskIndex]) -> DeptSet {
         tasks.iter().map(|&t| self.tasks[t].department).collect()

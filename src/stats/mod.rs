@@ -197,24 +197,16 @@ pub fn statistics(inst: &Instance, plan: &Plan, naive: &NaiveCounts) -> Statisti
             }
             let town = inst.firms[v.firm].township.as_str();
             count_visit(towns.entry(town).or_default(), v.tasks.len(), joint);
-            let mut lead = None;
             for d in in_visit.iter() {
-                let own: Vec<usize> = v
+                let own = v
                     .tasks
                     .iter()
-                    .copied()
-                    .filter(|&t| inst.tasks[t].department == d)
-                    .collect();
-                count_visit(&mut depts[d], own.len(), joint);
+                    .filter(|&&t| inst.tasks[t].department == d)
+                    .count();
+                count_visit(&mut depts[d], own, joint);
                 depts[d].led_visits -= 1;
-                let minutes: u64 = own.iter().map(|&t| u64::from(inst.tasks[t].minutes)).sum();
-                // Most tasks, then most minutes; the first department wins a tie.
-                let key = (own.len(), minutes);
-                if lead.is_none_or(|(_, best)| key > best) {
-                    lead = Some((d, key));
-                }
             }
-            if let Some((d, _)) = lead {
+            if let Some(d) = inst.lead_department(&v.tasks) {
                 depts[d].led_visits += 1;
             }
         }
