@@ -3,7 +3,8 @@
 //! Data flows one way: [`ingest`] reads a workspace into a validated [`model::Instance`]
 //! (with [`diag::Diagnostic`]s for everything wrong), [`graph`] finds which tasks may share a
 //! visit and bounds the number of visits, [`solve`] builds the plan, [`verify`] checks any
-//! plan from first principles, and [`output`] writes it. The `chayici` binary's command line
+//! plan from first principles, and [`output`] writes it. [`stats`] holds the one set of
+//! definitions of the reform's figures (joint share, reduction) every output shows. The `chayici` binary's command line
 //! is a thin layer over these, and the only code that parses arguments.
 //!
 //! The developer tools (synthetic workspaces and instances, the benchmark report, the Solomon
@@ -27,6 +28,7 @@ pub mod replan;
 pub mod safe_text;
 pub mod solve;
 pub mod spatial;
+pub mod stats;
 pub mod verify;
 
 // The unit tests of `solve` name the instance generator by its short path.

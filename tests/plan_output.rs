@@ -43,6 +43,7 @@ fn meta() -> PlanMeta {
             timed_out_tasks: 0,
         },
         replan: None,
+        naive_counts: None,
     }
 }
 

@@ -245,6 +245,7 @@ fn written_files(inst: &chayici::model::Instance, plan: &Plan) -> chayici::verif
             timed_out_tasks: 0,
         },
         replan: None,
+        naive_counts: None,
     };
     let text = |f: &dyn Fn(&mut Vec<u8>)| {
         let mut buf = Vec::new();
@@ -273,16 +274,17 @@ fn the_written_files_pass_and_a_renamed_firm_in_routes_csv_does_not() {
     let bounds = Some(ReferenceBounds {
         visits_lower_bound: 3,
         visits_naive: 4,
+        ..ReferenceBounds::default()
     });
     // F1's name starts with `=`: the file quotes it, and the checker reads it back.
     let csv = files.routes_csv.clone().unwrap();
     assert!(csv.contains("'=HYPERLINK"), "{csv}");
-    let r = verify_plan_files(&inst, &files, bounds).report;
+    let r = verify_plan_files(&inst, &files, bounds.clone()).report;
     assert!(r.is_ok(), "{:#?}", r.violations);
     assert!(r.warnings.is_empty(), "{:#?}", r.warnings);
 
     files.routes_csv = Some(csv.replace("紫港民宿", "紫港宾馆"));
-    let r = verify_plan_files(&inst, &files, bounds).report;
+    let r = verify_plan_files(&inst, &files, bounds.clone()).report;
     let v = r
         .violations
         .iter()
@@ -298,6 +300,7 @@ fn the_written_files_pass_and_a_renamed_firm_in_routes_csv_does_not() {
         Some(ReferenceBounds {
             visits_lower_bound: 3,
             visits_naive: 5,
+            ..ReferenceBounds::default()
         }),
     )
     .report;

@@ -387,6 +387,60 @@ fn a_routes_kilometres_edited_in_plan_json() {
 }
 
 #[test]
+fn statistics_figures_edited() {
+    let r = verify_after(|d| {
+        edit_json(d, |v| {
+            v["statistics"]["overall"]["joint_visits"] = 99.into()
+        })
+    });
+    assert_caught(
+        r,
+        &["statistics.overall.joint_visits is 99, but the routes give"],
+    );
+    let r = verify_after(|d| {
+        edit_json(d, |v| {
+            v["statistics"]["departments"][0]["naive_visits"] = 0.into()
+        })
+    });
+    assert_caught(r, &["statistics.departments[0] (scjg).naive_visits is 0"]);
+    let r = verify_after(|d| {
+        edit_json(d, |v| {
+            let met = &mut v["statistics"]["departments"][0]["joint_share_met"];
+            *met = (!met.as_bool().unwrap()).into();
+        })
+    });
+    assert_caught(r, &["(scjg).joint_share_met is"]);
+    let r = verify_after(|d| {
+        edit_json(d, |v| {
+            v["statistics"]["weeks"][1]["joint_share_percent"] = 12.5.into()
+        })
+    });
+    assert_caught(
+        r,
+        &["statistics.weeks[1] (2026-W50).joint_share_percent is 12.5"],
+    );
+    let r = verify_after(|d| {
+        edit_json(d, |v| {
+            v["statistics"]["targets"]["joint_share"] = 0.5.into()
+        })
+    });
+    assert_caught(r, &["statistics.targets is", "[targets] give"]);
+}
+
+#[test]
+fn the_statistics_files_are_chayicis_own() {
+    let (code, text) = verify_after(|_| {});
+    assert_eq!(code, 0, "{text}");
+    assert!(!text.contains("unexpected_file"), "{text}");
+    assert!(planned().join("statistics/department.csv").is_file());
+    assert!(planned().join("statistics.xlsx").is_file());
+    let listed = std::fs::read_to_string(planned().join(".chayici-files")).unwrap();
+    for f in ["statistics.xlsx", "statistics/week.csv"] {
+        assert!(listed.lines().any(|l| l == f), "{f} not in {listed}");
+    }
+}
+
+#[test]
 fn a_note_left_in_the_folder_is_a_warning_only() {
     let (code, text) = verify_after(|d| std::fs::write(d.join("notes.txt"), "call 王").unwrap());
     assert_eq!(code, 0, "{text}");

@@ -125,20 +125,20 @@ pub fn write_text(out: &mut impl Write, r: &MergeReport) -> std::io::Result<()> 
         };
         writeln!(
             out,
-            "  {} {:>6} {:>6} {:>6} {:>8.1} {:>6} {:>9}",
+            "  {} {:>6} {:>6} {:>6} {:>8} {:>6} {:>9}",
             pad(&printable(&name), 20),
             d.tasks,
             d.firms,
             d.naive_visits,
-            d.lower_bound_share,
+            d.bound_led_visits,
             d.joint_firms,
             percent(d.reduction)
         )?;
     }
     writeln!(
         out,
-        "  (bound: the department's share of the fewest visits, each joint visit split evenly; \
-         joint: firms where it joins another department)"
+        "  (bound: the visits it leads among the fewest visits, each led by the department with \
+         most tasks in it; joint: firms where it joins another department)"
     )?;
 
     writeln!(out, "\nper township")?;

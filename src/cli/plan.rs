@@ -21,6 +21,7 @@ use chayici::solve::milp::{ExactError, ExactParams, MilpParams, solve_exact};
 use chayici::solve::{
     Phase, Progress, SolveOutcome, SolveParams, solve_keeping, solve_with_bounds,
 };
+use chayici::stats::NaiveCounts;
 use chayici::verify::{VerifyReport, verify_plan, verify_replan};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
@@ -379,6 +380,7 @@ pub fn plan_workspace(
                 chayici::output::workspace_ref(dir, place.out),
             )
         }),
+        naive_counts: Some(NaiveCounts::of(inst, &bounds)),
     };
     let k = &report.kpis;
     let headline = ReportHeadline {
@@ -391,6 +393,7 @@ pub fn plan_workspace(
         travel_km: k.travel_km,
         travel_minutes: k.travel_minutes,
         seed: Some(params.seed),
+        naive_counts: meta.naive_counts.clone().unwrap_or_default(),
     };
     Ok(Ok(Planned {
         inst: ws.instance,
@@ -416,6 +419,9 @@ impl Planned {
     pub fn write_summary(&self, w: &mut impl Write) -> std::io::Result<()> {
         let inst = &self.inst;
         write_summary(&mut *w, &inst.name, &self.report.kpis, self.meta.bounds)?;
+        let stats =
+            chayici::stats::statistics(inst, &self.outcome.plan, &self.headline.naive_counts);
+        chayici::output::write_statistics_summary(&mut *w, &stats)?;
         if let Some(r) = &self.outcome.milp {
             write_milp_summary(&mut *w, r)?;
         }

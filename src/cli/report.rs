@@ -114,14 +114,15 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             check.violations.len()
         );
     }
+    // The statistics need the naive count per department and firm, which plan.json holds only
+    // summed; the bounds are computed again, as `merge` and `verify` do.
+    let bounds = chayici::graph::visit_bounds(&inst);
     let (lower, naive) = match (rec.visits_lower_bound, rec.visits_naive) {
         (Some(l), Some(n)) => (l, n),
-        _ => {
-            let b = chayici::graph::visit_bounds(&inst);
-            (b.lower_bound, b.naive)
-        }
+        _ => (bounds.lower_bound, bounds.naive),
     };
-    let headline = ReportHeadline::from_kpis(&check.kpis, lower, naive, rec.seed);
+    let headline = ReportHeadline::from_kpis(&check.kpis, lower, naive, rec.seed)
+        .with_naive_counts(chayici::stats::NaiveCounts::of(&inst, &bounds));
     let previous = previous_plan(&args.plan_dir, &rec);
     if args.all {
         let out = write_people_outputs(
@@ -133,8 +134,9 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             previous.as_ref(),
         )?;
         let written = || {
-            out.team_csvs
+            out.statistics
                 .iter()
+                .chain(&out.team_csvs)
                 .chain(&out.calendars)
                 .chain(&out.calendar_changes)
         };

@@ -90,6 +90,14 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let bounds = ReferenceBounds {
         visits_lower_bound: b.lower_bound,
         visits_naive: b.naive,
+        naive_by_department: b.naive_per_department(ws.instance.departments.len()),
+        naive_by_firm: {
+            let mut by_firm = vec![0; ws.instance.firms.len()];
+            for f in &b.per_firm {
+                by_firm[f.firm] = f.naive;
+            }
+            by_firm
+        },
     };
     let FilesReport {
         report,

@@ -2,7 +2,7 @@
 //! measured against and the naive count of departments going alone.
 
 use super::firm_slots::FirmSlots;
-use super::naive::{naive_by_department, naive_by_department_with};
+use super::naive::naive_by_department_with;
 use super::partition::{partition_tasks, quick_partition_tasks};
 use super::reasons::unschedulable_reason;
 use crate::model::{DeptIndex, FirmIndex, Instance, Reason, TaskIndex};
@@ -20,6 +20,10 @@ pub struct FirmBound {
     pub lower_bound: usize,
     /// Visits if each department went alone.
     pub naive: usize,
+    /// The same per department with schedulable tasks here, in department order; adds up to
+    /// `naive`. Kept from when the bound was computed, so a department's count is the one its
+    /// total was made of, also when a time limit cut the bounds short.
+    pub naive_by_department: Vec<(DeptIndex, usize)>,
     /// Whether `lower_bound` is proven optimal.
     pub exact: bool,
     /// A partition of `tasks` into groups that can each be one visit (a witness of the bound
@@ -32,11 +36,6 @@ impl FirmBound {
     /// ignoring capacity.
     pub fn upper_bound(&self) -> usize {
         self.groups.len()
-    }
-
-    /// Per department with schedulable tasks here, the visits it would make alone.
-    pub fn naive_by_department(&self, inst: &Instance) -> Vec<(DeptIndex, usize)> {
-        naive_by_department(inst, &FirmSlots::new(inst, self.firm), &self.tasks)
     }
 }
 
@@ -62,6 +61,16 @@ impl VisitBounds {
     /// Sum of the witness partitions' sizes (equals `lower_bound` when exact).
     pub fn upper_bound(&self) -> usize {
         self.per_firm.iter().map(FirmBound::upper_bound).sum()
+    }
+
+    /// The naive count per department, indexed by department (`departments` of them): what
+    /// each department's own schedulable tasks need, firm by firm. Adds up to `naive`.
+    pub fn naive_per_department(&self, departments: usize) -> Vec<usize> {
+        let mut out = vec![0; departments];
+        for &(d, n) in self.per_firm.iter().flat_map(|f| &f.naive_by_department) {
+            out[d] += n;
+        }
+        out
     }
 
     /// Firms with at least one schedulable task; each needs at least one visit, so this never
@@ -111,15 +120,14 @@ fn firm_bound_with(
     } else {
         partition_tasks(inst, &slots, &schedulable)
     };
-    let naive = naive_by_department_with(inst, &slots, &schedulable, quick)
-        .iter()
-        .map(|&(_, n)| n)
-        .sum();
+    let naive_by_department = naive_by_department_with(inst, &slots, &schedulable, quick);
+    let naive = naive_by_department.iter().map(|&(_, n)| n).sum();
     let bound = FirmBound {
         firm,
         tasks: schedulable,
         lower_bound: partition.lower_bound,
         naive,
+        naive_by_department,
         exact: partition.exact,
         groups: partition.groups,
     };

@@ -11,18 +11,8 @@ use crate::model::{DeptIndex, Instance, TaskIndex};
 /// Exact whenever the firm's partition is; for a department with too many mutually compatible
 /// tasks it is the first-fit count, an upper estimate, which keeps the naive count at or above
 /// the firm's lower bound (the departments' own partitions together partition the firm's
-/// tasks).
-pub fn naive_by_department(
-    inst: &Instance,
-    slots: &FirmSlots,
-    tasks: &[TaskIndex],
-) -> Vec<(DeptIndex, usize)> {
-    naive_by_department_with(inst, slots, tasks, false)
-}
-
-/// [`naive_by_department`], with only the quick partition when `quick` (a run past its
-/// deadline): the same count unless a department has more than four tasks here that may
-/// share visits, else the first-fit count, still at or above the firm's lower bound.
+/// tasks). With `quick` (a run past its deadline) only the quick partition is tried: the same
+/// count unless a department has more than four tasks here that may share visits.
 pub fn naive_by_department_with(
     inst: &Instance,
     slots: &FirmSlots,

@@ -60,9 +60,12 @@ pub struct DepartmentRow {
     /// Its share of the lower bound: each merged visit counts `1/k` to each of its `k`
     /// departments, so the shares add up to the overall bound.
     pub lower_bound_share: f64,
+    /// The visits of the bound's groups it leads (as the statistics charge a visit to one
+    /// department), in whole visits; they add up to the groups' count.
+    pub bound_led_visits: usize,
     /// Firms where the best merge joins it with another department.
     pub joint_firms: usize,
-    /// `1 - lower_bound_share / naive_visits`.
+    /// `1 - bound_led_visits / naive_visits`, the best reduction the statistics could show.
     pub reduction: f64,
 }
 
@@ -125,10 +128,11 @@ pub fn merge_report(inst: &Instance, bounds: &VisitBounds, share_pairs: usize) -
     let mut naive = vec![0usize; n_depts];
     let mut share = vec![0f64; n_depts];
     let mut joint = vec![0usize; n_depts];
+    let mut led = vec![0usize; n_depts];
     let mut towns: BTreeMap<&str, TownshipAcc> = BTreeMap::new();
     let by_firm = inst.tasks_by_firm();
     for f in &bounds.per_firm {
-        for &(d, n) in &f.naive_by_department(inst) {
+        for &(d, n) in &f.naive_by_department {
             naive[d] += n;
             firms[d] += 1;
         }
@@ -137,6 +141,9 @@ pub fn merge_report(inst: &Instance, bounds: &VisitBounds, share_pairs: usize) -
         }
         let mut joins = vec![false; n_depts];
         for g in &f.groups {
+            if let Some(d) = inst.lead_department(g) {
+                led[d] += 1;
+            }
             let depts = inst.departments_of(g);
             for d in depts.iter() {
                 share[d] += 1.0 / depts.len() as f64;
@@ -166,8 +173,9 @@ pub fn merge_report(inst: &Instance, bounds: &VisitBounds, share_pairs: usize) -
             firms: firms[d],
             naive_visits: naive[d],
             lower_bound_share: share[d],
+            bound_led_visits: led[d],
             joint_firms: joint[d],
-            reduction: reduction(naive[d], share[d]),
+            reduction: reduction(naive[d], led[d] as f64),
         })
         .collect();
     let townships = towns

@@ -91,7 +91,15 @@ pub const SPEED_KMH: std::ops::RangeInclusive<f64> = 1.0..=200.0;
 /// the objective infinite and every plan look equally bad.
 pub const WEIGHT: std::ops::RangeInclusive<f64> = 0.0..=1e9;
 
-const TOP_KEYS: &[&str] = &["name", "horizon", "defaults", "objective", "travel"];
+const TOP_KEYS: &[&str] = &[
+    "name",
+    "horizon",
+    "defaults",
+    "objective",
+    "travel",
+    "targets",
+];
+const TARGET_KEYS: &[&str] = &["joint_share", "reduction"];
 const TRAVEL_KEYS: &[&str] = &["matrix"];
 const HORIZON_KEYS: &[&str] = &["start", "end", "crs", "extra_holidays", "extra_workdays"];
 const DEFAULT_KEYS: &[&str] = &[
@@ -236,6 +244,9 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
     }
     if let Some(t) = r.section(&table, "travel") {
         r.travel(t, &mut cfg);
+    }
+    if let Some(t) = r.section(&table, "targets") {
+        r.targets(t, &mut cfg);
     }
     (cfg, r.diags)
 }
@@ -512,6 +523,30 @@ impl Reader<'_> {
         }
     }
 
+    /// `[targets]`: shares from 0 to 1, kept in hundredths of a percent; a bad one is reported
+    /// and left at its default.
+    fn targets(&mut self, t: &Table, cfg: &mut Config) {
+        let s = Some("targets");
+        self.warn_unknown(t, s, TARGET_KEYS);
+        for key in TARGET_KEYS {
+            let Some(v) = t.get(*key) else { continue };
+            match number_of(v) {
+                Some(f) if (0.0..=1.0).contains(&f) => {
+                    let hundredths = (f * 10_000.0).round() as u32;
+                    match *key {
+                        "joint_share" => cfg.settings.targets.joint_share = hundredths,
+                        _ => cfg.settings.targets.reduction = hundredths,
+                    }
+                }
+                _ => self.bad(
+                    s,
+                    key,
+                    format!("`{key} = {v}` must be a share from 0 to 1, like 0.6 for 60 %"),
+                ),
+            }
+        }
+    }
+
     /// `[travel]`: the distance/time matrix file, which must lie inside the workspace.
     fn travel(&mut self, t: &Table, cfg: &mut Config) {
         let tr = Some("travel");
@@ -557,11 +592,51 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_targets_with_defaults_ranges_and_unknown_keys() {
+        let (c, _) = parse_config("", "chayici.toml");
+        assert_eq!(
+            (c.settings.targets.joint_share, c.settings.targets.reduction),
+            (6000, 2500)
+        );
+        let text = "[targets]\njoint_share = 0.7\nreduction = 1\n";
+        let (c, d) = parse_config(text, "chayici.toml");
+        assert!(
+            d.iter().all(|d| !d.loc.to_string().contains(":2:")),
+            "{d:?}"
+        );
+        assert_eq!(
+            (c.settings.targets.joint_share, c.settings.targets.reduction),
+            (7000, 10000)
+        );
+        let text = "[targets]\njoint_share = 60\nreduction = \"25%\"\nshare = 0.5\n";
+        let (c, d) = parse_config(text, "chayici.toml");
+        let shown: Vec<String> = d
+            .iter()
+            .filter(|d| d.loc.line.is_some())
+            .map(|d| format!("{} {}", d.loc, d.code))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                "chayici.toml:4:1 W0204",
+                "chayici.toml:2:1 E0205",
+                "chayici.toml:3:1 E0205"
+            ]
+        );
+        assert!(d.iter().any(|d| d.message.contains("share from 0 to 1")));
+        assert_eq!(c.settings.targets, crate::model::Targets::default());
+    }
+
+    #[test]
     fn reports_problems_with_lines() {
         let text = "[horizon]\nstart = \"2026-12-31\"\nend = \"2026-12-01\"\nbogus = 1\n[defaults]\nspeed_kmh = -1\n";
         let (c, d) = parse_config(text, "chayici.toml");
         assert!(c.horizon.is_none());
-        let shown: Vec<String> = d.iter().map(|d| format!("{} {}", d.loc, d.code)).collect();
+        let shown: Vec<String> = d
+            .iter()
+            .filter(|d| d.loc.line.is_some())
+            .map(|d| format!("{} {}", d.loc, d.code))
+            .collect();
         assert_eq!(
             shown,
             vec![

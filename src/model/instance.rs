@@ -45,6 +45,9 @@ pub struct Settings {
     pub speed_kmh: f64,
     /// Weights of the objective's parts.
     pub weights: ObjectiveWeights,
+    /// `[targets]`: the reform's figures each department and the county are judged against.
+    #[serde(default)]
+    pub targets: Targets,
 }
 
 impl Default for Settings {
@@ -54,6 +57,30 @@ impl Default for Settings {
             road_factor: 1.3,
             speed_kmh: 40.0,
             weights: ObjectiveWeights::default(),
+            targets: Targets::default(),
+        }
+    }
+}
+
+/// The reform's targets, in hundredths of a percent (`6000` is 60 %).
+///
+/// Why whole numbers: a figure is judged met when `part * 10000 >= target * whole`, exactly,
+/// so a department at 3 joint visits of 5 meets 60 % on every machine, where a comparison of
+/// floating-point shares could fall either side of the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Targets {
+    /// Least share of joint visits among a department's (or the county's) visits.
+    pub joint_share: u32,
+    /// Least share of the naive visits saved.
+    pub reduction: u32,
+}
+
+impl Default for Targets {
+    /// Zhejiang's: at least 60 % of inspections joint, 25 % fewer on-site inspections.
+    fn default() -> Self {
+        Self {
+            joint_share: 6000,
+            reduction: 2500,
         }
     }
 }
@@ -115,6 +142,24 @@ impl Instance {
             by_firm[task.firm].push(t);
         }
         by_firm
+    }
+
+    /// The department that leads a visit of `tasks`, the one its door-knock is charged to:
+    /// the one with most tasks in it, then most minutes, then the first in department order.
+    pub fn lead_department(&self, tasks: &[TaskIndex]) -> Option<super::DeptIndex> {
+        let mut per: Vec<(super::DeptIndex, usize, u64)> = Vec::new();
+        for &t in tasks {
+            let task = &self.tasks[t];
+            match per.iter_mut().find(|(d, ..)| *d == task.department) {
+                Some(e) => {
+                    e.1 += 1;
+                    e.2 += u64::from(task.minutes);
+                }
+                None => per.push((task.department, 1, u64::from(task.minutes))),
+            }
+        }
+        per.sort_by_key(|&(d, n, m)| (std::cmp::Reverse((n, m)), d));
+        per.first().map(|&(d, ..)| d)
     }
 
     /// The departments of a group of tasks.

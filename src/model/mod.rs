@@ -19,7 +19,7 @@ mod travel_table;
 pub use calendar::{Calendar, DayIndex};
 pub use dept::{Department, DeptIndex, DeptSet, MAX_DEPARTMENTS};
 pub use firm::{Firm, FirmIndex, OpeningHours, weekday_index};
-pub use instance::{Instance, ObjectiveWeights, Settings};
+pub use instance::{Instance, ObjectiveWeights, Settings, Targets};
 pub use loc::{Loc, column_letters};
 pub use month::{Absence, DoneRecord, DoneStatus, MonthRecords, TaskPin};
 pub use plan::{Plan, Reason, Route, Unscheduled, Visit};

@@ -19,6 +19,7 @@ mod plan_read;
 pub mod report;
 pub mod rollup;
 pub mod sheets;
+pub mod statistics;
 mod summary;
 
 pub use atomic::write_atomically;
@@ -41,7 +42,7 @@ pub use plan_read::{
     PlanDocInfo, PlanReadError, PlanRecord, read_plan_json, read_plan_json_with_info,
     read_plan_snapshot,
 };
-pub use summary::{write_milp_summary, write_summary};
+pub use summary::{write_milp_summary, write_statistics_summary, write_summary};
 
 use crate::model::{Instance, Plan};
 use std::fs::File;

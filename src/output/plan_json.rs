@@ -126,6 +126,9 @@ pub struct PlanMeta {
     pub timing: Timing,
     /// What a replan started from; `None` for a plan made from scratch.
     pub replan: Option<ReplanMeta>,
+    /// The bounds' naive counts per department and firm, for the `statistics` section;
+    /// `None` leaves the section out.
+    pub naive_counts: Option<crate::stats::NaiveCounts>,
 }
 
 /// `replan` of plan.json: the plan a replan started from, and what it did with it.
@@ -290,6 +293,9 @@ struct PlanJson<'a> {
     milp: &'a MilpMeta,
     #[serde(skip_serializing_if = "Option::is_none")]
     replan: Option<&'a ReplanMeta>,
+    /// Written when the bounds' naive counts are known (as `plan` knows them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statistics: Option<serde_json::Value>,
     routes: Vec<RouteJson>,
     unscheduled: Vec<UnscheduledJson>,
     explanations: Vec<crate::explain::Explanation>,
@@ -401,6 +407,10 @@ pub fn write_plan_json<W: Write>(
         objective: &meta.objective,
         milp: &meta.milp,
         replan: meta.replan.as_ref(),
+        statistics: meta
+            .naive_counts
+            .as_ref()
+            .map(|n| super::statistics::statistics_json(&crate::stats::statistics(inst, plan, n))),
         routes: plan.routes.iter().map(|r| route_json(inst, r)).collect(),
         unscheduled: plan
             .unscheduled

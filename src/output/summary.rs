@@ -89,3 +89,66 @@ pub fn write_milp_summary<W: Write>(mut w: W, r: &MilpReport) -> std::io::Result
         r.model, r.backend, r.objective_before, r.objective_after, r.seconds, r.status
     )
 }
+
+/// `47.3% ≥ 60.0% met`: a share against its target, as the summary prints it.
+fn against(share: crate::stats::Share, target: u32) -> String {
+    let pct = share
+        .percent()
+        .map_or("—".to_string(), |p| format!("{p:.1}%"));
+    let verdict = match share.reaches(target) {
+        Some(true) => "met",
+        Some(false) => "NOT MET",
+        None => "n/a",
+    };
+    format!(
+        "{pct} (target {:.1}%: {verdict})",
+        f64::from(target) / 100.0
+    )
+}
+
+/// Writes the reform's figures: the county's joint share and reduction against the targets,
+/// then one line per department with its naive count, visits, joint visits and both verdicts.
+pub fn write_statistics_summary<W: Write>(
+    mut w: W,
+    s: &crate::stats::Statistics,
+) -> std::io::Result<()> {
+    let (o, t) = (&s.overall, &s.targets);
+    writeln!(
+        w,
+        "  joint        {} of {} visits joint {}; {} of {} tasks in joint visits ({})",
+        o.joint_visits,
+        o.visits,
+        against(o.joint_share(), t.joint_share),
+        o.joint_tasks,
+        o.scheduled_tasks,
+        o.joint_task_share()
+            .percent()
+            .map_or("—".to_string(), |p| format!("{p:.1}%")),
+    )?;
+    writeln!(
+        w,
+        "  reduction    {} → {} visits, {}",
+        o.naive_visits,
+        o.visits,
+        against(o.reduction(), t.reduction)
+    )?;
+    writeln!(
+        w,
+        "  per department (naive → led visits; visits taken part in, joint; joint share; reduction)"
+    )?;
+    for d in &s.departments {
+        let f = &d.figures;
+        writeln!(
+            w,
+            "    {:<10} {} → {}; {}, {} joint; {}; {}",
+            crate::diag::printable(&d.code),
+            f.naive_visits,
+            f.led_visits,
+            f.visits,
+            f.joint_visits,
+            against(f.joint_share(), t.joint_share),
+            against(f.reduction(), t.reduction)
+        )?;
+    }
+    Ok(())
+}

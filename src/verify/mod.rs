@@ -15,6 +15,7 @@ mod reasons;
 mod routes;
 mod routes_csv;
 mod rows;
+mod statistics;
 mod unscheduled_csv;
 mod violation;
 mod written;

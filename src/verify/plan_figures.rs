@@ -12,16 +12,21 @@ use crate::model::{Instance, Place, Plan};
 use serde_json::{Value, json};
 
 /// The file's name in the plan folder.
-pub(super) const FILE: &str = "plan.json";
+pub(crate) const FILE: &str = "plan.json";
 
 /// The visit bounds of the workspace, from the merge graph (`chayici merge` prints them), to
 /// check `kpis.visits_lower_bound` and `kpis.visits_naive` against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReferenceBounds {
     /// Fewest visits any plan scheduling every schedulable task needs.
     pub visits_lower_bound: usize,
     /// Visits if each department went alone.
     pub visits_naive: usize,
+    /// The same per department index, to check `statistics`' naive counts against; empty
+    /// leaves them unchecked.
+    pub naive_by_department: Vec<usize>,
+    /// The same per firm index (summed per township).
+    pub naive_by_firm: Vec<usize>,
 }
 
 /// True when two JSON values say the same: numbers by value (`1` and `1.0` agree), the rest
@@ -43,7 +48,14 @@ fn same(a: &Value, b: &Value) -> bool {
 }
 
 /// Pushes a violation when `doc[key]` is present and differs from `want`.
-fn figure(out: &mut Vec<Violation>, doc: &Value, path: &str, key: &str, want: Value, why: &str) {
+pub(super) fn figure(
+    out: &mut Vec<Violation>,
+    doc: &Value,
+    path: &str,
+    key: &str,
+    want: Value,
+    why: &str,
+) {
     let Some(have) = doc.get(key) else {
         return;
     };
@@ -72,6 +84,7 @@ pub(super) fn check(
     check_horizon(inst, doc, out);
     check_routes(inst, doc, plan, out);
     check_unscheduled(inst, doc, plan, out);
+    super::statistics::check(inst, doc, plan, bounds.as_ref(), out);
     check_kpis(inst, doc, plan, bounds, out, warnings);
 }
 

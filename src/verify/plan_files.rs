@@ -20,12 +20,18 @@ pub const REQUIRED_FILES: [&str; 3] = ["plan.json", "routes.csv", "unscheduled.c
 
 /// The other files `chayici plan` writes at the top of the folder; a missing one is a
 /// warning, since they are for people and `chayici report` rewrites them.
-pub const PEOPLE_FILES: [&str; 5] = [
+pub const PEOPLE_FILES: [&str; 11] = [
     "run.json",
     "explanations.csv",
     "routes.geojson",
     "report.html",
     "route_sheets.xlsx",
+    "statistics.xlsx",
+    "statistics/overall.csv",
+    "statistics/department.csv",
+    "statistics/township.csv",
+    "statistics/team.csv",
+    "statistics/week.csv",
 ];
 
 /// The folders `chayici plan` writes, with the extension of the one file per team in each;

@@ -86,6 +86,7 @@ pub fn to_instance(s: &SolomonInstance) -> Instance {
             road_factor: 1.0,
             speed_kmh: 60.0,
             weights: weights(),
+            ..Settings::default()
         },
         travel_table: Some(table),
         month: Default::default(),

@@ -25,7 +25,7 @@ pub fn write_saving_chart<W: Write>(w: &mut W, id: &str, rows: &[Saving]) -> io:
     let max = rows
         .iter()
         .map(|r| r.naive.max(r.planned))
-        .fold(1.0, f64::max);
+        .fold(1, usize::max) as f64;
     let row_h = 34.0;
     let h = 30.0 + row_h * rows.len() as f64;
     writeln!(
@@ -41,24 +41,28 @@ pub fn write_saving_chart<W: Write>(w: &mut W, id: &str, rows: &[Saving]) -> io:
     )?;
     for (i, r) in rows.iter().enumerate() {
         let y = 24.0 + row_h * i as f64;
-        let wn = BAR_W * r.naive / max;
-        let wp = BAR_W * r.planned / max;
-        let saved = r.naive - r.planned;
+        let wn = BAR_W * r.naive as f64 / max;
+        let wp = BAR_W * r.planned as f64 / max;
+        let saved = r.naive as i64 - r.planned as i64;
+        let change = if saved >= 0 {
+            format!("−{saved}")
+        } else {
+            format!("+{}", -saved)
+        };
         writeln!(
             w,
-            r##"<g><title>{}: {} → {} (−{})</title><text class="lbl" x="{:.1}" y="{:.1}" text-anchor="end">{}</text><rect x="{LABEL_W}" y="{y:.1}" width="{wn:.1}" height="13" fill="#bbb"/><rect x="{LABEL_W}" y="{:.1}" width="{wp:.1}" height="13" fill="#2a6fb0"/><text x="{:.1}" y="{:.1}">{} → {}</text></g>"##,
+            r##"<g><title>{}: {} → {} ({change})</title><text class="lbl" x="{:.1}" y="{:.1}" text-anchor="end">{}</text><rect x="{LABEL_W}" y="{y:.1}" width="{wn:.1}" height="13" fill="#bbb"/><rect x="{LABEL_W}" y="{:.1}" width="{wp:.1}" height="13" fill="#2a6fb0"/><text x="{:.1}" y="{:.1}">{} → {}</text></g>"##,
             Esc(&r.label),
-            num(r.naive),
-            num(r.planned),
-            num(saved),
+            r.naive,
+            r.planned,
             LABEL_W - 6.0,
             y + 18.0,
             Esc(&r.label),
             y + 14.0,
             LABEL_W + wn.max(wp) + 6.0,
             y + 18.0,
-            num(r.naive),
-            num(r.planned)
+            r.naive,
+            r.planned
         )?;
     }
     writeln!(w, "</svg>")

@@ -15,6 +15,7 @@ mod page;
 mod people;
 mod stats;
 mod tables;
+mod targets;
 
 pub use changes::MOVED_TASKS_SHOWN;
 pub use map_svg::{PALETTE, team_colour};
@@ -23,10 +24,12 @@ pub use people::{
 };
 pub use stats::{DayLoad, Saving, per_department, per_township, workloads};
 pub use tables::reason_label;
+pub use targets::{met_label, percent_label};
 
 use crate::diff::PlanDiff;
 use crate::model::{Instance, Plan};
 use crate::output::route_legs;
+use crate::stats::{NaiveCounts, statistics};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -52,6 +55,10 @@ pub struct ReportHeadline {
     pub travel_minutes: u64,
     /// The planner's seed, shown so anyone can reproduce the plan.
     pub seed: Option<u64>,
+    /// The bounds' naive counts per department and firm, which the statistics are measured
+    /// against (they add up to `visits_naive`); empty, the statistics count no naive visits.
+    #[serde(skip)]
+    pub naive_counts: NaiveCounts,
 }
 
 impl ReportHeadline {
@@ -80,6 +87,7 @@ impl ReportHeadline {
             travel_km: km,
             travel_minutes: minutes,
             seed,
+            naive_counts: NaiveCounts::default(),
         }
     }
 
@@ -101,7 +109,14 @@ impl ReportHeadline {
             travel_km: kpis.travel_km,
             travel_minutes: kpis.travel_minutes,
             seed,
+            naive_counts: NaiveCounts::default(),
         }
+    }
+
+    /// The same, measured against the bounds' `naive` counts per department and firm.
+    pub fn with_naive_counts(mut self, naive: NaiveCounts) -> Self {
+        self.naive_counts = naive;
+        self
     }
 
     /// How much smaller the plan's visit count is than the departments' naive one, in percent;
@@ -126,6 +141,7 @@ pub fn write_report_html<W: Write>(
 ) -> io::Result<()> {
     let w = &mut w;
     let loads = workloads(inst, plan);
+    let stats = statistics(inst, plan, &headline.naive_counts);
     page::write_head(w, inst, headline, changes.is_some())?;
     if let Some(d) = changes {
         changes::write_changes_section(w, d)?;
@@ -135,11 +151,12 @@ pub fn write_report_html<W: Write>(
     writeln!(w, "</section>")?;
     writeln!(
         w,
-        r#"<section id="savings"><h2>减少入企 Visits saved</h2><h3>按部门 per department</h3><p class="muted">单独检查次数 = 已安排任务中不同的（部门，企业）组合数；联合检查后，每次入企按参加部门数平均分摊。Naive = distinct (department, firm) pairs among scheduled tasks; each planned visit is shared equally among the departments present.</p>"#
+        r#"<section id="savings"><h2>减少入企 Visits saved</h2><h3>按部门 per department</h3><p class="muted">单独检查 = 该部门在每家企业单独完成其可安排任务所需的最少入企次数之和；联合检查后 = 该部门牵头的入企次数（每次入企由任务最多、其次检查时间最长的部门牵头），两者合计即总数。Naive = the fewest visits each department's own schedulable tasks need, firm by firm; planned = the visits it leads (the department with most tasks, then most minutes, leads a visit); both add up to the headline.</p>"#
     )?;
-    charts_svg::write_saving_chart(w, "chart-departments", &per_department(inst, plan))?;
+    charts_svg::write_saving_chart(w, "chart-departments", &per_department(&stats))?;
     writeln!(w, "<h3>按乡镇 per township</h3>")?;
-    charts_svg::write_saving_chart(w, "chart-townships", &per_township(inst, plan))?;
+    charts_svg::write_saving_chart(w, "chart-townships", &per_township(&stats))?;
+    targets::write_targets_table(w, &stats)?;
     writeln!(
         w,
         r#"</section><section id="workload"><h2>工作量 Workload</h2><p class="muted">每格为该组当日在场与行车小时数。Hours on site plus driving per team and working day.</p>"#

@@ -12,7 +12,7 @@ body{font:14px/1.5 "PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Source Ha
 header,main{max-width:1180px;margin:0 auto;padding:0 16px}
 header{padding-top:12px}
 h1{font-size:22px;margin:8px 0 2px}h2{font-size:18px;margin:28px 0 8px;border-bottom:2px solid #2a6fb0;padding-bottom:4px}
-h3{font-size:15px;margin:18px 0 6px}small,.muted{color:#666}
+h3{font-size:15px;margin:18px 0 6px}small,.muted{color:#666}.miss{color:#b00000;font-weight:600}
 nav a{margin-right:12px;color:#2a6fb0;text-decoration:none}
 .kpis{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0}
 .kpi{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 12px;min-width:120px}

@@ -1,5 +1,5 @@
 //! Provides the one call the `plan` and `report` commands make to write what people read:
-//! `report.html`, `route_sheets.xlsx`, `sheets/<team>.csv` and `calendars/<team>.ics`, and
+//! `report.html`, `route_sheets.xlsx`, `statistics.xlsx` with `statistics/*.csv`, `sheets/<team>.csv` and `calendars/<team>.ics`, and
 //! after a replan `calendars/changes/<team>.ics`; and [`read_previous_plan`], which reads
 //! the plan a replan was made from.
 
@@ -13,6 +13,7 @@ use crate::output::calendar_ics::{
 use crate::output::sheets::{Lang, file_stems, write_route_workbook, write_team_csv};
 use crate::output::write_atomically;
 use crate::output::{PLAN_JSON, read_plan_snapshot};
+use crate::stats::statistics;
 use anyhow::Context;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -30,6 +31,8 @@ pub struct PeopleOutputs {
     pub calendars: Vec<PathBuf>,
     /// `calendars/changes/<team>.ics` of the teams a replan changed, in team order.
     pub calendar_changes: Vec<PathBuf>,
+    /// `statistics.xlsx`, then `statistics/*.csv` in sheet order.
+    pub statistics: Vec<PathBuf>,
 }
 
 /// The plan a replan was made from, for the report's changes section and the calendars'
@@ -133,6 +136,7 @@ pub fn write_people_outputs(
     let mut out = PeopleOutputs {
         report,
         workbook,
+        statistics: write_statistics_files(dir, inst, plan, headline)?,
         ..PeopleOutputs::default()
     };
     for (team, stem) in stems.iter().enumerate().take(inst.teams.len()) {
@@ -175,6 +179,36 @@ pub fn write_people_outputs(
             write_atomically(&path, |w| Ok(write_team_changes(w, inst, plan, id, u)?))?;
             out.calendar_changes.push(path);
         }
+    }
+    Ok(out)
+}
+
+/// Writes `statistics.xlsx` and `statistics/*.csv`, the figures measured against the
+/// headline's naive counts.
+fn write_statistics_files(
+    dir: &Path,
+    inst: &Instance,
+    plan: &Plan,
+    headline: &ReportHeadline,
+) -> anyhow::Result<Vec<PathBuf>> {
+    use crate::output::statistics::{
+        STATISTICS_CSVS, STATISTICS_DIR, STATISTICS_XLSX, statistics_tables, write_statistics_csv,
+        write_statistics_workbook,
+    };
+    let tables = statistics_tables(&statistics(inst, plan, &headline.naive_counts));
+    let xlsx = dir.join(STATISTICS_XLSX);
+    let created = inst.calendar.dates.first().copied();
+    write_atomically(&xlsx, |w| {
+        Ok(write_statistics_workbook(w, &tables, created)?)
+    })?;
+    let csv_dir = dir.join(STATISTICS_DIR);
+    std::fs::create_dir_all(&csv_dir)
+        .with_context(|| format!("cannot create {}", csv_dir.display()))?;
+    let mut out = vec![xlsx];
+    for (name, table) in STATISTICS_CSVS.iter().zip(&tables) {
+        let path = csv_dir.join(name);
+        write_atomically(&path, |w| Ok(write_statistics_csv(w, table)?))?;
+        out.push(path);
     }
     Ok(out)
 }

@@ -3,70 +3,46 @@
 
 use crate::model::{DayIndex, Instance, Plan, TeamIndex};
 use crate::output::route_legs;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::stats::Statistics;
+use std::collections::BTreeMap;
 
 /// Visits without and with joint inspection, for one department or township.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Saving {
     /// What the row is about (department or township name).
     pub label: String,
-    /// Visits if each department went alone.
-    pub naive: f64,
-    /// Visits in the plan attributed to the row.
-    pub planned: f64,
+    /// Visits if each department went alone (the bounds' naive count).
+    pub naive: usize,
+    /// Visits in the plan charged to the row (a department's: the visits it leads).
+    pub planned: usize,
 }
 
-/// Per department: `naive` is the number of distinct (department, firm) pairs among the
-/// *scheduled* tasks, i.e. one visit per firm for each department going alone (the usual case;
-/// the exact per-department figure of the bounds can be larger when one department's own tasks
-/// at a firm cannot share a day). `planned` shares each visit among the departments present,
-/// `1/k` each for `k` departments, so the rows add up to the plan's visit count and the bars
-/// show which departments gained most from going together.
-pub fn per_department(inst: &Instance, plan: &Plan) -> Vec<Saving> {
-    let mut pairs = BTreeSet::new();
-    let mut planned = vec![0.0; inst.departments.len()];
-    for v in plan.routes.iter().flat_map(|r| &r.visits) {
-        let depts = inst.departments_of(&v.tasks);
-        for d in depts.iter() {
-            pairs.insert((d, v.firm));
-            planned[d] += 1.0 / depts.len() as f64;
-        }
-    }
-    let mut naive = vec![0.0; inst.departments.len()];
-    for (d, _) in pairs {
-        naive[d] += 1.0;
-    }
-    inst.departments
+/// Per department with a task: its naive visits against the visits it leads, as
+/// [`crate::stats`] defines them; both add up to the headline's.
+pub fn per_department(s: &Statistics) -> Vec<Saving> {
+    s.departments
         .iter()
-        .enumerate()
-        .filter(|&(d, _)| naive[d] > 0.0)
-        .map(|(d, dept)| Saving {
-            label: dept.name.clone(),
-            naive: naive[d],
-            planned: planned[d],
+        .map(|d| Saving {
+            label: d.name.clone(),
+            naive: d.figures.naive_visits,
+            planned: d.figures.led_visits,
         })
         .collect()
 }
 
-/// Per township: the same naive count (distinct department–firm pairs of scheduled tasks) over
-/// the township's firms, and the visits made to them. Townships sort by name.
-pub fn per_township(inst: &Instance, plan: &Plan) -> Vec<Saving> {
-    let mut pairs = BTreeSet::new();
-    let mut rows: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
-    for v in plan.routes.iter().flat_map(|r| &r.visits) {
-        let town = inst.firms[v.firm].township.as_str();
-        rows.entry(town).or_default().1 += 1.0;
-        for d in inst.departments_of(&v.tasks).iter() {
-            if pairs.insert((d, v.firm)) {
-                rows.entry(town).or_default().0 += 1.0;
-            }
-        }
-    }
-    rows.into_iter()
-        .map(|(town, (naive, planned))| Saving {
-            label: if town.is_empty() { "—" } else { town }.to_string(),
-            naive,
-            planned,
+/// Per township: its firms' naive visits against the visits to its firms. Townships sort by
+/// name; a firm without one is under `—`.
+pub fn per_township(s: &Statistics) -> Vec<Saving> {
+    s.townships
+        .iter()
+        .map(|t| Saving {
+            label: if t.township.is_empty() {
+                "—".to_string()
+            } else {
+                t.township.clone()
+            },
+            naive: t.figures.naive_visits,
+            planned: t.figures.visits,
         })
         .collect()
 }
@@ -117,7 +93,7 @@ mod tests {
     use crate::model::{Route, Visit};
 
     #[test]
-    fn department_shares_add_up_to_the_visits() {
+    fn workload_counts_time_on_site_and_the_day_span() {
         let inst = random_instance(5, &SynthParams::default());
         let firm = 0;
         let tasks: Vec<usize> = (0..inst.tasks.len())
@@ -140,10 +116,6 @@ mod tests {
             }],
             unscheduled: vec![],
         };
-        let sum: f64 = per_department(&inst, &plan).iter().map(|s| s.planned).sum();
-        assert!((sum - 1.0).abs() < 1e-9);
-        let towns = per_township(&inst, &plan);
-        assert_eq!(towns.iter().map(|s| s.planned).sum::<f64>(), 1.0);
         let load = workloads(&inst, &plan)[&(0, 0)];
         assert_eq!(load.onsite, 60);
         assert_eq!(load.span, 110);
