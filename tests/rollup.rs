@@ -81,6 +81,54 @@ fn the_roll_up_of_two_counties_is_the_sum_of_their_plans() {
             .sum();
         assert_eq!(rollup["totals"][k].as_u64(), Some(sum), "total {k}");
     }
+    // The reform statistics: each county's row is its plan.json's, the totals their sums, and
+    // the shares are taken from the summed counts.
+    let stat_keys = [
+        "naive_visits",
+        "visits",
+        "led_visits",
+        "joint_visits",
+        "scheduled_tasks",
+        "joint_tasks",
+    ];
+    let overall = |c: &str| json(&out.join(c).join("plan.json"))["statistics"]["overall"].clone();
+    for (i, county) in counties.iter().enumerate() {
+        for k in stat_keys {
+            assert_eq!(
+                rollup["counties"][i]["statistics"][k],
+                overall(county)[k],
+                "{county}: {k}"
+            );
+        }
+    }
+    let sum = |k: &str| -> u64 {
+        counties
+            .iter()
+            .map(|c| overall(c)[k].as_u64().unwrap())
+            .sum()
+    };
+    for k in stat_keys {
+        assert_eq!(
+            rollup["totals"]["statistics"][k].as_u64(),
+            Some(sum(k)),
+            "total {k}"
+        );
+    }
+    let share = (sum("joint_visits") as f64 * 1000.0 / sum("visits") as f64).round() / 10.0;
+    assert_eq!(
+        rollup["totals"]["statistics"]["joint_share_percent"].as_f64(),
+        Some(share)
+    );
+    let depts = rollup["departments"].as_array().unwrap();
+    let dept_visits: u64 = depts
+        .iter()
+        .map(|d| d["led_visits"].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        dept_visits,
+        sum("visits"),
+        "led visits add up to the visits"
+    );
     let km: f64 = counties
         .iter()
         .map(|c| {

@@ -438,6 +438,11 @@ impl Planned {
         Ok(())
     }
 
+    /// The plan's reform statistics.
+    pub fn statistics(&self) -> chayici::stats::Statistics {
+        chayici::stats::statistics(&self.inst, &self.outcome.plan, &self.headline.naive_counts)
+    }
+
     /// The instance planned.
     pub fn instance(&self) -> &Instance {
         &self.inst

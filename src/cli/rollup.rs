@@ -11,9 +11,11 @@
 use super::Outcome;
 use super::plan::{Args, Phases, Place, Planned, plan_workspace};
 use chayici::output::rollup::{
-    CountyFigures, CountyRow, CountyStatus, write_rollup_csv, write_rollup_html, write_rollup_json,
+    CountyFigures, CountyRow, CountyStatus, StatsJson, rollup_targets, write_rollup_csv,
+    write_rollup_html, write_rollup_json,
 };
 use chayici::output::{check_out_dir, write_atomically, write_out_dir};
+use chayici::stats::Statistics;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -69,6 +71,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     );
     let mut rows = Vec::with_capacity(list.len());
     let mut worst = Outcome::Done;
+    let mut targets = Vec::new();
     write_out_dir(&args.out, args.force, Some(&args.workspace), |dir| {
         // Counties side by side, each written as soon as it is planned so that only the
         // counties being planned are held in memory; the rows come back in the folders'
@@ -83,8 +86,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             })
             .collect();
         for (name, result) in done {
-            let (status, figures, title) = match result {
-                Ok(Ok(s)) => (CountyStatus::Planned, s.figures, s.name),
+            let (status, figures, title, stats) = match result {
+                Ok(Ok(s)) => (CountyStatus::Planned, s.figures, s.name, Some(s.statistics)),
                 Ok(Err(o)) => {
                     worst = worse(worst, o);
                     let status = if o == Outcome::Invalid {
@@ -92,7 +95,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                     } else {
                         CountyStatus::Failed
                     };
-                    (status, CountyFigures::default(), String::new())
+                    (status, CountyFigures::default(), String::new(), None)
                 }
                 Err(e) => {
                     bar.suspend(|| eprintln!("chayici: {name}: {e:#}"));
@@ -101,23 +104,39 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                         CountyStatus::Failed,
                         CountyFigures::default(),
                         String::new(),
+                        None,
                     )
                 }
             };
+            if let Some(s) = &stats {
+                targets.push(s.targets);
+            }
             rows.push(CountyRow {
                 folder: name,
                 name: title,
                 status,
                 reduction_percent: figures.reduction_percent(),
                 figures,
+                statistics: stats.as_ref().map(|s| StatsJson::of(s.overall, &s.targets)),
+                departments: stats
+                    .map(|s| {
+                        s.departments
+                            .into_iter()
+                            .map(|d| (d.code, d.name, d.figures))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
             });
         }
+        let targets = rollup_targets(&targets);
         write_atomically(&dir.join("rollup.json"), |w| {
-            Ok(write_rollup_json(w, &rows)?)
+            Ok(write_rollup_json(w, &rows, &targets)?)
         })?;
-        write_atomically(&dir.join("rollup.csv"), |w| Ok(write_rollup_csv(w, &rows)?))?;
+        write_atomically(&dir.join("rollup.csv"), |w| {
+            Ok(write_rollup_csv(w, &rows, &targets)?)
+        })?;
         write_atomically(&dir.join("index.html"), |w| {
-            Ok(write_rollup_html(w, &title, &rows)?)
+            Ok(write_rollup_html(w, &title, &rows, &targets)?)
         })?;
         Ok(())
     })?;
@@ -134,12 +153,14 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
 struct CountySummary {
     name: String,
     figures: CountyFigures,
+    statistics: Statistics,
 }
 
 fn summary_of(p: Planned) -> CountySummary {
     CountySummary {
         name: p.instance().name.clone(),
         figures: figures(&p),
+        statistics: p.statistics(),
     }
 }
 
@@ -221,6 +242,17 @@ fn write_rollup_summary(w: &mut impl Write, rows: &[CountyRow]) -> std::io::Resu
         .iter()
         .filter(|r| r.status == CountyStatus::Planned)
         .count();
+    let mut stats = chayici::stats::Figures::default();
+    for s in rows.iter().filter_map(|r| r.statistics.as_ref()) {
+        stats += s.figures;
+    }
+    if let Some(p) = stats.joint_share().percent() {
+        writeln!(
+            w,
+            "  joint        {} of {} visits joint ({p:.1}%), {} of {} tasks in joint visits",
+            stats.joint_visits, stats.visits, stats.joint_tasks, stats.scheduled_tasks
+        )?;
+    }
     writeln!(
         w,
         "  total        {planned} of {} counties planned: {} tasks, {} visits (bound {}, naive {}: {:.1}% fewer), {:.1} km",

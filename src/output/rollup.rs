@@ -1,11 +1,16 @@
 //! Provides the roll-up of several counties planned at once (`chayici plan DIR` where `DIR`
 //! holds one workspace per county): `rollup.json`, `rollup.csv` and `index.html`, one row per
-//! county and the totals, each figure the sum of the counties' own plan.json figures.
+//! county and the totals, each figure the sum of the counties' own plan.json figures, and the
+//! reform statistics ([`crate::stats`]) per county, per department across the counties and
+//! overall, every share taken from the summed counts and judged against the targets.
 
 use super::plan_json::reduction_percent;
 use super::report::escape::html;
 use super::round3;
+use crate::model::Targets;
+use crate::stats::Figures;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 /// The `format` of rollup.json.
@@ -85,14 +90,70 @@ pub struct CountyRow {
     pub figures: CountyFigures,
     /// Percent of the naive visits saved.
     pub reduction_percent: f64,
+    /// The reform statistics of its plan (`statistics.overall` of its plan.json), judged
+    /// against its own targets; `None` when it was not planned.
+    pub statistics: Option<StatsJson>,
+    /// Its departments' statistics, by department code, for the roll-up across counties.
+    #[serde(skip)]
+    pub departments: Vec<(String, String, Figures)>,
+}
+
+/// Reform statistics of one row: the counts, the shares taken from them and the targets met.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatsJson {
+    /// The counts, as [`Figures`] defines them.
+    #[serde(flatten)]
+    pub figures: Figures,
+    /// Joint visits among the visits, percent.
+    pub joint_share_percent: Option<f64>,
+    /// Tasks done in joint visits among the tasks done, percent.
+    pub joint_task_share_percent: Option<f64>,
+    /// Naive visits saved, percent.
+    pub reduction_percent: Option<f64>,
+    /// Whether the joint share reaches the target.
+    pub joint_share_met: Option<bool>,
+    /// Whether the reduction reaches the target.
+    pub reduction_met: Option<bool>,
+}
+
+impl StatsJson {
+    /// The statistics of `figures` against `targets`.
+    pub fn of(figures: Figures, targets: &Targets) -> Self {
+        let (joint_share_met, reduction_met) = figures.against(targets);
+        Self {
+            joint_share_percent: figures.joint_share().percent(),
+            joint_task_share_percent: figures.joint_task_share().percent(),
+            reduction_percent: figures.reduction().percent(),
+            joint_share_met,
+            reduction_met,
+            figures,
+        }
+    }
 }
 
 #[derive(Serialize)]
 struct RollupJson<'a> {
     format: &'static str,
     format_version: u32,
+    targets: TargetsJson,
     counties: &'a [CountyRow],
+    departments: Vec<DepartmentJson>,
     totals: Totals,
+}
+
+#[derive(Serialize)]
+struct TargetsJson {
+    joint_share: f64,
+    reduction: f64,
+}
+
+#[derive(Serialize)]
+struct DepartmentJson {
+    code: String,
+    name: String,
+    counties: usize,
+    #[serde(flatten)]
+    statistics: StatsJson,
 }
 
 #[derive(Serialize)]
@@ -102,9 +163,27 @@ struct Totals {
     #[serde(flatten)]
     figures: CountyFigures,
     reduction_percent: f64,
+    statistics: StatsJson,
 }
 
-fn totals(rows: &[CountyRow]) -> Totals {
+/// The targets the roll-up is judged against: the counties' own when they all share them,
+/// else Zhejiang's defaults.
+pub fn rollup_targets(county_targets: &[Targets]) -> Targets {
+    match county_targets.split_first() {
+        Some((first, rest)) if rest.iter().all(|t| t == first) => *first,
+        _ => Targets::default(),
+    }
+}
+
+fn summed_statistics(rows: &[CountyRow]) -> Figures {
+    let mut f = Figures::default();
+    for s in rows.iter().filter_map(|r| r.statistics.as_ref()) {
+        f += s.figures;
+    }
+    f
+}
+
+fn totals(rows: &[CountyRow], targets: &Targets) -> Totals {
     let figures = CountyFigures::total(rows.iter().map(|r| &r.figures));
     Totals {
         counties: rows.len(),
@@ -114,22 +193,55 @@ fn totals(rows: &[CountyRow]) -> Totals {
             .count(),
         reduction_percent: figures.reduction_percent(),
         figures,
+        statistics: StatsJson::of(summed_statistics(rows), targets),
     }
 }
 
+/// Each department's figures summed over the counties where it has tasks, by code.
+fn departments(rows: &[CountyRow], targets: &Targets) -> Vec<DepartmentJson> {
+    let mut by_code: BTreeMap<&str, (&str, usize, Figures)> = BTreeMap::new();
+    for r in rows {
+        for (code, name, f) in &r.departments {
+            let e = by_code
+                .entry(code.as_str())
+                .or_insert((name.as_str(), 0, Figures::default()));
+            e.1 += 1;
+            e.2 += *f;
+        }
+    }
+    by_code
+        .into_iter()
+        .map(|(code, (name, counties, f))| DepartmentJson {
+            code: code.to_owned(),
+            name: name.to_owned(),
+            counties,
+            statistics: StatsJson::of(f, targets),
+        })
+        .collect()
+}
+
 /// Writes rollup.json, pretty-printed with a final newline.
-pub fn write_rollup_json<W: Write>(mut w: W, rows: &[CountyRow]) -> io::Result<()> {
+pub fn write_rollup_json<W: Write>(
+    mut w: W,
+    rows: &[CountyRow],
+    targets: &Targets,
+) -> io::Result<()> {
     let doc = RollupJson {
         format: ROLLUP_FORMAT,
         format_version: 1,
+        targets: TargetsJson {
+            joint_share: f64::from(targets.joint_share) / 10_000.0,
+            reduction: f64::from(targets.reduction) / 10_000.0,
+        },
         counties: rows,
-        totals: totals(rows),
+        departments: departments(rows, targets),
+        totals: totals(rows, targets),
     };
     serde_json::to_writer_pretty(&mut w, &doc)?;
     writeln!(w)
 }
 
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 15] = [
     "县区 folder",
     "名称 name",
     "状态 status",
@@ -142,9 +254,19 @@ const HEADER: [&str; 12] = [
     "减少 reduction %",
     "多次入企 firms entered twice or more",
     "里程 km",
+    "联合入企 joint visits",
+    "联合检查率 joint share %",
+    "联合任务占比 joint task share %",
 ];
 
-fn cells(folder: &str, name: &str, status: &str, f: &CountyFigures) -> Vec<String> {
+fn cells(
+    folder: &str,
+    name: &str,
+    status: &str,
+    f: &CountyFigures,
+    s: Option<&StatsJson>,
+) -> Vec<String> {
+    let pct = |p: Option<f64>| p.map_or_else(String::new, |p| format!("{p:.1}"));
     vec![
         folder.to_owned(),
         name.to_owned(),
@@ -158,6 +280,9 @@ fn cells(folder: &str, name: &str, status: &str, f: &CountyFigures) -> Vec<Strin
         format!("{:.1}", f.reduction_percent()),
         f.firms_visited_more_than_once.to_string(),
         format!("{:.1}", f.travel_km),
+        s.map_or_else(String::new, |s| s.figures.joint_visits.to_string()),
+        pct(s.and_then(|s| s.joint_share_percent)),
+        pct(s.and_then(|s| s.joint_task_share_percent)),
     ]
 }
 
@@ -170,21 +295,37 @@ fn status_code(s: CountyStatus) -> &'static str {
 }
 
 /// Writes rollup.csv (UTF-8 with BOM, for Excel): one row per county, then 合计 total.
-pub fn write_rollup_csv<W: Write>(mut w: W, rows: &[CountyRow]) -> csv::Result<()> {
+pub fn write_rollup_csv<W: Write>(
+    mut w: W,
+    rows: &[CountyRow],
+    targets: &Targets,
+) -> csv::Result<()> {
     w.write_all(b"\xEF\xBB\xBF")?;
     let mut out = csv::Writer::from_writer(w);
     out.write_record(HEADER)?;
     for r in rows {
-        let cells = cells(&r.folder, &r.name, status_code(r.status), &r.figures);
+        let cells = cells(
+            &r.folder,
+            &r.name,
+            status_code(r.status),
+            &r.figures,
+            r.statistics.as_ref(),
+        );
         out.write_record(cells.iter().map(|c| super::escape_cell(c).into_owned()))?;
     }
-    out.write_record(cells("合计 total", "", "", &totals(rows).figures))?;
+    let t = totals(rows, targets);
+    out.write_record(cells("合计 total", "", "", &t.figures, Some(&t.statistics)))?;
     out.flush()?;
     Ok(())
 }
 
 /// Writes index.html: the counties' table with a link to each county's report.
-pub fn write_rollup_html<W: Write>(mut w: W, title: &str, rows: &[CountyRow]) -> io::Result<()> {
+pub fn write_rollup_html<W: Write>(
+    mut w: W,
+    title: &str,
+    rows: &[CountyRow],
+    targets: &Targets,
+) -> io::Result<()> {
     writeln!(
         w,
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -203,7 +344,13 @@ pub fn write_rollup_html<W: Write>(mut w: W, title: &str, rows: &[CountyRow]) ->
     }
     writeln!(w, "</tr>")?;
     for r in rows {
-        let c = cells(&r.folder, &r.name, status_code(r.status), &r.figures);
+        let c = cells(
+            &r.folder,
+            &r.name,
+            status_code(r.status),
+            &r.figures,
+            r.statistics.as_ref(),
+        );
         write!(w, "<tr>")?;
         if r.status == CountyStatus::Planned {
             let href = utf8_percent(&r.folder);
@@ -222,14 +369,49 @@ pub fn write_rollup_html<W: Write>(mut w: W, title: &str, rows: &[CountyRow]) ->
         }
         writeln!(w, "</tr>")?;
     }
-    let t = totals(rows);
-    let c = cells("合计 total", "", "", &t.figures);
+    let t = totals(rows, targets);
+    let c = cells("合计 total", "", "", &t.figures, Some(&t.statistics));
     write!(w, "<tr class=\"total\">")?;
     for (i, cell) in c.iter().enumerate() {
         let class = if i >= 3 { " class=\"n\"" } else { "" };
         write!(w, "<td{class}>{}</td>", html(cell))?;
     }
-    writeln!(w, "</tr>\n</table></div>\n</body>\n</html>")
+    writeln!(w, "</tr>\n</table></div>")?;
+    let verdict = |met: Option<bool>| match met {
+        Some(true) => "达标 met",
+        Some(false) => "未达标 not met",
+        None => "—",
+    };
+    writeln!(
+        w,
+        "<h2>部门 Departments</h2>\n<p>目标 targets: 联合检查率 joint share ≥ {:.0}%，\
+         减少 reduction ≥ {:.0}%</p>\n<div class=\"scroll\"><table><tr><th>部门 department</th>\
+         <th>县区 counties</th><th>入企 visits</th><th>联合入企 joint visits</th>\
+         <th>联合检查率 joint share %</th><th>减少 reduction %</th><th>联合检查 joint</th>\
+         <th>减少 reduction</th></tr>",
+        f64::from(targets.joint_share) / 100.0,
+        f64::from(targets.reduction) / 100.0
+    )?;
+    let pct = |p: Option<f64>| p.map_or_else(|| "—".to_owned(), |p| format!("{p:.1}"));
+    for d in departments(rows, targets) {
+        let s = &d.statistics;
+        writeln!(
+            w,
+            "<tr><td>{} {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
+             <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
+             <td>{}</td><td>{}</td></tr>",
+            html(&d.code),
+            html(&d.name),
+            d.counties,
+            s.figures.visits,
+            s.figures.joint_visits,
+            pct(s.joint_share_percent),
+            pct(s.reduction_percent),
+            verdict(s.joint_share_met),
+            verdict(s.reduction_met)
+        )?;
+    }
+    writeln!(w, "</table></div>\n</body>\n</html>")
 }
 
 /// A folder name as a relative URL path segment.
@@ -258,24 +440,44 @@ mod tests {
             travel_km: km,
             ..CountyFigures::default()
         };
+        let stats = Figures {
+            naive_visits: naive,
+            visits,
+            led_visits: visits,
+            joint_visits: visits / 2,
+            scheduled_tasks: visits * 2,
+            joint_tasks: visits,
+        };
         CountyRow {
             folder: folder.into(),
             name: format!("{folder} 县"),
             status: CountyStatus::Planned,
             reduction_percent: figures.reduction_percent(),
             figures,
+            statistics: Some(StatsJson::of(stats, &Targets::default())),
+            departments: vec![("scjg".into(), "市场监管".into(), stats)],
         }
     }
 
     #[test]
     fn totals_are_the_sums_of_the_counties() {
         let rows = [row("a", 10, 20, 1.5), row("b", 30, 40, 2.25)];
-        let t = totals(&rows);
+        let targets = Targets::default();
+        let t = totals(&rows, &targets);
         assert_eq!((t.figures.visits, t.figures.visits_naive), (40, 60));
+        // 5 + 15 joint visits of 40: 50 %, below 60 %.
+        assert_eq!(t.statistics.figures.joint_visits, 20);
+        assert_eq!(t.statistics.joint_share_percent, Some(50.0));
+        assert_eq!(t.statistics.joint_share_met, Some(false));
+        let d = departments(&rows, &targets);
+        assert_eq!(
+            (d.len(), d[0].counties, d[0].statistics.figures.visits),
+            (1, 2, 40)
+        );
         assert_eq!(t.figures.travel_km, 3.75);
         assert_eq!(t.reduction_percent, 33.3);
         let mut csv = Vec::new();
-        write_rollup_csv(&mut csv, &rows).unwrap();
+        write_rollup_csv(&mut csv, &rows, &targets).unwrap();
         let text = String::from_utf8(csv).unwrap();
         assert!(
             text.lines()
@@ -284,7 +486,7 @@ mod tests {
                 .starts_with("合计 total,,,80,80,0,40,40,60,33.3")
         );
         let mut page = Vec::new();
-        write_rollup_html(&mut page, "省", &rows).unwrap();
+        write_rollup_html(&mut page, "省", &rows, &targets).unwrap();
         let page = String::from_utf8(page).unwrap();
         assert!(page.contains("<a href=\"a/report.html\">a</a>"));
         assert_eq!(utf8_percent("县 1"), "%E5%8E%BF%201");
