@@ -4,6 +4,7 @@
 //! Exit 0 when the advice is given, 1 when the workspace or the plan does not fit, 2 when a
 //! file cannot be read or written.
 
+use super::Format;
 use crate::cli::Outcome;
 use crate::cli::workspace::{self, Show};
 use anyhow::Context;
@@ -18,16 +19,6 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-
-/// How to print the advice.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// A ranked list for people.
-    #[default]
-    Text,
-    /// advice.json's content, for tools.
-    Json,
-}
 
 /// Arguments of `chayici advise`.
 #[derive(Debug, clap::Args)]

@@ -2,20 +2,11 @@
 //! file, then what the workspace holds. Exit 0 clean (warnings allowed), 1 with errors, 2 when
 //! the workspace cannot be read at all.
 
+use super::Format;
 use crate::cli::check_report::{json_report, write_text};
 use crate::cli::{Outcome, workspace};
 use std::io::Write;
 use std::path::PathBuf;
-
-/// How to print the report.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// For people: diagnostics grouped by file, then a summary.
-    #[default]
-    Text,
-    /// For tools: `{ "diagnostics": [...], "summary": {...} }`.
-    Json,
-}
 
 /// Arguments of `chayici check`.
 #[derive(Debug, clap::Args)]

@@ -2,7 +2,7 @@
 //! before it publishes the new plan. Changes are not errors: the command exits 0 whenever it
 //! could compare the two plans.
 
-use super::Outcome;
+use super::{Format, Outcome};
 use anyhow::Context;
 use chayici::diff::{PlanSnapshot, diff, write_diff_json, write_diff_text};
 use chayici::output::{PLAN_JSON, read_plan_snapshot};
@@ -24,15 +24,6 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-}
-
-/// The `--format` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// For people: per team and day, then the tasks and the totals.
-    Text,
-    /// For scripts: `format: "chayici-diff"`, see the README.
-    Json,
 }
 
 fn read(dir: &Path) -> anyhow::Result<PlanSnapshot> {

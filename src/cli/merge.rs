@@ -3,6 +3,7 @@
 //! Exit 0 when the bounds are reported, 1 when the workspace has errors, 2 when it cannot be
 //! read or a file cannot be written.
 
+use super::Format;
 use crate::cli::Outcome;
 use crate::cli::workspace::{self, Show};
 use chayici::diag::printable;
@@ -10,16 +11,6 @@ use chayici::graph::{MergeGraph, MergeReport, merge_report, share_pairs, to_dot,
 use chayici::output::write_atomically;
 use std::io::Write;
 use std::path::PathBuf;
-
-/// How to print the report.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// For people: tables overall, per department, per township and by reason.
-    #[default]
-    Text,
-    /// For tools: the same numbers as one JSON object.
-    Json,
-}
 
 /// Arguments of `chayici merge`.
 #[derive(Debug, clap::Args)]

@@ -133,6 +133,17 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// The `--format` of the commands that report: text for people (the default), or one JSON
+/// object for tools, whose shape the README gives per command.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people: the command's tables and lists.
+    #[default]
+    Text,
+    /// For tools: the same figures as one JSON object.
+    Json,
+}
+
 /// Parses a `--time-limit`-like value: a positive, finite number of seconds.
 pub fn parse_seconds(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {

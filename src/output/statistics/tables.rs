@@ -101,88 +101,36 @@ pub fn statistics_tables(s: &Statistics) -> Vec<StatTable> {
     let o = &s.overall;
     let (o_joint, o_red) = o.against(t);
     let target = |hundredths: u32| Cell::Dec(f64::from(hundredths) / 100.0);
+    // A figure with no target.
+    let figure =
+        |label: &str, value: Cell| vec![Cell::Text(label.into()), value, Cell::Empty, Cell::Empty];
     let overall = StatTable {
         sheet: "总体",
         headers: vec!["指标 figure", "数值 value", "目标 target", "是否达标 met"],
         rows: vec![
-            vec![
-                Cell::Text("单独检查入企 naive visits".into()),
-                int(o.naive_visits),
-                Cell::Empty,
-                Cell::Empty,
-            ],
-            vec![
-                Cell::Text("入企 visits".into()),
-                int(o.visits),
-                Cell::Empty,
-                Cell::Empty,
-            ],
-            vec![
-                Cell::Text("联合入企 joint visits".into()),
-                int(o.joint_visits),
-                Cell::Empty,
-                Cell::Empty,
-            ],
-            vec![
-                Cell::Text("减少入企 visits saved".into()),
-                Cell::Int(o.visits_saved()),
-                Cell::Empty,
-                Cell::Empty,
-            ],
-            vec![
-                Cell::Text("完成任务 tasks done".into()),
-                int(o.scheduled_tasks),
-                Cell::Empty,
-                Cell::Empty,
-            ],
-            vec![
-                Cell::Text("联合完成任务 tasks in joint visits".into()),
-                int(o.joint_tasks),
-                Cell::Empty,
-                Cell::Empty,
-            ],
+            figure("单独检查入企 naive visits", int(o.naive_visits)),
+            figure("入企 visits", int(o.visits)),
+            figure("联合入企 joint visits", int(o.joint_visits)),
+            figure("减少入企 visits saved", Cell::Int(o.visits_saved())),
+            figure("完成任务 tasks done", int(o.scheduled_tasks)),
+            figure("联合完成任务 tasks in joint visits", int(o.joint_tasks)),
             vec![
                 Cell::Text("联合检查占比% joint share %".into()),
                 pct(o.joint_share()),
                 target(t.joint_share),
                 met(o_joint),
             ],
-            vec![
-                Cell::Text("任务联合率% task share %".into()),
-                pct(o.joint_task_share()),
-                Cell::Empty,
-                Cell::Empty,
-            ],
+            figure("任务联合率% task share %", pct(o.joint_task_share())),
             vec![
                 Cell::Text("减少入企比例% reduction %".into()),
                 pct(o.reduction()),
                 target(t.reduction),
                 met(o_red),
             ],
-            vec![
-                Cell::Text("检查组出勤(组·日) team-days".into()),
-                int(s.work.routes),
-                Cell::Empty,
-                Cell::Empty,
-            ],
-            vec![
-                Cell::Text("行驶里程(公里) km".into()),
-                km(s.work.travel_km),
-                Cell::Empty,
-                Cell::Empty,
-            ],
-            vec![
-                Cell::Text("行驶时间(小时) driving h".into()),
-                hours(s.work.travel_minutes),
-                Cell::Empty,
-                Cell::Empty,
-            ],
-            vec![
-                Cell::Text("在场时间(小时) on site h".into()),
-                hours(s.work.onsite_minutes),
-                Cell::Empty,
-                Cell::Empty,
-            ],
+            figure("检查组出勤(组·日) team-days", int(s.work.routes)),
+            figure("行驶里程(公里) km", km(s.work.travel_km)),
+            figure("行驶时间(小时) driving h", hours(s.work.travel_minutes)),
+            figure("在场时间(小时) on site h", hours(s.work.onsite_minutes)),
         ],
     };
     let shares = |f: &Figures| {
