@@ -17,7 +17,6 @@ use chayici::output::rollup::{
 use chayici::output::{check_out_dir, write_atomically, write_out_dir};
 use chayici::stats::Statistics;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -76,15 +75,13 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         // Counties side by side, each written as soon as it is planned so that only the
         // counties being planned are held in memory; the rows come back in the folders'
         // order whatever the threads, and each county's plan is its own, reproducible one.
-        let done: Vec<(String, anyhow::Result<Result<CountySummary, Outcome>>)> = list
-            .par_iter()
-            .map(|(name, ws)| {
-                let result = plan_and_write(args, name, ws, dir).map(|r| r.map(summary_of));
-                bar.inc(1);
-                bar.set_message(name.clone());
-                (name.clone(), result)
-            })
-            .collect();
+        let done = side_by_side(list.len(), args.threads, |i| {
+            let (name, ws) = &list[i];
+            let result = plan_and_write(args, name, ws, dir).map(|r| r.map(summary_of));
+            bar.inc(1);
+            bar.set_message(name.clone());
+            (name.clone(), result)
+        });
         for (name, result) in done {
             let (status, figures, title, stats) = match result {
                 Ok(Ok(s)) => (CountyStatus::Planned, s.figures, s.name, Some(s.statistics)),
@@ -147,6 +144,45 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         writeln!(w, "  written to   {}", args.out.display())?;
     }
     Ok(worst)
+}
+
+/// `f(0), …, f(n - 1)`, in that order, run on `threads` threads (0: one per core), each
+/// taking the next index when it is free.
+///
+/// Plain threads rather than rayon's: a rayon worker that waits for the parallel parts of one
+/// county (its bounds, its neighbours) steals other work meanwhile, which would start more
+/// counties than there are threads and hold them all in memory.
+fn side_by_side<R: Send>(n: usize, threads: usize, f: impl Fn(usize) -> R + Sync) -> Vec<R> {
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, |p| p.get()),
+        t => t,
+    }
+    .min(n.max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<std::sync::Mutex<Option<R>>> =
+        (0..n).map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if i >= n {
+                        break;
+                    }
+                    let r = f(i);
+                    *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(r);
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .map(|m| {
+            m.into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .expect("every index is run")
+        })
+        .collect()
 }
 
 /// What the roll-up keeps of a county once its plan is written.
