@@ -286,6 +286,17 @@ fn cells(
     ]
 }
 
+/// A county's cells, in [`HEADER`]'s order.
+fn row_cells(r: &CountyRow) -> Vec<String> {
+    cells(
+        &r.folder,
+        &r.name,
+        status_code(r.status),
+        &r.figures,
+        r.statistics.as_ref(),
+    )
+}
+
 fn status_code(s: CountyStatus) -> &'static str {
     match s {
         CountyStatus::Planned => "planned",
@@ -304,14 +315,11 @@ pub fn write_rollup_csv<W: Write>(
     let mut out = csv::Writer::from_writer(w);
     out.write_record(HEADER)?;
     for r in rows {
-        let cells = cells(
-            &r.folder,
-            &r.name,
-            status_code(r.status),
-            &r.figures,
-            r.statistics.as_ref(),
-        );
-        out.write_record(cells.iter().map(|c| super::escape_cell(c).into_owned()))?;
+        out.write_record(
+            row_cells(r)
+                .iter()
+                .map(|c| super::escape_cell(c).into_owned()),
+        )?;
     }
     let t = totals(rows, targets);
     out.write_record(cells("合计 total", "", "", &t.figures, Some(&t.statistics)))?;
@@ -344,13 +352,7 @@ pub fn write_rollup_html<W: Write>(
     }
     writeln!(w, "</tr>")?;
     for r in rows {
-        let c = cells(
-            &r.folder,
-            &r.name,
-            status_code(r.status),
-            &r.figures,
-            r.statistics.as_ref(),
-        );
+        let c = row_cells(r);
         write!(w, "<tr>")?;
         if r.status == CountyStatus::Planned {
             let href = utf8_percent(&r.folder);
