@@ -59,7 +59,7 @@ table.route a.nav,table.route a.tel{display:inline-block;max-width:100%;white-sp
 @media print{
 .filters,nav,a.nav,#js-errors{display:none}body{background:#fff;font-size:10pt}
 header,main,footer{max-width:none;padding:0}
-h2,h3{break-after:avoid;page-break-after:avoid}
+h2,h3,tr.day{break-after:avoid;page-break-after:avoid}
 tr,.kpi,svg.chart,svg.map,table.route tr.visit{break-inside:avoid;page-break-inside:avoid}
 thead{display:table-header-group}.scroll{overflow:visible}
 a.tel{color:inherit;text-decoration:none}
