@@ -2,6 +2,9 @@
 //! workloads, so the office can publish the reduction without a charting library.
 //!
 //! Charts use only `rect`, `path` and `text`, never `polyline`, which the map keeps for routes.
+//! Each sits in a `div.scroll` and carries its natural width in `--w`: on a phone the page's
+//! CSS draws it at that width, scrolling sideways inside its box, instead of shrinking the
+//! text to a few pixels.
 
 use super::escape::Esc;
 use super::map_svg::team_colour;
@@ -30,7 +33,7 @@ pub fn write_saving_chart<W: Write>(w: &mut W, id: &str, rows: &[Saving]) -> io:
     let h = 30.0 + row_h * rows.len() as f64;
     writeln!(
         w,
-        r##"<svg id="{id}" class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_W} {h}" role="img">"##
+        r##"<div class="scroll"><svg id="{id}" class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_W} {h}" style="--w:{CHART_W}px" role="img">"##
     )?;
     writeln!(
         w,
@@ -65,7 +68,7 @@ pub fn write_saving_chart<W: Write>(w: &mut W, id: &str, rows: &[Saving]) -> io:
             r.planned
         )?;
     }
-    writeln!(w, "</svg>")
+    writeln!(w, "</svg></div>")
 }
 
 /// A team × day grid shaded by working minutes (on site plus driving), with the hours in each
@@ -90,7 +93,7 @@ pub fn write_workload_charts<W: Write>(
         .max(1) as f64;
     writeln!(
         w,
-        r##"<svg id="heatmap" class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" style="max-width:{width:.0}px" role="img">"##
+        r##"<div class="scroll"><svg id="heatmap" class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" style="max-width:{width:.0}px;--w:{width:.0}px" role="img">"##
     )?;
     for (j, &d) in days.iter().enumerate() {
         let x = label_w + cell_w * j as f64 + cell_w / 2.0;
@@ -144,7 +147,7 @@ pub fn write_workload_charts<W: Write>(
             writeln!(w, "</g>")?;
         }
     }
-    writeln!(w, "</svg>")?;
+    writeln!(w, "</svg></div>")?;
     write_team_totals(w, inst, loads)
 }
 
@@ -164,7 +167,7 @@ fn write_team_totals<W: Write>(
     let h = 28.0 + row_h * inst.teams.len() as f64;
     writeln!(
         w,
-        r##"<svg id="team-totals" class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_W} {h}" role="img">"##
+        r##"<div class="scroll"><svg id="team-totals" class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_W} {h}" style="--w:{CHART_W}px" role="img">"##
     )?;
     writeln!(
         w,
@@ -197,7 +200,7 @@ fn write_team_totals<W: Write>(
             drive as f64 / 60.0
         )?;
     }
-    writeln!(w, "</svg>")
+    writeln!(w, "</svg></div>")
 }
 
 /// A count without a pointless `.0`, and shares to one decimal.

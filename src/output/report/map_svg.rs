@@ -136,7 +136,8 @@ fn write_filters<W: Write>(w: &mut W, inst: &Instance, plan: &Plan) -> io::Resul
     for (t, team) in inst.teams.iter().enumerate() {
         write!(
             w,
-            r#"<option value="{t}">{} {}</option>"#,
+            r#"<option value="{t}" data-id="{}">{} {}</option>"#,
+            Esc(&team.id),
             Esc(&team.id),
             Esc(&team.name)
         )?;

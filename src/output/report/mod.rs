@@ -10,6 +10,7 @@ mod changes;
 mod charts_svg;
 pub mod escape;
 mod explanations;
+pub mod links;
 mod map_svg;
 mod page;
 mod people;
@@ -27,7 +28,7 @@ pub use tables::reason_label;
 pub use targets::{met_label, percent_label};
 
 use crate::diff::PlanDiff;
-use crate::model::{Instance, Plan};
+use crate::model::{Firm, Instance, Plan};
 use crate::output::route_legs;
 use crate::stats::{NaiveCounts, statistics};
 use serde::Serialize;
@@ -128,16 +129,36 @@ impl ReportHeadline {
     }
 }
 
+/// Where the report finds the number to call at a firm, for its tap-to-call links.
+pub type PhoneOf<'a> = &'a dyn Fn(&Firm) -> Option<&str>;
+
+/// No number yet: the firm register's 联系电话 column fills this once `Firm` carries it.
+fn firm_phone(_: &Firm) -> Option<&str> {
+    None
+}
+
 /// Writes `report.html`: headline, what changed since the previous plan (given `changes`,
 /// for a replanned plan), map with day and team filters, savings per department and
 /// township, team workloads, each team's route by day, the unscheduled tasks per
 /// department, and why firms get more than one visit. Every text from the input is HTML-escaped.
 pub fn write_report_html<W: Write>(
+    w: W,
+    inst: &Instance,
+    plan: &Plan,
+    headline: &ReportHeadline,
+    changes: Option<&PlanDiff>,
+) -> io::Result<()> {
+    write_report_html_with_phones(w, inst, plan, headline, changes, &firm_phone)
+}
+
+/// [`write_report_html`] with the firms' phone numbers from `phone_of`.
+pub fn write_report_html_with_phones<W: Write>(
     mut w: W,
     inst: &Instance,
     plan: &Plan,
     headline: &ReportHeadline,
     changes: Option<&PlanDiff>,
+    phone_of: PhoneOf,
 ) -> io::Result<()> {
     let w = &mut w;
     let loads = workloads(inst, plan);
@@ -166,7 +187,7 @@ pub fn write_report_html<W: Write>(
         w,
         r#"</section><section id="routes"><h2>各组路线 Routes by team</h2>"#
     )?;
-    tables::write_team_tables(w, inst, plan, &loads)?;
+    tables::write_team_tables(w, inst, plan, &loads, phone_of)?;
     writeln!(
         w,
         r#"</section><section id="unscheduled"><h2>未安排任务 Unscheduled tasks <small>{}</small></h2>"#,

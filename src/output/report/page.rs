@@ -7,7 +7,7 @@ use super::escape::{Esc, json_for_script};
 use crate::model::Instance;
 use std::io::{self, Write};
 
-const CSS: &str = r#"
+const CSS: &str = r##"
 body{font:14px/1.5 "PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif;margin:0;color:#222;background:#fafafa}
 header,main{max-width:1180px;margin:0 auto;padding:0 16px}
 header{padding-top:12px}
@@ -36,12 +36,41 @@ th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
 thead th{background:#eef3f8;font-weight:600}tr.day th{background:#f6f6f6}
 .charts{display:grid;grid-template-columns:1fr;gap:6px}
 footer{max-width:1180px;margin:30px auto;padding:0 16px;color:#888;font-size:12px}
-@media print{.filters,nav{display:none}body{background:#fff}section.team{break-inside:avoid-page}}
-"#;
+.scroll{overflow-x:auto}
+a.nav,a.tel{color:#2a6fb0;font-size:12px;white-space:nowrap;margin-right:8px}
+@media (max-width:480px){
+header,main,footer{padding:0 8px}h1{font-size:18px}h2{font-size:16px}
+nav a{display:inline-block;margin:2px 10px 2px 0}.kpi{min-width:0;flex:1 1 40%}
+.filters select{max-width:100%;margin:4px 0}
+svg.chart{width:var(--w);max-width:none}
+table{display:block;overflow-x:auto}td{overflow-wrap:anywhere}
+table.route,table.route tbody,table.route tr,table.route th,table.route td{display:block;border:0}
+table.route{overflow:visible;background:none}table.route thead,table.route tr.off{display:none}
+table.route tr.day th{background:#2a6fb0;color:#fff;border-radius:6px;padding:6px 10px;margin:16px 0 4px}
+table.route tr.visit{background:#fff;border:1px solid #ccc;border-radius:8px;margin:8px 0;padding:8px 10px}
+table.route td{padding:2px 0}
+table.route td.seq,table.route td.time{display:inline-block;margin-right:10px}
+table.route td.time.same{display:none}
+table.route td.seq::before{content:"#"}table.route td.time::before{content:attr(data-label) " ";color:#666;font-size:12px}
+table.route td.name b{font-size:16px}
+table.route a.nav,table.route a.tel{display:inline-block;max-width:100%;white-space:normal;overflow-wrap:anywhere;font-size:14px;padding:6px 10px;margin:6px 8px 0 0;border:1px solid #2a6fb0;border-radius:6px;text-decoration:none}
+}
+@page{size:A4;margin:12mm 10mm 14mm}
+@media print{
+.filters,nav,a.nav,#js-errors{display:none}body{background:#fff;font-size:10pt}
+header,main,footer{max-width:none;padding:0}
+h2,h3,tr.day{break-after:avoid;page-break-after:avoid}
+tr,.kpi,svg.chart,svg.map,table.route tr.visit{break-inside:avoid;page-break-inside:avoid}
+thead{display:table-header-group}.scroll{overflow:visible}
+a.tel{color:inherit;text-decoration:none}
+}
+"##;
 
 /// Applies the day and team filters to every element marked `flt` that carries `data-day`
 /// and/or `data-team`, on the map and in the tables alike. A link ending in
-/// `#day=2026-12-01&team=0` opens the page filtered, so the office can send a team its day.
+/// `#team=T01&date=2026-12-07` (team by its id or index, `day=` as well as `date=`) opens the
+/// page filtered to that team-day and scrolled to it, so the office can send a team its day;
+/// it runs offline, like the rest of the page.
 const FILTER_JS: &str = r#"
 (function(){
   var day=document.getElementById('f-day'),team=document.getElementById('f-team');
@@ -55,15 +84,34 @@ const FILTER_JS: &str = r#"
     }
     document.getElementById('f-count').textContent=String(n);
   }
-  var h=location.hash.slice(1);
-  if(h.indexOf('=')>0){
-    h.split('&').forEach(function(kv){
-      var p=kv.split('='),sel=p[0]==='day'?day:p[0]==='team'?team:null,v=decodeURIComponent(p[1]||'');
-      if(!sel)return;
-      for(var i=0;i<sel.options.length;i++)if(sel.options[i].value===v)sel.value=v;
-    });
+  function pick(sel,v){
+    var i,o=sel.options;
+    for(i=0;i<o.length;i++)if(o[i].getAttribute('data-id')===v){sel.value=o[i].value;return true;}
+    for(i=0;i<o.length;i++)if(o[i].value===v){sel.value=v;return true;}
+    return false;
   }
+  function fromHash(){
+    var h=location.hash.slice(1),any=false;
+    if(h.indexOf('=')<0)return false;
+    h.split('&').forEach(function(kv){
+      var i=kv.indexOf('='),k=kv.slice(0,i),v=kv.slice(i+1);
+      try{v=decodeURIComponent(v);}catch(e){return;}
+      var sel=(k==='day'||k==='date')?day:k==='team'?team:null;
+      if(sel&&pick(sel,v))any=true;
+    });
+    return any;
+  }
+  function reveal(){
+    var els=document.querySelectorAll('table.route tr.day:not(.off),section.team:not(.off)');
+    for(var i=0;i<els.length;i++){
+      if(els[i].tagName==='TR'||team.value!==''){els[i].scrollIntoView();return;}
+    }
+  }
+  function open(){if(fromHash()){apply();reveal();}}
+  var linked=fromHash();
   day.addEventListener('change',apply);team.addEventListener('change',apply);apply();
+  if(linked)reveal();
+  window.addEventListener('hashchange',open);
   document.getElementById('map').setAttribute('data-js','ready');
 })();
 "#;

@@ -1,10 +1,16 @@
 //! Provides the report's tables: each team's route by day, and the unscheduled tasks grouped
 //! by department so the office can send every department its own list.
+//!
+//! A route table is one row per visit, and the page's CSS turns each row into a card on a
+//! phone, so the cells carry classes and `data-label`s for that view rather than the page
+//! writing the month twice.
 
+use super::PhoneOf;
 use super::escape::Esc;
+use super::links::{amap_marker_url, baidu_marker_url, tel_links};
 use super::map_svg::team_colour;
 use super::stats::DayLoad;
-use crate::model::{DayIndex, Instance, Plan, Reason, TeamIndex, fmt_minute};
+use crate::model::{DayIndex, Instance, Minute, Plan, Reason, TeamIndex, fmt_minute};
 use crate::output::sheets::{Lang, dept_groups, team_rows};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -24,12 +30,14 @@ pub fn reason_label(r: Reason) -> &'static str {
 }
 
 /// One section per team with a table of its visits, a header row per day giving departure,
-/// return and distance.
+/// return and distance; each visit links to the firm in the map apps and, where `phone_of`
+/// knows its number, to a call.
 pub fn write_team_tables<W: Write>(
     w: &mut W,
     inst: &Instance,
     plan: &Plan,
     loads: &BTreeMap<(TeamIndex, DayIndex), DayLoad>,
+    phone_of: PhoneOf,
 ) -> io::Result<()> {
     for (t, team) in inst.teams.iter().enumerate() {
         let rows = team_rows(inst, plan, t, Lang::Zh);
@@ -54,7 +62,7 @@ pub fn write_team_tables<W: Write>(
         }
         writeln!(
             w,
-            "<table><thead><tr><th>顺序<br>#</th><th>到达<br>arrive</th><th>开始<br>start</th><th>结束<br>end</th><th>离开<br>depart</th><th>企业 firm</th><th>地址 address</th><th>检查事项（按部门） items by department</th></tr></thead><tbody>"
+            r#"<table class="route"><thead><tr><th>顺序<br>#</th><th>到达<br>arrive</th><th>开始<br>start</th><th>结束<br>end</th><th>离开<br>depart</th><th>企业 firm</th><th>地址 address</th><th>检查事项（按部门） items by department</th></tr></thead><tbody>"#
         )?;
         let mut day = None;
         for row in &rows {
@@ -65,7 +73,8 @@ pub fn write_team_tables<W: Write>(
                 let date = row.date.format("%Y-%m-%d");
                 writeln!(
                     w,
-                    r#"<tr class="day flt" data-day="{date}" data-team="{t}"><th colspan="8">{date} {} · 出发 leave {} · 返回 back {} · {:.1} km</th></tr>"#,
+                    r#"<tr class="day flt" data-day="{date}" data-team="{t}"><th colspan="8">{} · {date} {} · 出发 leave {} · 返回 back {} · {:.1} km</th></tr>"#,
+                    Esc(&team.id),
                     weekday_zh(row.date),
                     route.map_or(String::new(), |r| fmt_minute(r.leave_base)),
                     route.map_or(String::new(), |r| fmt_minute(r.return_base)),
@@ -75,16 +84,32 @@ pub fn write_team_tables<W: Write>(
             let firm = &inst.firms[row.firm];
             write!(
                 w,
-                r#"<tr class="flt" data-day="{}" data-team="{t}"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}<br><small>{}</small></td><td>{}</td><td>"#,
+                r#"<tr class="visit flt" data-day="{}" data-team="{t}"><td class="seq">{}</td><td class="time{}" data-label="到达">{}</td><td class="time" data-label="开始">{}</td><td class="time" data-label="结束">{}</td><td class="time{}" data-label="离开">{}</td><td class="name"><b>{}</b><br><small>{}</small>"#,
                 row.date.format("%Y-%m-%d"),
                 row.seq,
+                same(row.arrive, row.start),
                 fmt_minute(row.arrive),
                 fmt_minute(row.start),
                 fmt_minute(row.end),
+                same(row.depart, row.end),
                 fmt_minute(row.depart),
                 Esc(&firm.name),
                 Esc(&firm.id),
-                Esc(&firm.address)
+            )?;
+            for tel in tel_links(phone_of(firm)) {
+                write!(
+                    w,
+                    r#"<br><a class="tel" href="{}">☎ {}</a>"#,
+                    Esc(&tel.href),
+                    Esc(&tel.shown)
+                )?;
+            }
+            write!(
+                w,
+                r#"</td><td class="addr">{}<br><a class="nav nav-amap" href="{}" target="_blank" rel="noopener noreferrer">高德导航 Amap</a> <a class="nav nav-baidu" href="{}" target="_blank" rel="noopener noreferrer">百度导航 Baidu</a></td><td class="items">"#,
+                Esc(&firm.address),
+                Esc(&amap_marker_url(firm.point, &firm.name)),
+                Esc(&baidu_marker_url(firm.point, &firm.name, &firm.address)),
             )?;
             for (d, ts) in dept_groups(inst, &row.tasks) {
                 write!(w, "<b>{}</b>：", Esc(&inst.departments[d].name))?;
@@ -104,6 +129,12 @@ pub fn write_team_tables<W: Write>(
         writeln!(w, "</tbody></table></section>")?;
     }
     Ok(())
+}
+
+/// Marks an arrival equal to the start, or a departure equal to the end, which the phone view
+/// leaves out of its card.
+fn same(a: Minute, b: Minute) -> &'static str {
+    if a == b { " same" } else { "" }
 }
 
 /// The unscheduled tasks, one table per department.
