@@ -8,6 +8,7 @@
 
 mod changes;
 mod charts_svg;
+mod day_sheets;
 pub mod escape;
 mod explanations;
 mod map_svg;
@@ -18,6 +19,7 @@ mod tables;
 mod targets;
 
 pub use changes::MOVED_TASKS_SHOWN;
+pub use day_sheets::{DAY_SHEETS_HTML, write_day_sheets};
 pub use map_svg::{PALETTE, team_colour};
 pub use people::{
     PeopleOutputs, PreviousPlan, read_previous_plan, write_people_outputs, write_report_file,
