@@ -33,7 +33,7 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 1px solid #000; padding: 1.5mm; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #eee; font-weight: bold; }
-td.sign { height: 16mm; }
+td.sign { height: 11mm; }
 .note { font-size: 9pt; color: #333; }
 ul { margin: 0; padding-left: 4mm; }
 @media screen { body { margin: 8mm; } section.day { border-bottom: 2px dashed #999; margin-bottom: 8mm; padding-bottom: 8mm; } }
