@@ -65,7 +65,7 @@ fn routes_csv_has_the_documented_columns_and_a_row_back_to_base() {
     );
     assert_eq!(
         ROUTES_HEADER.join(","),
-        "team_id,date,seq,firm_id,firm_name,arrive,start,end,depart,task_ids,departments,travel_km,travel_minutes"
+        "team_id,date,seq,firm_id,firm_name,arrive,start,end,depart,task_ids,departments,travel_km,travel_minutes,contact,phone,notes"
     );
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     // Three routes of one visit each: a visit row and a back-to-base row per route.

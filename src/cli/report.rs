@@ -134,8 +134,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             previous.as_ref(),
         )?;
         let written = || {
-            out.statistics
-                .iter()
+            std::iter::once(&out.day_sheets)
+                .chain(&out.statistics)
                 .chain(&out.team_csvs)
                 .chain(&out.calendars)
                 .chain(&out.calendar_changes)

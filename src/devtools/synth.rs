@@ -118,6 +118,10 @@ pub fn random_instance(seed: u64, p: &SynthParams) -> Instance {
                 industry: String::new(),
                 risk: String::new(),
                 hours: opening,
+                contact: String::new(),
+                phone: String::new(),
+                notes: String::new(),
+                extra: Vec::new(),
             }
         })
         .collect();

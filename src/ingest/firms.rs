@@ -1,10 +1,10 @@
 //! Provides the register of firms read from `firms.csv` (or a workbook).
 
 use super::credit_code::normalize;
-use super::headers::{FIRM_FIELDS, map_headers};
+use super::headers::{FIRM_FIELDS, map_headers_keeping};
 use super::table::Table;
 use super::toml_config::Config;
-use super::validate::{coords, credit, ids, values};
+use super::validate::{coords, credit, ids, phone, values};
 use crate::diag::Diagnostic;
 use crate::model::{Firm, FirmIndex, OpeningHours, Point};
 use std::collections::HashMap;
@@ -24,7 +24,7 @@ pub fn read_firms(tables: &[Table], cfg: &Config, diags: &mut Vec<Diagnostic>) -
     let mut seen = ids::Seen::default();
     let default_hours = cfg.hours.clone().unwrap_or_else(|| cfg.shift.clone());
     for table in tables {
-        let (cols, d) = map_headers(table, FIRM_FIELDS);
+        let (cols, extra_cols, d) = map_headers_keeping(table, FIRM_FIELDS);
         diags.extend(d);
         let c = |name: &str| cols.get(name);
         if c("firm_id").is_none() {
@@ -77,6 +77,15 @@ pub fn read_firms(tables: &[Table], cfg: &Config, diags: &mut Vec<Diagnostic>) -
                     Err(d) => diags.push(d),
                 }
             }
+            let phone = row.text(c("phone")).to_string();
+            diags.extend(phone::w2001_bad_phone(&phone, &row.loc_of(c("phone"))));
+            let extra = extra_cols
+                .iter()
+                .filter_map(|&i| {
+                    let value = row.text(Some(i));
+                    (!value.is_empty()).then(|| (table.header[i].text.clone(), value.to_string()))
+                })
+                .collect();
             reg.index.insert(id.clone(), reg.firms.len());
             reg.firms.push(Firm {
                 id,
@@ -87,6 +96,10 @@ pub fn read_firms(tables: &[Table], cfg: &Config, diags: &mut Vec<Diagnostic>) -
                 industry: row.text(c("industry")).to_string(),
                 risk: row.text(c("risk")).to_string(),
                 hours,
+                contact: row.text(c("contact")).to_string(),
+                phone,
+                notes: row.text(c("notes")).to_string(),
+                extra,
             });
         }
     }

@@ -59,6 +59,17 @@ pub const FIRM_FIELDS: &[Field] = &[
     field("risk", &["风险等级", "风险", "信用等级"], false),
     field("hours", &["营业时间", "开放时间", "opening_hours"], false),
     field("closed", &["休息日", "歇业日", "closed_days"], false),
+    field("contact", &["联系人", "负责人", "联系人姓名"], false),
+    field(
+        "phone",
+        &["联系电话", "电话", "手机", "联系方式", "telephone", "tel"],
+        false,
+    ),
+    field(
+        "notes",
+        &["备注", "说明", "附注", "note", "remark", "remarks"],
+        false,
+    ),
 ];
 
 /// Columns of `teams.csv`.
@@ -238,6 +249,26 @@ fn header_text(table: &Table) -> String {
 /// a column holding data under no header or under a merged one, and merged cells that leave
 /// a known column empty. Columns whose header [`is_own_column`] are left alone.
 pub fn map_headers(table: &Table, fields: &[Field]) -> (Columns, Vec<Diagnostic>) {
+    let (cols, _, diags) = map_headers_with(table, fields, false);
+    (cols, diags)
+}
+
+/// Like [`map_headers`], for a table whose unknown columns are carried rather than dropped
+/// (the register's own columns, such as `法人代表`): returns them too, in header order. Such a
+/// column is only reported (`W0109`) when its header is close to a known one, as a typo may
+/// hide a field that is then not read.
+pub fn map_headers_keeping(
+    table: &Table,
+    fields: &[Field],
+) -> (Columns, Vec<usize>, Vec<Diagnostic>) {
+    map_headers_with(table, fields, true)
+}
+
+fn map_headers_with(
+    table: &Table,
+    fields: &[Field],
+    keep: bool,
+) -> (Columns, Vec<usize>, Vec<Diagnostic>) {
     let mut cols = Columns::default();
     let mut diags = Vec::new();
     let mut unknown = Vec::new();
@@ -275,8 +306,12 @@ pub fn map_headers(table: &Table, fields: &[Field]) -> (Columns, Vec<Diagnostic>
             cols.by_field.insert(f.name, i);
         }
     }
-    for i in unknown {
-        diags.push(w0109_unknown_column(table, i, fields, &cols));
+    for &i in &unknown {
+        if !keep {
+            diags.push(w0109_unknown_column(table, i, fields, &cols));
+        } else if closest(&normalize_header(&table.header[i].text), fields, &cols).is_some() {
+            diags.push(w0109_kept_column(table, i, fields, &cols));
+        }
     }
     diags.extend(headerless_data(table, &absent_fields(fields, &cols)));
     diags.extend(e0114_merged_data(table, &cols));
@@ -297,7 +332,8 @@ pub fn map_headers(table: &Table, fields: &[Field]) -> (Columns, Vec<Diagnostic>
             );
         }
     }
-    (cols, diags)
+    let kept = if keep { unknown } else { Vec::new() };
+    (cols, kept, diags)
 }
 
 /// How a message names column `loc`: its letter in a workbook, its number in a text file.
@@ -332,6 +368,19 @@ fn w0109_unknown_column(table: &Table, i: usize, fields: &[Field], cols: &Column
         None => format!("rename it to a known column (see the README), or {own}"),
     };
     Diagnostic::warning(codes::UNKNOWN_COLUMN, cell.loc.clone(), message).with_help(help)
+}
+
+/// W0109 for a carried column whose header is close to a known field: it is kept as an
+/// extra column, but the field it may have meant is not read.
+fn w0109_kept_column(table: &Table, i: usize, fields: &[Field], cols: &Columns) -> Diagnostic {
+    let cell = &table.header[i];
+    let mut d = w0109_unknown_column(table, i, fields, cols);
+    d.message = format!(
+        "column {} `{}` is not a known column; it is carried as an extra column",
+        column_label(&cell.loc),
+        cell.text
+    );
+    d
 }
 
 /// The name (as written in the table of fields) and field closest to header `h` among the

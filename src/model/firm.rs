@@ -26,6 +26,19 @@ pub struct Firm {
     pub risk: String,
     /// When the firm can be visited.
     pub hours: OpeningHours,
+    /// Whom the team asks for (联系人), free text.
+    #[serde(default)]
+    pub contact: String,
+    /// The contact's phone (联系电话), as the register writes it.
+    #[serde(default)]
+    pub phone: String,
+    /// The register's remark on the firm (备注), free text.
+    #[serde(default)]
+    pub notes: String,
+    /// The register's other columns, header and value, in header order: carried to the
+    /// outputs so that a team sees what the office keeps on the firm.
+    #[serde(default)]
+    pub extra: Vec<(String, String)>,
 }
 
 /// The hours a firm receives inspectors: the same windows on every open day.

@@ -13,7 +13,9 @@ use std::borrow::Cow;
 use std::io::Write;
 
 /// Columns of routes.csv, in order.
-pub const ROUTES_HEADER: [&str; 13] = [
+/// The firm's contact columns come last, so readers written for the first thirteen keep
+/// working.
+pub const ROUTES_HEADER: [&str; 16] = [
     "team_id",
     "date",
     "seq",
@@ -27,6 +29,9 @@ pub const ROUTES_HEADER: [&str; 13] = [
     "departments",
     "travel_km",
     "travel_minutes",
+    "contact",
+    "phone",
+    "notes",
 ];
 
 /// Columns of unscheduled.csv, in order.
@@ -80,6 +85,9 @@ pub fn write_routes_csv<W: Write>(w: W, inst: &Instance, plan: &Plan) -> csv::Re
                     depts.join(";"),
                     format!("{:.3}", round3(leg.km)),
                     leg.minutes.to_string(),
+                    firm.contact.clone(),
+                    firm.phone.clone(),
+                    firm.notes.clone(),
                 ],
             )?;
         }
@@ -100,6 +108,9 @@ pub fn write_routes_csv<W: Write>(w: W, inst: &Instance, plan: &Plan) -> csv::Re
                 String::new(),
                 format!("{:.3}", round3(back.km)),
                 back.minutes.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
             ],
         )?;
     }

@@ -12,6 +12,7 @@ mod csv_files;
 mod explanations_csv;
 mod geojson;
 mod legs;
+mod location;
 mod manifest;
 mod out_dir;
 mod plan_json;
@@ -29,6 +30,7 @@ pub use csv_files::{
 pub use explanations_csv::{EXPLANATIONS_HEADER, write_explanations_csv};
 pub use geojson::{routes_geojson, write_routes_geojson};
 pub use legs::{Leg, route_legs, route_places, route_points};
+pub use location::{county, firm_location};
 pub use manifest::{MANIFEST_NAME, Manifest};
 pub use out_dir::{
     OutDirError, check_out_dir, holds_previous_plan, remove_staging_on_interrupt, write_out_dir,

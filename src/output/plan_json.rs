@@ -209,6 +209,18 @@ pub struct VisitJson {
     /// The firm's name, for readers.
     #[serde(default)]
     pub firm_name: String,
+    /// Whom to ask for at the firm, from the register (empty when it has none).
+    #[serde(default)]
+    pub contact: String,
+    /// The contact's phone, as the register writes it.
+    #[serde(default)]
+    pub phone: String,
+    /// The register's remark on the firm.
+    #[serde(default)]
+    pub notes: String,
+    /// The register's other columns, `[header, value]`, in header order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<(String, String)>,
     /// Tasks done, by task id.
     pub task_ids: Vec<String>,
     /// Inspection items, aligned with `task_ids`.
@@ -328,6 +340,10 @@ pub fn route_json(inst: &Instance, r: &crate::model::Route) -> RouteJson {
                 seq: i + 1,
                 firm_id: firm.id.clone(),
                 firm_name: firm.name.clone(),
+                contact: firm.contact.clone(),
+                phone: firm.phone.clone(),
+                notes: firm.notes.clone(),
+                extra: firm.extra.clone(),
                 task_ids: v.tasks.iter().map(|&t| inst.tasks[t].id.clone()).collect(),
                 items: v
                     .tasks

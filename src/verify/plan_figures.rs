@@ -146,6 +146,11 @@ fn check_routes(inst: &Instance, doc: &Value, plan: &Plan, out: &mut Vec<Violati
                     "its place in the route is",
                 );
                 figure(out, vj, &p, "firm_name", json!(firm.name), "the firm is");
+                let register = "the register gives";
+                figure(out, vj, &p, "contact", json!(firm.contact), register);
+                figure(out, vj, &p, "phone", json!(firm.phone), register);
+                figure(out, vj, &p, "notes", json!(firm.notes), register);
+                figure(out, vj, &p, "extra", json!(firm.extra), register);
                 let items: Vec<&str> = v
                     .tasks
                     .iter()

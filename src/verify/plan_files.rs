@@ -20,12 +20,13 @@ pub const REQUIRED_FILES: [&str; 3] = ["plan.json", "routes.csv", "unscheduled.c
 
 /// The other files `chayici plan` writes at the top of the folder; a missing one is a
 /// warning, since they are for people and `chayici report` rewrites them.
-pub const PEOPLE_FILES: [&str; 11] = [
+pub const PEOPLE_FILES: [&str; 12] = [
     "run.json",
     "explanations.csv",
     "routes.geojson",
     "report.html",
     "route_sheets.xlsx",
+    "day_sheets.html",
     "statistics.xlsx",
     "statistics/overall.csv",
     "statistics/department.csv",

@@ -112,6 +112,9 @@ fn expected_rows(inst: &Instance, plan: &Plan) -> Vec<Vec<String>> {
                 cell(&department_codes(inst, &v.tasks).join(";")),
                 km_cell(inst.travel_km(pos, at)),
                 inst.travel_minutes(pos, at).to_string(),
+                cell(&firm.contact),
+                cell(&firm.phone),
+                cell(&firm.notes),
             ]);
             pos = at;
         }
@@ -290,7 +293,11 @@ fn read_routes(inst: &Instance, rows: &[Row], out: &mut Vec<Violation>) -> Route
                 open = None;
                 continue;
             };
-            if let Some(name) = (4..=10).filter(|&i| i != 5).find(|&i| !c[i].is_empty()) {
+            if let Some(name) = (4..=10)
+                .chain(13..=15)
+                .filter(|&i| i != 5)
+                .find(|&i| !c[i].is_empty())
+            {
                 out.push(bad(
                     row,
                     format!(
@@ -350,6 +357,7 @@ fn read_routes(inst: &Instance, rows: &[Row], out: &mut Vec<Violation>) -> Route
                 format!("firm_name is `{}`, but firm {} is `{name}`", c[4], c[3]),
             ));
         }
+        check_contact(inst, row, firm, out);
         let depts = cell(&department_codes(inst, &tasks).join(";"));
         if readable && c[10] != depts {
             out.push(at(
@@ -385,6 +393,26 @@ fn read_routes(inst: &Instance, rows: &[Row], out: &mut Vec<Violation>) -> Route
         routes.push(o.close(inst, None));
     }
     RoutesCsv { routes, lines }
+}
+
+/// Checks the row's `contact`, `phone` and `notes` are the register's, so a team never calls
+/// a number the register does not give.
+fn check_contact(inst: &Instance, row: &Row, firm: usize, out: &mut Vec<Violation>) {
+    let f = &inst.firms[firm];
+    for (col, want) in [(13, &f.contact), (14, &f.phone), (15, &f.notes)] {
+        let want = cell(want);
+        if row.cells[col] != want {
+            out.push(at(
+                FILE,
+                row.line,
+                K::WrongCell,
+                format!(
+                    "{} is `{}`, but the register gives firm {} `{want}`",
+                    ROUTES_COLUMNS[col], row.cells[col], f.id
+                ),
+            ));
+        }
+    }
 }
 
 /// Checks the row's `travel_km` and `travel_minutes` are the leg from `from` to `to`.

@@ -9,7 +9,7 @@ use crate::model::{DeptIndex, Instance, TaskIndex};
 use std::collections::BTreeSet;
 
 /// Columns of routes.csv, in order.
-pub(super) const ROUTES_COLUMNS: [&str; 13] = [
+pub(super) const ROUTES_COLUMNS: [&str; 16] = [
     "team_id",
     "date",
     "seq",
@@ -23,6 +23,9 @@ pub(super) const ROUTES_COLUMNS: [&str; 13] = [
     "departments",
     "travel_km",
     "travel_minutes",
+    "contact",
+    "phone",
+    "notes",
 ];
 
 /// Columns of unscheduled.csv, in order.

@@ -30,6 +30,10 @@ fn firm(id: &str, name: &str, lon: f64, lat: f64, hours: &str) -> Firm {
         industry: String::new(),
         risk: String::new(),
         hours: OpeningHours::always(chayici::model::parse_windows(hours).unwrap()),
+        contact: String::new(),
+        phone: String::new(),
+        notes: String::new(),
+        extra: Vec::new(),
     }
 }
 

@@ -121,6 +121,10 @@ fn firm(s: &SolomonInstance, c: &Customer) -> Firm {
         industry: String::new(),
         risk: String::new(),
         hours: OpeningHours::always(vec![window(start, end)]),
+        contact: String::new(),
+        phone: String::new(),
+        notes: String::new(),
+        extra: Vec::new(),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod coords;
 pub mod credit;
 pub mod ids;
+pub mod phone;
 pub mod tasks;
 pub mod teams;
 pub mod values;

@@ -148,11 +148,7 @@ fn write_visit_events<W: Write>(
             continue;
         }
         let firm = &inst.firms[row.firm];
-        let place = if firm.address.trim().is_empty() {
-            &firm.township
-        } else {
-            &firm.address
-        };
+        let place = crate::output::firm_location(inst, firm);
         write_event(
             w,
             &stamp,
@@ -165,7 +161,7 @@ fn write_visit_events<W: Write>(
                 start: row.start,
                 end: row.end,
                 summary: &firm.name,
-                location: place,
+                location: &place,
                 geo: (firm.point.lat.is_finite() && firm.point.lon.is_finite())
                     .then_some((firm.point.lat, firm.point.lon)),
                 description: &description(inst, &row),
@@ -270,6 +266,18 @@ fn description(inst: &Instance, row: &VisitRow) -> String {
         ),
         format!("统一社会信用代码：{}", firm.id),
     ];
+    for (label, value) in [
+        ("联系人", &firm.contact),
+        ("联系电话", &firm.phone),
+        ("备注", &firm.notes),
+    ] {
+        if !value.is_empty() {
+            lines.push(format!("{label}：{value}"));
+        }
+    }
+    for (header, value) in &firm.extra {
+        lines.push(format!("{header}：{value}"));
+    }
     for (d, ts) in dept_groups(inst, &row.tasks) {
         let items: Vec<String> = ts
             .iter()

@@ -8,6 +8,7 @@
 
 mod changes;
 mod charts_svg;
+mod day_sheets;
 pub mod escape;
 mod explanations;
 pub mod links;
@@ -19,6 +20,7 @@ mod tables;
 mod targets;
 
 pub use changes::MOVED_TASKS_SHOWN;
+pub use day_sheets::{DAY_SHEETS_HTML, write_day_sheets};
 pub use map_svg::{PALETTE, team_colour};
 pub use people::{
     PeopleOutputs, PreviousPlan, read_previous_plan, write_people_outputs, write_report_file,
@@ -132,9 +134,9 @@ impl ReportHeadline {
 /// Where the report finds the number to call at a firm, for its tap-to-call links.
 pub type PhoneOf<'a> = &'a dyn Fn(&Firm) -> Option<&str>;
 
-/// No number yet: the firm register's 联系电话 column fills this once `Firm` carries it.
-fn firm_phone(_: &Firm) -> Option<&str> {
-    None
+/// The firm register's 联系电话 column (`phone` in firms.csv), when it gives one.
+fn firm_phone(firm: &Firm) -> Option<&str> {
+    Some(firm.phone.trim()).filter(|p| !p.is_empty())
 }
 
 /// Writes `report.html`: headline, what changed since the previous plan (given `changes`,

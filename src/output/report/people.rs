@@ -1,9 +1,9 @@
 //! Provides the one call the `plan` and `report` commands make to write what people read:
-//! `report.html`, `route_sheets.xlsx`, `statistics.xlsx` with `statistics/*.csv`, `sheets/<team>.csv` and `calendars/<team>.ics`, and
+//! `report.html`, `route_sheets.xlsx`, `day_sheets.html`, `statistics.xlsx` with `statistics/*.csv`, `sheets/<team>.csv` and `calendars/<team>.ics`, and
 //! after a replan `calendars/changes/<team>.ics`; and [`read_previous_plan`], which reads
 //! the plan a replan was made from.
 
-use super::{ReportHeadline, write_report_html};
+use super::{DAY_SHEETS_HTML, ReportHeadline, write_day_sheets, write_report_html};
 use crate::diff::{PlanDiff, PlanSnapshot, diff};
 use crate::model::{Instance, Plan};
 use crate::output::calendar_ics::{
@@ -25,6 +25,8 @@ pub struct PeopleOutputs {
     pub report: PathBuf,
     /// `route_sheets.xlsx`.
     pub workbook: PathBuf,
+    /// `day_sheets.html`.
+    pub day_sheets: PathBuf,
     /// `sheets/<team>.csv`, in team order.
     pub team_csvs: Vec<PathBuf>,
     /// `calendars/<team>.ics`, in team order.
@@ -121,6 +123,8 @@ pub fn write_people_outputs(
     write_atomically(&workbook, |w| {
         Ok(write_route_workbook(w, inst, plan, lang)?)
     })?;
+    let day_sheets = dir.join(DAY_SHEETS_HTML);
+    write_atomically(&day_sheets, |w| Ok(write_day_sheets(w, inst, plan)?))?;
     let mut ids: Vec<&str> = inst.teams.iter().map(|t| t.id.as_str()).collect();
     // Teams gone from the workspace still get their cancelled events; they come last so the
     // others keep the file names of their full calendars.
@@ -136,6 +140,7 @@ pub fn write_people_outputs(
     let mut out = PeopleOutputs {
         report,
         workbook,
+        day_sheets,
         statistics: write_statistics_files(dir, inst, plan, headline)?,
         ..PeopleOutputs::default()
     };

@@ -1,6 +1,6 @@
 //! Provides one team's route sheet as CSV.
 
-use super::{Lang, headers, team_rows};
+use super::{Lang, extra_headers, headers, team_rows};
 use crate::model::{Instance, Plan, TeamIndex};
 use crate::output::escape_cell;
 use std::io::Write;
@@ -23,10 +23,18 @@ pub fn write_team_csv<W: Write>(
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(w);
-    out.write_record(headers(lang))?;
+    let extra = extra_headers(inst);
+    let head = headers(lang)
+        .into_iter()
+        .chain(extra.iter().map(String::as_str));
+    out.write_record(head.map(|h| escape_cell(h).into_owned()))?;
     for row in team_rows(inst, plan, team, lang) {
         let cells = row.cells(inst);
-        out.write_record(cells.iter().map(|c| escape_cell(c).into_owned()))?;
+        let cells = cells
+            .iter()
+            .map(|c| c.as_ref())
+            .chain(row.extra_cells(inst, &extra));
+        out.write_record(cells.map(|c| escape_cell(c).into_owned()))?;
     }
     out.flush()?;
     Ok(())

@@ -11,7 +11,7 @@ mod xlsx;
 
 pub use cells::{file_stems, needs_formula_escape, sheet_names};
 pub use csv_sheet::write_team_csv;
-pub use rows::{VisitRow, dept_groups, team_rows, visit_rows};
+pub use rows::{VisitRow, dept_groups, extra_headers, team_rows, visit_rows};
 pub use xlsx::write_route_workbook;
 
 /// Language of column headers and list separators.
@@ -27,8 +27,9 @@ pub enum Lang {
     En,
 }
 
-/// The columns of a route sheet, in order; the same for CSV and XLSX.
-pub fn headers(lang: Lang) -> [&'static str; 11] {
+/// The columns of a route sheet, in order; the same for CSV and XLSX. The register's other
+/// columns ([`extra_headers`]) follow them.
+pub fn headers(lang: Lang) -> [&'static str; 14] {
     match lang {
         Lang::Zh => [
             "日期",
@@ -42,6 +43,9 @@ pub fn headers(lang: Lang) -> [&'static str; 11] {
             "地址",
             "检查事项(按部门)",
             "任务编号",
+            "联系人",
+            "联系电话",
+            "备注",
         ],
         Lang::En => [
             "date",
@@ -55,6 +59,9 @@ pub fn headers(lang: Lang) -> [&'static str; 11] {
             "address",
             "items_by_department",
             "task_ids",
+            "contact",
+            "phone",
+            "notes",
         ],
     }
 }

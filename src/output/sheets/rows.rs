@@ -121,7 +121,7 @@ pub fn team_rows(inst: &Instance, plan: &Plan, team: TeamIndex, lang: Lang) -> V
 
 impl VisitRow {
     /// The cells of the row as text, in [`super::headers`] order, before formula escaping.
-    pub fn cells<'a>(&'a self, inst: &'a Instance) -> [std::borrow::Cow<'a, str>; 11] {
+    pub fn cells<'a>(&'a self, inst: &'a Instance) -> [std::borrow::Cow<'a, str>; 14] {
         use crate::model::fmt_minute;
         let firm = &inst.firms[self.firm];
         [
@@ -136,6 +136,36 @@ impl VisitRow {
             firm.address.as_str().into(),
             self.items.as_str().into(),
             self.task_ids.as_str().into(),
+            firm.contact.as_str().into(),
+            firm.phone.as_str().into(),
+            firm.notes.as_str().into(),
         ]
     }
+
+    /// The firm's value under each of `headers` (from [`extra_headers`]), `""` where it has
+    /// none.
+    pub fn extra_cells<'a>(&self, inst: &'a Instance, headers: &[String]) -> Vec<&'a str> {
+        let firm = &inst.firms[self.firm];
+        headers
+            .iter()
+            .map(|h| {
+                firm.extra
+                    .iter()
+                    .find(|(k, _)| k == h)
+                    .map_or("", |(_, v)| v.as_str())
+            })
+            .collect()
+    }
+}
+
+/// The register's other columns, each once, in the order the firms first name them: the
+/// route sheets carry them under their own headers.
+pub fn extra_headers(inst: &Instance) -> Vec<String> {
+    let mut headers: Vec<String> = Vec::new();
+    for (h, _) in inst.firms.iter().flat_map(|f| &f.extra) {
+        if !headers.contains(h) {
+            headers.push(h.clone());
+        }
+    }
+    headers
 }
