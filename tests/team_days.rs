@@ -106,3 +106,30 @@ fn the_team_day_cost_leaves_fewer_days_with_one_or_two_visits() {
     );
     assert!(costed.routes.len() < free.routes.len());
 }
+
+#[test]
+fn the_summary_prints_the_team_day_figures() {
+    let inst = town();
+    let plan = solve(&inst, &params(), &|_| {}).plan;
+    let t = chayici::stats::TeamDays::of(&inst, &plan);
+    assert_eq!(t.out, plan.routes.len());
+    assert_eq!(t.short, short_days(&plan));
+    let mut out = Vec::new();
+    chayici::output::write_team_days_summary(&mut out, &t).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let (lo, mid, hi) = t.visits_min_median_max.unwrap();
+    assert!(
+        text.contains(&format!(
+            "team-days    {} out, visits per day min {lo}, median {mid}, max {hi}, {} with 2 visits or fewer",
+            t.out, t.short
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{} of {} working days with no team out",
+            t.idle_working_days, t.working_days
+        )),
+        "{text}"
+    );
+}
