@@ -133,3 +133,19 @@ fn the_summary_prints_the_team_day_figures() {
         "{text}"
     );
 }
+
+#[test]
+fn a_minimum_of_visits_a_day_alone_leaves_fewer_short_days() {
+    let mut inst = town();
+    inst.settings.weights.route = 0.0;
+    let free = solve(&inst, &params(), &|_| {}).plan;
+    inst.settings.weights.min_visits_per_day = 3.0;
+    let barred = solve(&inst, &params(), &|_| {}).plan;
+    assert!(verify_plan(&inst, &barred).is_ok());
+    assert_eq!(barred.unscheduled.len(), free.unscheduled.len());
+    let (before, after) = (short_days(&free), short_days(&barred));
+    assert!(
+        after < before,
+        "{after} short days with the minimum, {before} without"
+    );
+}
