@@ -159,19 +159,30 @@ fn an_absence_removes_the_teams_routes_that_day() {
     let ws = common::copy_workspace(Path::new(DEMO));
     let before = load(ws.path());
     let team = |id: &str| before.teams.iter().position(|t| t.id == id).unwrap();
+    let works =
+        |plan: &Plan, (t, d): (usize, usize)| plan.routes.iter().any(|r| r.team == t && r.day == d);
+    // Without the absences, T01 has a route on its first day out: the absence has something
+    // to remove.
+    let t01 = team("T01");
+    let first = plan_checked(&before)
+        .routes
+        .iter()
+        .find(|r| r.team == t01)
+        .map(|r| r.day)
+        .expect("T01 goes out some day");
     let out = [
-        (team("T01"), day_of(&before, "2026-12-03")),
+        (t01, first),
         (team("T02"), day_of(&before, "2026-12-09")),
         (team("T02"), day_of(&before, "2026-12-10")),
     ];
-    let works =
-        |plan: &Plan, (t, d): (usize, usize)| plan.routes.iter().any(|r| r.team == t && r.day == d);
-    // Without the absences, T01 has a route on the 3rd: the absence has something to remove.
     assert!(works(&plan_checked(&before), out[0]));
 
     std::fs::write(
         ws.path().join("absences.csv"),
-        "team_id,date,reason\nT01,2026-12-03,病假\nT02,2026-12-09~2026-12-10,培训\n",
+        format!(
+            "team_id,date,reason\nT01,{},病假\nT02,2026-12-09~2026-12-10,培训\n",
+            before.calendar.date(first)
+        ),
     )
     .unwrap();
     let inst = load(ws.path());

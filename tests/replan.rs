@@ -442,3 +442,44 @@ fn verify_needs_the_plan_a_replan_started_from() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("fixed visits"));
 }
+
+#[test]
+fn a_replan_keeps_a_team_within_a_max_days_added_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ws, month) = planned(dir.path());
+    let old = json(&month.join("plan.json"));
+    let days = |plan: &Value, before: bool| {
+        plan["routes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["team_id"] == "T01" && (r["date"].as_str().unwrap() < FROM) == before)
+            .count()
+    };
+    let (past, later) = (days(&old, true), days(&old, false));
+    assert!(later >= 2, "T01 works after the date in the old plan");
+    // One day left after the date: the old plan's later routes of T01 cannot all stay.
+    let cap = past + 1;
+    let teams = std::fs::read_to_string(ws.join("teams.csv")).unwrap();
+    let mut lines = teams.lines();
+    let mut out = format!("{},max_days\n", lines.next().unwrap());
+    for l in lines {
+        let cell = if l.starts_with("T01,") {
+            cap.to_string()
+        } else {
+            String::new()
+        };
+        out.push_str(&format!("{l},{cell}\n"));
+    }
+    std::fs::write(ws.join("teams.csv"), out).unwrap();
+    let week2 = dir.path().join("week2");
+    replan(&ws, &month, &week2);
+    let new = json(&week2.join("plan.json"));
+    assert_eq!(days(&new, true), past, "the past stays");
+    assert!(
+        days(&new, false) <= 1,
+        "{} days after the date",
+        days(&new, false)
+    );
+    ok(chayici(&[&"verify", &ws, &week2]));
+}

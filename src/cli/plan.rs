@@ -419,6 +419,8 @@ impl Planned {
     pub fn write_summary(&self, w: &mut impl Write) -> std::io::Result<()> {
         let inst = &self.inst;
         write_summary(&mut *w, &inst.name, &self.report.kpis, self.meta.bounds)?;
+        let days = chayici::stats::TeamDays::of(inst, &self.outcome.plan);
+        chayici::output::write_team_days_summary(&mut *w, &days)?;
         let stats =
             chayici::stats::statistics(inst, &self.outcome.plan, &self.headline.naive_counts);
         chayici::output::write_statistics_summary(&mut *w, &stats)?;

@@ -182,6 +182,7 @@ pub fn random_instance(seed: u64, p: &SynthParams) -> Instance {
                 shift: Shift { windows: shift },
                 available: calendar.working.clone(),
                 capacity_per_day: None,
+                max_days: None,
             }
         })
         .collect();

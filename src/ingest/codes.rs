@@ -3,7 +3,8 @@
 //!
 //! Codes are grouped by what they concern: `0xxx` files and settings, `10xx` firms, `11xx`
 //! coordinates, `12xx` opening hours, `13xx` teams, `14xx` tasks, `15xx` the travel matrix,
-//! `17xx` the month's records (`done.csv`, `pins.csv`, `absences.csv`), `20xx` firms' contacts.
+//! `17xx` the month's records (`done.csv`, `pins.csv`, `absences.csv`), `20xx` firms' contacts,
+//! `21xx` team-days.
 
 use crate::diag::Severity;
 
@@ -113,6 +114,8 @@ codes! {
     PIN_OUTSIDE_WINDOW = "W1711", Warning, "A task is pinned to a day outside its window; it will not be scheduled.";
     PIN_DAY_IMPOSSIBLE = "W1712", Warning, "A task is pinned to a day that is not a working day, on which its team is out or the firm is closed; it will not be scheduled.";
     BAD_PHONE = "W2001", Warning, "A firm's phone is neither a mainland mobile nor a landline number.";
+    BAD_MAX_DAYS = "E2101", Error, "A team's `max_days` is not a whole number from 0 to 31.";
+    TEAM_DAY_TWICE = "W2102", Warning, "`[objective]` sets both `team_day` and its old name `route`; `team_day` is used.";
 }
 
 /// The registry entry of `code`.

@@ -86,6 +86,11 @@ pub const TEAM_FIELDS: &[Field] = &[
     field("shift", &["工作时间", "班次"], false),
     field("days", &["出勤日期", "出勤日", "工作日"], false),
     field("capacity", &["每日容量", "容量", "每日上限"], false),
+    field(
+        "max_days",
+        &["最多出勤天数", "出勤天数上限", "最多天数"],
+        false,
+    ),
 ];
 
 /// Columns of a department's plan.

@@ -123,6 +123,9 @@ pub fn read_teams(
             let capacity_per_day = values::e1308_capacity(row.get(c("capacity")))
                 .map_err(|d| diags.push(d))
                 .unwrap_or(None);
+            let max_days = values::e2101_max_days(row.get(c("max_days")))
+                .map_err(|d| diags.push(d))
+                .unwrap_or(None);
             let name = row.text(c("name"));
             out.push(TeamRead {
                 team: Team {
@@ -137,6 +140,7 @@ pub fn read_teams(
                     shift: Shift { windows: shift },
                     available,
                     capacity_per_day,
+                    max_days,
                 },
                 departments_loc,
                 named,

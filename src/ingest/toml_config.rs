@@ -119,7 +119,13 @@ const OBJECTIVE_KEYS: &[&str] = &[
     "balance_minute",
     "moved_task",
     "changed_visit",
+    "team_day",
+    "missing_visit",
+    "min_visits_per_day",
 ];
+
+/// The range of `min_visits_per_day`: a whole number of visits; no shift holds more than 20.
+pub const MIN_VISITS_PER_DAY: std::ops::RangeInclusive<f64> = 0.0..=20.0;
 
 /// The path `written` in chayici.toml as a path inside the workspace: `\\` read as `/`, `.` and
 /// empty parts dropped, `..` resolved. `None` when it is absolute (`/…`, `C:…`) or climbs out of
@@ -498,11 +504,25 @@ impl Reader<'_> {
     fn objective(&mut self, t: &Table, cfg: &mut Config) {
         let o = Some("objective");
         self.warn_unknown(t, o, OBJECTIVE_KEYS);
+        let ok = |k: &str, v: &Value| match k {
+            "min_visits_per_day" => {
+                number_of(v).is_some_and(|f| MIN_VISITS_PER_DAY.contains(&f) && f.fract() == 0.0)
+            }
+            _ => number_of(v).is_some_and(|f| WEIGHT.contains(&f)),
+        };
         for (k, v) in t
             .iter()
             .filter(|(k, _)| OBJECTIVE_KEYS.contains(&k.as_str()))
         {
-            if !number_of(v).is_some_and(|f| WEIGHT.contains(&f)) {
+            if k == "min_visits_per_day" {
+                if !ok(k, v) {
+                    self.bad(
+                        o,
+                        k,
+                        format!("`{k} = {v}` must be a whole number of visits from 0 to 20"),
+                    );
+                }
+            } else if !ok(k, v) {
                 self.bad(
                     o,
                     k,
@@ -510,13 +530,30 @@ impl Reader<'_> {
                 );
             }
         }
+        // `team_day` is the county's name of the VRPTW `route` weight; the old name is still
+        // read, and loses when both are given.
+        if t.contains_key("team_day") && t.contains_key("route") {
+            self.diags.push(
+                Diagnostic::warning(
+                    codes::TEAM_DAY_TWICE,
+                    self.loc(o, "route"),
+                    "both `team_day` and its old name `route` are set; `team_day` is used"
+                        .to_string(),
+                )
+                .with_help("delete the `route` line"),
+            );
+        }
         let known: Table = t
             .iter()
-            .filter(|(k, v)| {
-                OBJECTIVE_KEYS.contains(&k.as_str())
-                    && number_of(v).is_some_and(|f| WEIGHT.contains(&f))
+            .filter(|(k, v)| OBJECTIVE_KEYS.contains(&k.as_str()) && ok(k, v))
+            .filter(|(k, _)| !(k.as_str() == "route" && t.contains_key("team_day")))
+            .map(|(k, v)| {
+                let k = if k == "team_day" { "route" } else { k.as_str() };
+                (
+                    k.to_string(),
+                    Value::Float(number_of(v).unwrap_or_default()),
+                )
             })
-            .map(|(k, v)| (k.clone(), Value::Float(number_of(v).unwrap_or_default())))
             .collect();
         if let Ok(w) = Value::Table(known).try_into::<ObjectiveWeights>() {
             cfg.settings.weights = w;
@@ -589,6 +626,43 @@ mod tests {
         assert_eq!(c.settings.weights.visit, 500.0);
         assert_eq!(c.settings.weights.travel_km, 1.0);
         assert_eq!(c.extra_holidays.len(), 1);
+    }
+
+    #[test]
+    fn reads_the_team_day_keys_with_their_ranges_and_the_old_name() {
+        // The diagnostics of the objective alone, without the missing horizon's.
+        let objective = |text: &str| {
+            let (c, d) = parse_config(text, "chayici.toml");
+            let d: Vec<Diagnostic> = d.into_iter().filter(|d| d.code != "E0202").collect();
+            (c, d)
+        };
+        let text = "[objective]\nteam_day = 250\nmin_visits_per_day = 3\nmissing_visit = 400\n";
+        let (c, d) = objective(text);
+        assert!(d.is_empty(), "{d:?}");
+        let w = &c.settings.weights;
+        assert_eq!(
+            (w.route, w.min_visits_per_day, w.missing_visit),
+            (250.0, 3.0, 400.0)
+        );
+        let (c, d) = objective("[objective]\nroute = 90\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.settings.weights.route, 90.0);
+        let (c, d) = objective("[objective]\nroute = 90\nteam_day = 40\n");
+        assert_eq!(c.settings.weights.route, 40.0);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].code, codes::TEAM_DAY_TWICE);
+        for bad in [
+            "min_visits_per_day = 2.5",
+            "min_visits_per_day = 21",
+            "min_visits_per_day = -1",
+            "team_day = -5",
+            "team_day = 1e10",
+        ] {
+            let (c, d) = objective(&format!("[objective]\n{bad}\n"));
+            assert_eq!(d.len(), 1, "{bad}: {d:?}");
+            assert_eq!(d[0].code, codes::BAD_SETTING, "{bad}");
+            assert_eq!(c.settings.weights, ObjectiveWeights::default(), "{bad}");
+        }
     }
 
     #[test]

@@ -100,8 +100,12 @@ pub struct ObjectiveWeights {
     pub unscheduled_low: f64,
     /// Cost of one visit (one opening of a firm's door).
     pub visit: f64,
-    /// Cost of one used team-day route: a vehicle in VRPTW benchmarks, where it comes first;
-    /// zero for counties, where a team out for the day costs nothing more than its visits.
+    /// Cost of one team-day out (`team_day` in chayici.toml, formerly `route`): officers taken
+    /// from their desks and a car for the day, whatever they do. It makes the planner fill a
+    /// team's days instead of calling it out for an hour; against kilometres it is the
+    /// trade-off of BENCHMARKS.md (at 20, a day out weighs like 20 km of driving: on the demo
+    /// it takes team-days with one or two visits from 11 to 2 for 4% more kilometres). In
+    /// VRPTW benchmarks it is the cost of a vehicle, where it comes first.
     pub route: f64,
     /// Cost of one kilometre driven.
     pub travel_km: f64,
@@ -116,7 +120,18 @@ pub struct ObjectiveWeights {
     /// Cost of a visit a replan adds or regroups: one whose tasks are not exactly those of a
     /// visit of the plan it starts from on the same team and day.
     pub changed_visit: f64,
+    /// Fewest visits a team-day out should hold (`min_visits_per_day`); 0 for no minimum. A
+    /// soft bar: each visit a day out lacks costs [`Self::missing_visit`].
+    pub min_visits_per_day: f64,
+    /// Cost of each visit a team-day out lacks below [`Self::min_visits_per_day`]. Below a
+    /// low-priority task left out, so no work is dropped to meet the minimum.
+    pub missing_visit: f64,
 }
+
+/// The default cost of a team-day out, chosen on the demo and a generated county
+/// (BENCHMARKS.md, "Team-days"): the knee of kilometres against team-days; 50 and more empty
+/// the last short days but drive 16–30% more.
+pub const TEAM_DAY: f64 = 20.0;
 
 impl Default for ObjectiveWeights {
     fn default() -> Self {
@@ -125,11 +140,13 @@ impl Default for ObjectiveWeights {
             unscheduled_normal: 100_000.0,
             unscheduled_low: 10_000.0,
             visit: 1_000.0,
-            route: 0.0,
+            route: TEAM_DAY,
             travel_km: 1.0,
             balance_minute: 0.1,
             moved_task: 200.0,
             changed_visit: 100.0,
+            min_visits_per_day: 0.0,
+            missing_visit: 300.0,
         }
     }
 }

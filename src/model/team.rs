@@ -25,6 +25,10 @@ pub struct Team {
     /// sampling kits, a cap on checks a day, a vehicle's load; `None` for no limit.
     #[serde(default)]
     pub capacity_per_day: Option<u32>,
+    /// Most working days of the month the team may go out (`max_days` in teams.csv): officers
+    /// lent part-time by their department; `None` for every working day it is available.
+    #[serde(default)]
+    pub max_days: Option<u32>,
 }
 
 impl Team {

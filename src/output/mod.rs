@@ -44,7 +44,9 @@ pub use plan_read::{
     PlanDocInfo, PlanReadError, PlanRecord, read_plan_json, read_plan_json_with_info,
     read_plan_snapshot,
 };
-pub use summary::{write_milp_summary, write_statistics_summary, write_summary};
+pub use summary::{
+    write_milp_summary, write_statistics_summary, write_summary, write_team_days_summary,
+};
 
 use crate::model::{Instance, Plan};
 use std::fs::File;

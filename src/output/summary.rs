@@ -4,6 +4,7 @@
 use super::plan_json::{Bounds, reduction_percent};
 use crate::model::Reason;
 use crate::solve::milp::MilpReport;
+use crate::stats::{SHORT_DAY_VISITS, TeamDays};
 use crate::verify::Kpis;
 use std::io::Write;
 
@@ -70,6 +71,27 @@ pub fn write_summary<W: Write>(
         )?;
     }
     Ok(())
+}
+
+/// Two lines on the team-days: how many went out and how full they were, and how the month
+/// was used ([`TeamDays`] defines the figures; the report shows the same).
+pub fn write_team_days_summary<W: Write>(mut w: W, t: &TeamDays) -> std::io::Result<()> {
+    let per_day = match t.visits_min_median_max {
+        Some((lo, mid, hi)) => format!("visits per day min {lo}, median {mid}, max {hi}"),
+        None => "no visits".to_string(),
+    };
+    writeln!(
+        w,
+        "  team-days    {} out, {per_day}, {} with {} visits or fewer",
+        t.out, t.short, SHORT_DAY_VISITS
+    )?;
+    writeln!(
+        w,
+        "  month        {} of {} working days with no team out; busiest − idlest team {}",
+        t.idle_working_days,
+        t.working_days,
+        hours(t.spread_minutes)
+    )
 }
 
 /// One line on what set partitioning did: the objective before and after, the bound and the

@@ -15,6 +15,7 @@
 use super::bundle::Bundle;
 use super::context::Ctx;
 use super::route::Insertion;
+use super::rules::max_days::MaxDays;
 use super::solution::Solution;
 use std::sync::Arc;
 use std::time::Instant;
@@ -36,7 +37,7 @@ struct Pending {
 }
 
 impl Pending {
-    fn new(ctx: &Ctx, sol: &Solution, bundle: Bundle) -> Self {
+    fn new(ctx: &Ctx, sol: &Solution, bundle: Bundle, may_open: &[bool]) -> Self {
         let routes = bundle.candidate_routes(ctx);
         // An empty route offers the same insertion on every day its team works (nothing in it
         // depends on the day), so each team's empty routes are evaluated once.
@@ -47,6 +48,9 @@ impl Pending {
                 let route = &sol.routes[r];
                 if !route.visits.is_empty() {
                     return route.best_insertion(ctx, &bundle);
+                }
+                if !may_open[route.team] {
+                    return None;
                 }
                 if let Some(&(_, o)) = empty.iter().find(|(t, _)| *t == route.team) {
                     return o;
@@ -95,6 +99,21 @@ impl Pending {
             return;
         };
         let new = sol.routes[route].best_insertion(ctx, &self.bundle);
+        self.set(i, new);
+    }
+
+    /// Team `team` has its `max_days`: its empty routes are no option any more.
+    fn close_team(&mut self, sol: &Solution, team: usize) {
+        for i in 0..self.routes.len() {
+            let r = &sol.routes[self.routes[i]];
+            if r.team == team && r.visits.is_empty() {
+                self.set(i, None);
+            }
+        }
+    }
+
+    /// Sets option `i` to `new`, keeping best and second best.
+    fn set(&mut self, i: usize, new: Option<Insertion>) {
         let old = std::mem::replace(&mut self.options[i], new);
         if old == new {
             return;
@@ -186,10 +205,24 @@ fn insert_phase(
     let late = |placed: usize| {
         placed.is_multiple_of(CLOCK_EVERY) && deadline.is_some_and(|d| Instant::now() >= d)
     };
+    // Days each team is out and may still open, for `max_days` ([`MaxDays`]).
+    let caps = MaxDays::caps(ctx);
+    let mut used = MaxDays::used(ctx, sol);
+    let mut may_open: Vec<bool> = (0..used.len())
+        .map(|t| MaxDays::may_open(&caps, t, used[t]))
+        .collect();
     let mut bundles = bundles.into_iter();
     let mut placed = 0usize;
     for b in bundles.by_ref() {
-        add(ctx, sol, b, &mut pending, &mut by_route, &mut stuck);
+        add(
+            ctx,
+            sol,
+            b,
+            &mut pending,
+            &mut by_route,
+            &mut stuck,
+            &may_open,
+        );
         placed += 1;
         if late(placed) {
             break;
@@ -207,7 +240,15 @@ fn insert_phase(
             let p = pending[i].take().expect("a stuck bundle is pending");
             if p.bundle.tasks.len() > 1 {
                 for s in p.bundle.singletons(ctx.inst) {
-                    add(ctx, sol, s, &mut pending, &mut by_route, &mut stuck);
+                    add(
+                        ctx,
+                        sol,
+                        s,
+                        &mut pending,
+                        &mut by_route,
+                        &mut stuck,
+                        &may_open,
+                    );
                 }
             } else {
                 sol.unassigned.push(p.bundle);
@@ -220,8 +261,24 @@ fn insert_phase(
         let (i, _) = p.best.expect("only bundles with an option are picked");
         let route = p.routes[i];
         let place = p.options[i].expect("best is an option").place;
+        let team = sol.routes[route].team;
+        let opened = sol.routes[route].visits.is_empty();
         Arc::make_mut(&mut sol.routes[route]).apply(ctx, p.bundle, place);
         touched[route] = true;
+        if opened {
+            used[team] += 1;
+            if may_open[team] && !MaxDays::may_open(&caps, team, used[team]) {
+                may_open[team] = false;
+                for (q, pq) in pending.iter_mut().enumerate() {
+                    if let Some(pq) = pq.as_mut() {
+                        pq.close_team(sol, team);
+                        if pq.best.is_none() {
+                            stuck.insert(q);
+                        }
+                    }
+                }
+            }
+        }
         let all: Vec<u32>;
         let listed = match by_route.get(route) {
             Some(list) => list,
@@ -249,8 +306,9 @@ fn add(
     pending: &mut Vec<Option<Pending>>,
     by_route: &mut [Vec<u32>],
     stuck: &mut std::collections::BTreeSet<usize>,
+    may_open: &[bool],
 ) {
-    let p = Pending::new(ctx, sol, b);
+    let p = Pending::new(ctx, sol, b, may_open);
     let slot = pending.len();
     if !by_route.is_empty() {
         for &r in &p.routes {

@@ -21,6 +21,7 @@
 use super::bundle::Bundle;
 use super::context::Ctx;
 use super::route::{RouteSt, replay};
+use super::rules::max_days::MaxDays;
 use super::solution::{Solution, route_of};
 use crate::model::{DayIndex, Instance, Route, TaskIndex, TeamIndex};
 use std::sync::Arc;
@@ -225,7 +226,12 @@ pub(crate) fn warm_start(ctx: &Ctx, sol: &mut Solution) -> (Vec<bool>, Vec<Bundl
     let Some(locks) = &ctx.locks else {
         return (placed, left);
     };
+    // A team's `max_days` holds here too: an old route is only opened while the team has days
+    // left, the fixed routes counted.
+    let caps = MaxDays::caps(ctx);
+    let mut used = MaxDays::used(ctx, sol);
     for k in &locks.previous {
+        let may_open = MaxDays::may_open(&caps, k.team, used[k.team]);
         let bundles: Vec<Bundle> = k
             .visits
             .iter()
@@ -243,8 +249,11 @@ pub(crate) fn warm_start(ctx: &Ctx, sol: &mut Solution) -> (Vec<bool>, Vec<Bundl
         // one at their cheapest positions can block the last of a tight day.
         if let Some(r) = ctx.slot(k.day, k.team)
             && sol.routes[r].visits.is_empty()
+            && may_open
+            && !bundles.is_empty()
             && whole_route_fits(ctx, k.team, k.day, &bundles)
         {
+            used[k.team] += 1;
             bundles
                 .iter()
                 .flat_map(|b| &b.tasks)
@@ -257,6 +266,9 @@ pub(crate) fn warm_start(ctx: &Ctx, sol: &mut Solution) -> (Vec<bool>, Vec<Bundl
         for b in bundles {
             let fits = ctx.slot(k.day, k.team).and_then(|r| {
                 let route = &sol.routes[r];
+                if route.visits.is_empty() && !MaxDays::may_open(&caps, k.team, used[k.team]) {
+                    return None;
+                }
                 let allowed = super::rules::team_may(ctx, k.team, &b)
                     && super::rules::day_may(ctx, k.day, &b);
                 allowed
@@ -267,6 +279,9 @@ pub(crate) fn warm_start(ctx: &Ctx, sol: &mut Solution) -> (Vec<bool>, Vec<Bundl
             match fits {
                 Some((r, place)) => {
                     b.tasks.iter().for_each(|&t| placed[t] = true);
+                    if sol.routes[r].visits.is_empty() {
+                        used[k.team] += 1;
+                    }
                     Arc::make_mut(&mut sol.routes[r]).apply(ctx, b, place);
                 }
                 None => left.push(b),

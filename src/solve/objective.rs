@@ -12,7 +12,7 @@
 
 use super::ObjectiveParts;
 use super::context::Ctx;
-use super::rules::weights::{Terms, weigh};
+use super::rules::weights::{Terms, missing_visits, weigh};
 use super::solution::Solution;
 use crate::model::Priority;
 
@@ -84,6 +84,11 @@ pub(crate) fn evaluate(ctx: &Ctx, sol: &Solution) -> ObjectiveParts {
         balance_minutes: parts.workload_deviation_minutes as f64,
         moved_tasks: parts.moved_tasks as f64,
         changed_visits: parts.changed_visits as f64,
+        missing_visits: sol
+            .routes
+            .iter()
+            .map(|r| missing_visits(&ctx.weights, r.visits.len()))
+            .sum(),
     };
     parts.total = weigh(&ctx.weights, &terms);
     parts

@@ -19,9 +19,11 @@
 //!   and a township's led visits are all their visits.
 
 mod figures;
+mod team_days;
 mod weeks;
 
 pub use figures::{Figures, Share, Work};
+pub use team_days::{SHORT_DAY_VISITS, TeamDays};
 pub use weeks::{IsoWeek, iso_weeks};
 
 use crate::graph::VisitBounds;

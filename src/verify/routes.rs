@@ -29,6 +29,7 @@ pub(super) fn check(
     warnings: &mut Vec<Violation>,
 ) {
     let mut team_days = HashSet::new();
+    check_max_days(inst, plan, out);
     for r in &plan.routes {
         let Some(team) = inst.teams.get(r.team) else {
             out.push(Violation::new(
@@ -102,6 +103,32 @@ fn check_capacity(
             K::OverCapacity,
             format!("the tasks demand {load}, over the team's daily capacity of {cap}"),
         ));
+    }
+}
+
+/// Pushes a violation for each team out on more working days than its `max_days`: days with
+/// at least one visit count, whichever route of the day holds them.
+fn check_max_days(inst: &Instance, plan: &Plan, out: &mut Vec<Violation>) {
+    let mut days: BTreeMap<usize, HashSet<usize>> = BTreeMap::new();
+    for r in plan.routes.iter().filter(|r| !r.visits.is_empty()) {
+        days.entry(r.team).or_default().insert(r.day);
+    }
+    for (t, d) in days {
+        let Some(team) = inst.teams.get(t) else {
+            continue;
+        };
+        if let Some(max) = team.max_days.filter(|&m| d.len() > m as usize) {
+            out.push(
+                Violation::new(
+                    K::OverMaxDays,
+                    format!(
+                        "the team goes out on {} days, over its max_days of {max}",
+                        d.len()
+                    ),
+                )
+                .team(&team.id),
+            );
+        }
     }
 }
 

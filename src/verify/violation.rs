@@ -50,6 +50,8 @@ pub enum ViolationKind {
     ReturnsAfterShift,
     /// A route's tasks demand more than the team's daily capacity.
     OverCapacity,
+    /// A team goes out on more working days than its `max_days`.
+    OverMaxDays,
     /// An unscheduled task's reason does not hold.
     WrongReason,
     /// A pinned task (`pins.csv`) is done by another team or on another day.
@@ -115,6 +117,7 @@ impl ViolationKind {
             Self::WrongReturn => "wrong_return",
             Self::ReturnsAfterShift => "returns_after_shift",
             Self::OverCapacity => "over_capacity",
+            Self::OverMaxDays => "over_max_days",
             Self::WrongReason => "wrong_reason",
             Self::PinBroken => "pin_broken",
             Self::EmptyRoute => "empty_route",

@@ -95,6 +95,7 @@ pub fn instance() -> Instance {
         },
         available: working.clone(),
         capacity_per_day: None,
+        max_days: None,
     };
     let teams = vec![
         team("A", &[0, 1], 118.51, "08:30-12:00;13:30-17:30"),

@@ -60,6 +60,7 @@ pub fn to_instance(s: &SolomonInstance) -> Instance {
             shift: shift.clone(),
             available: vec![true],
             capacity_per_day: Some(s.capacity.floor() as u32),
+            max_days: None,
         })
         .collect();
     let mut nodes: Vec<&Customer> = s.customers.iter().collect();

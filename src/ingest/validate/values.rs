@@ -129,6 +129,25 @@ pub fn e1308_capacity(cell: Option<&Cell>) -> Result<Option<u32>, Diagnostic> {
     }
 }
 
+/// E2101: a team's most working days out is a whole number up to 31 (a month has no more
+/// days); empty means no limit. 0 is allowed: a team kept on the roll but not sent out.
+pub fn e2101_max_days(cell: Option<&Cell>) -> Result<Option<u32>, Diagnostic> {
+    match cell {
+        Some(c) if !c.text.trim().is_empty() => count(codes::BAD_MAX_DAYS, "max_days", c, 0)
+            .and_then(|n| {
+                (n <= 31).then_some(Some(n)).ok_or_else(|| {
+                    Diagnostic::error(
+                        codes::BAD_MAX_DAYS,
+                        c.loc.clone(),
+                        format!("max_days `{}` is more than the 31 days of a month", c.text),
+                    )
+                    .with_help("give the most days the team may go out, from 0 to 31")
+                })
+            }),
+        _ => Ok(None),
+    }
+}
+
 /// E1414: a task's demand on its team's daily capacity is a whole number; empty means 0.
 pub fn e1414_demand(cell: Option<&Cell>) -> Result<u32, Diagnostic> {
     cell.map_or(Ok(0), |c| count(codes::BAD_DEMAND, "demand", c, 0))
@@ -164,6 +183,13 @@ mod tests {
         assert_eq!(e1308_capacity(Some(&cell(" "))), Ok(None));
         assert_eq!(e1308_capacity(Some(&cell("12"))), Ok(Some(12)));
         assert!(e1308_capacity(Some(&cell("-1"))).is_err());
+        assert_eq!(e2101_max_days(None), Ok(None));
+        assert_eq!(e2101_max_days(Some(&cell("8"))), Ok(Some(8)));
+        assert_eq!(e2101_max_days(Some(&cell("0"))), Ok(Some(0)));
+        for bad in ["32", "-1", "2.5", "八"] {
+            let d = e2101_max_days(Some(&cell(bad))).unwrap_err();
+            assert_eq!(d.code, "E2101", "{bad}");
+        }
         assert_eq!(e1414_demand(None), Ok(0));
         assert_eq!(e1414_demand(Some(&cell("3.0"))), Ok(3));
         assert!(e1414_demand(Some(&cell("2.5"))).is_err());

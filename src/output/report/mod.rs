@@ -185,6 +185,7 @@ pub fn write_report_html_with_phones<W: Write>(
         r#"</section><section id="workload"><h2>工作量 Workload</h2><p class="muted">每格为该组当日在场与行车小时数。Hours on site plus driving per team and working day.</p>"#
     )?;
     charts_svg::write_workload_charts(w, inst, &loads)?;
+    write_team_days(w, &crate::stats::TeamDays::of(inst, plan))?;
     writeln!(
         w,
         r#"</section><section id="routes"><h2>各组路线 Routes by team</h2>"#
@@ -205,4 +206,37 @@ pub fn write_report_html_with_phones<W: Write>(
     explanations::write_explanations(w, &why)?;
     writeln!(w, "</section>")?;
     page::write_foot(w)
+}
+
+/// The team-days table: the same figures as the terminal summary ([`crate::stats::TeamDays`]).
+fn write_team_days<W: Write>(w: &mut W, t: &crate::stats::TeamDays) -> std::io::Result<()> {
+    let per_day = t
+        .visits_min_median_max
+        .map_or("–".to_string(), |(lo, mid, hi)| {
+            format!("{lo} / {mid} / {hi}")
+        });
+    let rows = [
+        ("出勤组日 Team-days out", t.out.to_string()),
+        (
+            "每组日入企 最少/中位/最多 Visits per team-day min/median/max",
+            per_day,
+        ),
+        (
+            "入企不超过 2 次的组日 Team-days with 2 visits or fewer",
+            t.short.to_string(),
+        ),
+        (
+            "无组出勤的工作日 Working days with no team out",
+            format!("{} / {}", t.idle_working_days, t.working_days),
+        ),
+        (
+            "最忙与最闲组相差 Busiest − idlest team",
+            format!("{:.1} h", t.spread_minutes as f64 / 60.0),
+        ),
+    ];
+    writeln!(w, r#"<table id="team-days"><tbody>"#)?;
+    for (label, value) in rows {
+        writeln!(w, "<tr><th>{label}</th><td>{value}</td></tr>")?;
+    }
+    writeln!(w, "</tbody></table>")
 }

@@ -17,7 +17,8 @@
 use super::backend::{self, Ended};
 use crate::solve::context::Ctx;
 use crate::solve::pool::PooledRoute;
-use crate::solve::rules::weights::{Terms, penalty, weigh};
+use crate::solve::rules::max_days::MaxDays;
+use crate::solve::rules::weights::{Terms, missing_visits, penalty, weigh};
 use good_lp::solvers::ResolutionError;
 use good_lp::{Constraint, Expression, ProblemVariables, Variable, variable};
 
@@ -89,6 +90,7 @@ pub(crate) fn column_cost(ctx: &Ctx, c: &PooledRoute) -> f64 {
         travel_km: c.km,
         moved_tasks: moved as f64,
         changed_visits: changed as f64,
+        missing_visits: missing_visits(&ctx.weights, c.visits.len()),
         ..Terms::default()
     };
     weigh(&ctx.weights, &route) - done
@@ -142,6 +144,18 @@ fn build(ctx: &Ctx, cols: &[PooledRoute], relax: bool, balance: bool, fixed_load
     for group in by_task.iter().chain(&by_slot).filter(|g| g.len() > 1) {
         let sum: Expression = group.iter().map(|&i| x[i]).sum();
         constraints.push(sum.leq(1));
+    }
+    // A team goes out on at most its `max_days`: one row per capped team.
+    let caps = MaxDays::caps(ctx);
+    let mut by_team: Vec<Vec<usize>> = vec![Vec::new(); caps.len()];
+    for (i, c) in cols.iter().enumerate() {
+        by_team[ctx.slots[c.slot].1].push(i);
+    }
+    for (team, group) in by_team.iter().enumerate() {
+        if let Some(cap) = caps[team].filter(|&cap| group.len() > cap) {
+            let sum: Expression = group.iter().map(|&i| x[i]).sum();
+            constraints.push(sum.leq(cap as f64));
+        }
     }
 
     let teams = balanced_teams(ctx);

@@ -12,7 +12,7 @@ use super::context::Ctx;
 use super::rules::{
     self,
     shift::{Shift, earliest_start, latest_start},
-    weights::{Terms, weigh},
+    weights::{Terms, missing_visits, weigh},
 };
 use crate::model::{DayIndex, Minute, TaskIndex, TeamIndex};
 
@@ -255,9 +255,12 @@ impl RouteSt {
                 continue;
             }
             let added = ctx.km(prev, f) + ctx.km(f, next) - ctx.km(prev, next);
+            let n = self.visits.len();
             let visit = Terms {
                 visits: 1.0,
                 travel_km: added,
+                missing_visits: missing_visits(&ctx.weights, n + 1)
+                    - missing_visits(&ctx.weights, n),
                 ..Terms::default()
             };
             let mut cost = weigh(&ctx.weights, &visit);

@@ -10,6 +10,7 @@
 //! | department coverage | [`coverage`] | [`Rule::team_may`] | no team covers department |
 //! | capacity | [`capacity`] | [`Rule::load_fits`] | no capacity |
 //! | pinned team (`pins.csv`) | [`pin`] | [`Rule::team_may`] | pin not possible |
+//! | a team's days (`max_days`) | [`max_days`] | over the month, not a hook: [`max_days::MaxDays`] | no capacity |
 //!
 //! No rule has a cost of its own today: what a plan costs (tasks left out by priority,
 //! visits, routes, kilometres, workload balance) is weighted in [`weights`], the one place the
@@ -48,10 +49,13 @@
 //!    [`crate::model::ObjectiveWeights`]; [`weights::weigh`] is the only function to change.
 //! 4. If it adds a reason, add the variant to [`Reason`] and decide it in
 //!    [`crate::graph::unschedulable_reason`].
-//! 5. Test a feasible and an infeasible case of each hook it overrides, in its file.
+//! 5. A cap over a team's days or the month is not a hook of one route: check it where a
+//!    route is opened and where a neighbour is accepted, as [`max_days`] does.
+//! 6. Test a feasible and an infeasible case of each hook it overrides, in its file.
 
 pub(crate) mod capacity;
 pub(crate) mod coverage;
+pub(crate) mod max_days;
 pub(crate) mod opening_hours;
 pub(crate) mod pin;
 pub(crate) mod shift;

@@ -30,6 +30,8 @@ pub(crate) struct Terms {
     pub moved_tasks: f64,
     /// Visits of a replan that are not exactly a visit of the plan it starts from.
     pub changed_visits: f64,
+    /// Visits team-days out lack below `min_visits_per_day`, summed over the days.
+    pub missing_visits: f64,
 }
 
 impl Terms {
@@ -57,6 +59,18 @@ pub(crate) fn weigh(w: &ObjectiveWeights, t: &Terms) -> f64 {
         + t.balance_minutes * w.balance_minute
         + t.moved_tasks * w.moved_task
         + t.changed_visits * w.changed_visit
+        + t.missing_visits * w.missing_visit
+}
+
+/// Visits a team-day with `visits` visits lacks below `min_visits_per_day`: none for a day
+/// the team stays in, so the minimum never sends a team out.
+#[inline]
+pub(crate) fn missing_visits(w: &ObjectiveWeights, visits: usize) -> f64 {
+    if visits == 0 {
+        0.0
+    } else {
+        (w.min_visits_per_day - visits as f64).max(0.0)
+    }
 }
 
 /// What leaving one task of priority `p` unscheduled costs.
@@ -80,6 +94,8 @@ mod tests {
             balance_minute: 0.2,
             moved_task: 0.9,
             changed_visit: 1.7,
+            min_visits_per_day: 3.0,
+            missing_visit: 2.3,
         }
     }
 
@@ -100,6 +116,15 @@ mod tests {
     }
 
     #[test]
+    fn only_a_day_out_below_the_minimum_lacks_visits() {
+        let w = odd();
+        let lacks: Vec<f64> = (0..5).map(|n| missing_visits(&w, n)).collect();
+        assert_eq!(lacks, [0.0, 2.0, 1.0, 0.0, 0.0]);
+        let off = ObjectiveWeights::default();
+        assert_eq!(missing_visits(&off, 1), 0.0);
+    }
+
+    #[test]
     fn every_weight_is_applied_to_its_own_term() {
         let w = odd();
         let t = Terms {
@@ -112,6 +137,7 @@ mod tests {
             balance_minutes: 7.0,
             moved_tasks: 8.0,
             changed_visits: 9.0,
+            missing_visits: 10.0,
         };
         let expected = w.unscheduled_mandatory
             + 2.0 * w.unscheduled_normal
@@ -121,7 +147,8 @@ mod tests {
             + 6.0 * w.travel_km
             + 7.0 * w.balance_minute
             + 8.0 * w.moved_task
-            + 9.0 * w.changed_visit;
+            + 9.0 * w.changed_visit
+            + 10.0 * w.missing_visit;
         assert_eq!(weigh(&w, &t), expected);
     }
 }

@@ -27,6 +27,7 @@ use super::insert::insert;
 use super::objective::evaluate;
 use super::parallel::Workers;
 use super::pool::RoutePool;
+use super::rules::max_days::MaxDays;
 use super::rules::weights::{Terms, weigh};
 use super::solution::Solution;
 use super::stop::Stop;
@@ -93,7 +94,11 @@ pub(crate) fn run(
             let mut rng = ChaCha8Rng::seed_from_u64(mix(params.seed, round, k as u64));
             let mut s = current.clone();
             let touched = neighbour(ctx, &mut s, &mut rng);
-            let cost = evaluate(ctx, &s);
+            let mut cost = evaluate(ctx, &s);
+            // A team out on more days than `max_days` allows is no plan at all.
+            if !MaxDays::holds(ctx, &s) {
+                cost.total = f64::INFINITY;
+            }
             (s, cost, touched)
         });
         if let Some(pool) = pool.as_deref_mut() {
