@@ -3,12 +3,11 @@
 //! could compare the two plans.
 
 use super::{Format, Outcome};
-use anyhow::Context;
-use chayici::diff::{PlanSnapshot, diff, write_diff_json, write_diff_text};
-use chayici::output::{PLAN_JSON, read_plan_snapshot};
+use chayici::diff::{diff, write_diff_json, write_diff_text};
+use chayici::output::read_plan_folder;
 use chrono::NaiveDate;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Arguments of `chayici diff`.
 #[derive(Debug, clap::Args)]
@@ -26,22 +25,10 @@ pub struct Args {
     pub format: Format,
 }
 
-fn read(dir: &Path) -> anyhow::Result<PlanSnapshot> {
-    let path = dir.join(PLAN_JSON);
-    let text = std::fs::read_to_string(&path).with_context(|| {
-        format!(
-            "cannot read {} (is {} a plan folder written by `chayici plan`?)",
-            path.display(),
-            dir.display()
-        )
-    })?;
-    read_plan_snapshot(&text).with_context(|| format!("cannot read {}", path.display()))
-}
-
 /// Runs the subcommand.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let old = read(&args.old_plan)?;
-    let new = read(&args.new_plan)?;
+    let old = read_plan_folder(&args.old_plan)?;
+    let new = read_plan_folder(&args.new_plan)?;
     let d = diff(&old, &new, args.from);
     let (o, n) = (
         args.old_plan.display().to_string(),

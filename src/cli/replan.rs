@@ -1,19 +1,17 @@
 //! Reads what a replan starts from (`plan --keep OLD --from DATE`), for `plan` and `verify`,
 //! and says what it did with it.
 
-use anyhow::Context;
-use chayici::model::{DayIndex, Instance, PlanSnapshot};
-use chayici::output::{FreedTask, PLAN_JSON, PlanRecord, ReplanMeta, read_plan_snapshot};
+use chayici::model::{DayIndex, Instance};
+use chayici::output::{FreedTask, PlanRecord, ReplanMeta};
 use chayici::replan::ReplanNotes;
 use chrono::NaiveDate;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Parses `--from`: `2026-12-10` or `2026/12/10`.
+/// Parses `--from` as the plans' dates are read: `2026-12-10`, `2026/12/10`, `2026年12月10日` ….
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let t = s.trim().replace('/', "-");
-    NaiveDate::parse_from_str(&t, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date like 2026-12-10"))
+    chayici::ingest::dates::parse_date(s)
+        .ok_or_else(|| format!("`{s}` is not a date like 2026-12-10"))
 }
 
 /// The day of `date` in the workspace's horizon, or why it is not one.
@@ -25,14 +23,6 @@ pub fn day_in(inst: &Instance, date: NaiveDate) -> Result<DayIndex, String> {
     inst.calendar.index_of(date).ok_or_else(|| {
         format!("--from {date} lies outside the workspace's horizon, {first} to {last}")
     })
-}
-
-/// Reads the plan in folder `dir` as published.
-pub fn read_previous(dir: &Path) -> anyhow::Result<PlanSnapshot> {
-    let path = dir.join(PLAN_JSON);
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read the plan to keep, {}", path.display()))?;
-    read_plan_snapshot(&text).with_context(|| format!("cannot read {}", path.display()))
 }
 
 /// The plan folder a replan's plan.json names as its start, resolved from the plan folder

@@ -278,10 +278,7 @@ fn write_rollup_summary(w: &mut impl Write, rows: &[CountyRow]) -> std::io::Resu
         .iter()
         .filter(|r| r.status == CountyStatus::Planned)
         .count();
-    let mut stats = chayici::stats::Figures::default();
-    for s in rows.iter().filter_map(|r| r.statistics.as_ref()) {
-        stats += s.figures;
-    }
+    let stats = chayici::output::rollup::summed_statistics(rows);
     if let Some(p) = stats.joint_share().percent() {
         writeln!(
             w,

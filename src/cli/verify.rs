@@ -75,7 +75,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                 return Ok(Outcome::Invalid);
             }
         };
-        match super::replan::read_previous(&old) {
+        match chayici::output::read_plan_folder(&old) {
             Ok(previous) => files.replan = Some(ReplanBasis { previous, from }),
             Err(e) => {
                 eprintln!(

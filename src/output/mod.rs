@@ -71,6 +71,21 @@ fn finish(w: BufWriter<File>) -> io::Result<()> {
         .sync_all()
 }
 
+/// Reads the plan in folder `dir` as published, by ids: what `diff` compares, a replan
+/// starts from and `verify` checks a replan's fixed visits against.
+pub fn read_plan_folder(dir: &Path) -> anyhow::Result<crate::model::PlanSnapshot> {
+    use anyhow::Context;
+    let path = dir.join(PLAN_JSON);
+    let text = std::fs::read_to_string(&path).with_context(|| {
+        format!(
+            "cannot read {} (is {} a plan folder written by `chayici plan`?)",
+            path.display(),
+            dir.display()
+        )
+    })?;
+    read_plan_snapshot(&text).with_context(|| format!("cannot read {}", path.display()))
+}
+
 /// Writes the machine-readable files of a plan into `dir` (an existing, empty folder):
 /// plan.json, run.json, routes.csv, unscheduled.csv, explanations.csv and routes.geojson. Use it inside
 /// [`write_out_dir`], next to [`report::write_people_outputs`].

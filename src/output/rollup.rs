@@ -175,7 +175,8 @@ pub fn rollup_targets(county_targets: &[Targets]) -> Targets {
     }
 }
 
-fn summed_statistics(rows: &[CountyRow]) -> Figures {
+/// The counties' reform statistics, summed.
+pub fn summed_statistics(rows: &[CountyRow]) -> Figures {
     let mut f = Figures::default();
     for s in rows.iter().filter_map(|r| r.statistics.as_ref()) {
         f += s.figures;

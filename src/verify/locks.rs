@@ -66,7 +66,7 @@ pub(super) fn check(
                     continue;
                 };
                 let firm = inst.tasks[t].firm;
-                if inst.firms[firm].id != v.firm || !done_before(status(inst, t)) {
+                if inst.firms[firm].id != v.firm || !done_before(inst.month.status_of(t)) {
                     continue;
                 }
                 expected.entry(t).or_insert((team, day, firm));
@@ -129,16 +129,6 @@ pub(super) fn check(
             .date(date),
         );
     }
-}
-
-/// The status `done.csv` gives a task, the last row winning.
-fn status(inst: &Instance, t: usize) -> Option<crate::model::DoneStatus> {
-    inst.month
-        .done
-        .iter()
-        .rev()
-        .find(|d| d.task == t)
-        .map(|d| d.status)
 }
 
 /// The instance whose reasons a replan's unscheduled tasks must meet: days before `from` have

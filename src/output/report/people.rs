@@ -10,9 +10,9 @@ use crate::output::calendar_ics::{
     CalendarUpdate, PreviousCalendars, published_sequences, write_team_calendar_updated,
     write_team_changes,
 };
+use crate::output::read_plan_folder;
 use crate::output::sheets::{Lang, file_stems, write_route_workbook, write_team_csv};
 use crate::output::write_atomically;
-use crate::output::{PLAN_JSON, read_plan_snapshot};
 use crate::stats::statistics;
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -63,11 +63,7 @@ impl PreviousPlan {
 /// of its calendars (`calendars/*.ics` and `calendars/changes/*.ics`; a missing or unreadable
 /// calendar counts as published with 0). `from` is the new plan's replan day.
 pub fn read_previous_plan(dir: &Path, from: Option<NaiveDate>) -> anyhow::Result<PreviousPlan> {
-    let path = dir.join(PLAN_JSON);
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read the previous plan {}", path.display()))?;
-    let snapshot = read_plan_snapshot(&text)
-        .with_context(|| format!("cannot read the previous plan {}", path.display()))?;
+    let snapshot = read_plan_folder(dir).context("cannot read the previous plan")?;
     let mut sequences = std::collections::HashMap::new();
     for folder in [dir.join("calendars"), dir.join("calendars").join("changes")] {
         let Ok(entries) = std::fs::read_dir(&folder) else {
