@@ -206,8 +206,13 @@ fn insert_phase(
         placed.is_multiple_of(CLOCK_EVERY) && deadline.is_some_and(|d| Instant::now() >= d)
     };
     // Days each team is out and may still open, for `max_days` ([`MaxDays`]).
+    let capped = MaxDays::any(ctx);
     let caps = MaxDays::caps(ctx);
-    let mut used = MaxDays::used(ctx, sol);
+    let mut used = if capped {
+        MaxDays::used(ctx, sol)
+    } else {
+        vec![0; ctx.inst.teams.len()]
+    };
     let mut may_open: Vec<bool> = (0..used.len())
         .map(|t| MaxDays::may_open(&caps, t, used[t]))
         .collect();
@@ -265,7 +270,7 @@ fn insert_phase(
         let opened = sol.routes[route].visits.is_empty();
         Arc::make_mut(&mut sol.routes[route]).apply(ctx, p.bundle, place);
         touched[route] = true;
-        if opened {
+        if capped && opened {
             used[team] += 1;
             if may_open[team] && !MaxDays::may_open(&caps, team, used[team]) {
                 may_open[team] = false;

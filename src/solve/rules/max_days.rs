@@ -43,6 +43,13 @@ impl MaxDays {
         caps
     }
 
+    /// True when some team has a cap: without one, nothing here needs counting, which spares
+    /// every repair of the search a pass over all routes.
+    #[inline]
+    pub fn any(ctx: &Ctx) -> bool {
+        ctx.inst.teams.iter().any(|t| t.max_days.is_some())
+    }
+
     /// True when a team with `used` days out may open one more, against `caps`.
     #[inline]
     pub fn may_open(caps: &[Option<usize>], team: TeamIndex, used: usize) -> bool {
@@ -60,10 +67,10 @@ impl MaxDays {
 
     /// True when no team of `sol` is out on more days than its cap.
     pub fn holds(ctx: &Ctx, sol: &Solution) -> bool {
-        let caps = Self::caps(ctx);
-        if caps.iter().all(Option::is_none) {
+        if !Self::any(ctx) {
             return true;
         }
+        let caps = Self::caps(ctx);
         Self::used(ctx, sol)
             .iter()
             .enumerate()
