@@ -9,8 +9,10 @@ pub mod bench;
 pub mod check;
 pub mod check_report;
 pub mod diff;
+pub mod export;
 #[cfg(feature = "devtools")]
 pub mod generate;
+pub mod import;
 pub mod merge;
 pub mod plan;
 pub mod replan;
@@ -63,6 +65,11 @@ pub enum Command {
     Diff(diff::Args),
     /// Rewrite report.html (and with --all the route sheets and calendars) of a written plan.
     Report(report::Args),
+    /// Write the workspace as another solver's problem (VROOM), bundled as the planner does.
+    Export(export::Args),
+    /// Read another solver's solution to an exported problem and write it as a checked plan
+    /// folder.
+    Import(import::Args),
     /// Generate a synthetic workspace.
     #[cfg(feature = "devtools")]
     #[command(name = "gen")]
@@ -101,6 +108,8 @@ pub fn main() -> ExitCode {
         Command::Verify(a) => verify::run(a),
         Command::Report(a) => report::run(a),
         Command::Diff(a) => diff::run(a),
+        Command::Export(a) => export::run(a),
+        Command::Import(a) => import::run(a),
         #[cfg(feature = "devtools")]
         Command::Gen(a) => generate::run(a),
         #[cfg(feature = "devtools")]
