@@ -107,8 +107,11 @@ fn a_time_limit_is_the_budget_of_the_classic_rows() {
         "homberger-1000",
         "--homberger",
         tmp.path().to_str().unwrap(),
+        // A round budget as well, so that a loaded machine still ends with a whole plan.
         "--time-limit",
-        "0.5",
+        "30",
+        "--iterations",
+        "3",
         "--threads",
         "1",
     ]);
@@ -119,5 +122,8 @@ fn a_time_limit_is_the_budget_of_the_classic_rows() {
         "{stdout}{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    assert!(stdout.contains("| r2_2_1 | 1 | 0.5 s | 200 |"), "{stdout}");
+    assert!(
+        stdout.contains("| r2_2_1 | 1 | 3 rounds, 30 s | 200 |"),
+        "{stdout}"
+    );
 }

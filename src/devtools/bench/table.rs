@@ -191,7 +191,8 @@ pub fn solomon_table(rows: &[SolomonRow]) -> String {
                 r.instance.clone(),
                 r.seed.to_string(),
                 match r.time_limit_seconds {
-                    Some(t) => format!("{t} s"),
+                    Some(t) if r.iterations == u64::MAX => format!("{t} s"),
+                    Some(t) => format!("{} rounds, {t} s", r.iterations),
                     None => format!("{} rounds", r.iterations),
                 },
                 r.customers.to_string(),
