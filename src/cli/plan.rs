@@ -161,6 +161,13 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     }
     let started = Instant::now();
     check_out_dir(&args.out, args.force, Some(&args.workspace))?;
+    // One pool for the whole run: bounds, planning, checking and writing all stay within
+    // --threads.
+    chayici::solve::with_threads(args.threads, || plan_and_write(args, started))
+}
+
+/// Plans the workspace of `args` and writes its plan folder, on the calling thread's pool.
+fn plan_and_write(args: &Args, started: Instant) -> anyhow::Result<Outcome> {
     let mut phases = Phases::new(started, args.quiet);
     let place = Place {
         workspace: &args.workspace,

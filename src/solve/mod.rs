@@ -45,7 +45,7 @@ mod insert;
 mod keep;
 pub mod milp;
 mod objective;
-mod parallel;
+pub(crate) mod parallel;
 mod pool;
 mod route;
 mod rules;
@@ -54,6 +54,7 @@ mod solution;
 mod stop;
 
 pub use keep::{Keep, KeptRoute};
+pub use parallel::with_threads;
 
 use crate::model::{Instance, Plan, Reason, Unscheduled};
 use std::time::{Duration, Instant};
@@ -207,8 +208,11 @@ pub fn solve_with_milp(
     milp: Option<&milp::MilpParams>,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> SolveOutcome {
-    let bounds = crate::graph::visit_bounds(inst);
-    solve_with_bounds(inst, &bounds, params, milp, progress)
+    // The bounds run in the planner's pool too, so `threads` bounds all of the work.
+    with_threads(params.threads, || {
+        let bounds = crate::graph::visit_bounds(inst);
+        solve_with_bounds(inst, &bounds, params, milp, progress)
+    })
 }
 
 /// Plans the instance like [`solve_with_milp`] from bounds the caller has already computed
@@ -248,6 +252,21 @@ fn solve_inner(
     params: &SolveParams,
     milp: Option<&milp::MilpParams>,
     progress: &(dyn Fn(Progress) + Sync),
+) -> SolveOutcome {
+    let workers = parallel::Workers::new(params.threads);
+    workers.install(|| plan_in_pool(inst, bounds, keep, params, milp, progress, &workers))
+}
+
+/// The planner proper, run inside `workers`' pool: everything it runs in parallel (the
+/// planning context included) uses those threads.
+fn plan_in_pool(
+    inst: &Instance,
+    bounds: &crate::graph::VisitBounds,
+    keep: Option<Keep>,
+    params: &SolveParams,
+    milp: Option<&milp::MilpParams>,
+    progress: &(dyn Fn(Progress) + Sync),
+    workers: &parallel::Workers,
 ) -> SolveOutcome {
     let deadline = stop::run_deadline(params);
     let mut phases = Vec::new();
@@ -290,7 +309,6 @@ fn solve_inner(
     bundles.extend(left);
     let (initial, untried) = construct::construct(&ctx, start, bundles, deadline);
     lap(Phase::Construction, &mut phases);
-    let workers = parallel::Workers::new(params.threads);
     let mut pool = milp.map(|m| {
         let mut pool = pool::RoutePool::new(m.pool_capacity);
         pool.offer_solution(&initial, false);
@@ -309,7 +327,7 @@ fn solve_inner(
             params,
             search_by,
             progress,
-            &workers,
+            workers,
             pool.as_mut(),
         );
         lap(Phase::Search, &mut phases);
@@ -321,7 +339,7 @@ fn solve_inner(
         && !passed(deadline)
     {
         progress(at(Phase::SetPartitioning, iterations, cost.total));
-        let (sol, c, r) = milp::improve(&ctx, best, cost, pool, m, deadline, &workers);
+        let (sol, c, r) = milp::improve(&ctx, best, cost, pool, m, deadline, workers);
         (best, cost, report) = (sol, c, Some(r));
         lap(Phase::SetPartitioning, &mut phases);
     }
