@@ -38,10 +38,7 @@ struct Pending {
 
 impl Pending {
     fn new(ctx: &Ctx, sol: &Solution, bundle: Bundle, may_open: &[bool]) -> Self {
-        let mut routes = bundle.candidate_routes(ctx);
-        if let Some(open) = &sol.open {
-            routes.retain(|&r| open[r]);
-        }
+        let routes = bundle.candidate_routes(ctx);
         // An empty route offers the same insertion on every day its team works (nothing in it
         // depends on the day), so each team's empty routes are evaluated once.
         let mut empty: Vec<(usize, Option<Insertion>)> = Vec::new();

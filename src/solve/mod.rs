@@ -17,10 +17,7 @@
 //! 3. **Search.** Each round builds a fixed number of neighbours in parallel — remove visits
 //!    (random, related by distance, worst detour, whole team-days, regroup a firm entered
 //!    twice, split a bundle), reinsert them by regret together with every unassigned bundle,
-//!    shorten the changed routes — plus one merged from disjoint groups of routes (a couple of
-//!    working days, half of the teams) each improved on its own, so a round has about two
-//!    dozen pieces of work on a month rather than eight; it accepts the round's best by
-//!    record-to-record travel.
+//!    shorten the changed routes — and accepts the round's best by record-to-record travel.
 //!    Every random choice comes from a generator seeded by (seed, round, neighbour), and
 //!    neighbours are compared in a fixed order, so the plan is byte-identical for any thread
 //!    count. Only a wall-clock limit makes a run irreproducible.

@@ -181,38 +181,4 @@ mod tests {
             }
         }
     }
-
-    #[test]
-    fn a_round_hands_out_more_pieces_than_neighbours_whatever_the_threads() {
-        let shape = SynthParams {
-            firms: 40,
-            teams: 6,
-            days: 20,
-            ..SynthParams::default()
-        };
-        let rounds = 10;
-        let pieces: Vec<usize> = [1, 2]
-            .into_iter()
-            .map(|threads| {
-                let mut inst = random_instance(8, &shape);
-                inst.name = format!("{}rounds-{threads}", probe::PREFIX);
-                let params = SolveParams {
-                    iterations: rounds,
-                    threads,
-                    ..SolveParams::default()
-                };
-                let out = solve_with_milp(&inst, &params, None, &|_| {});
-                let report = crate::verify::verify_plan(&inst, &out.plan);
-                assert!(report.is_ok(), "{:?}", report.violations);
-                let seen = probe::seen(&inst.name);
-                seen.iter().filter(|s| s.part == "search").count()
-            })
-            .collect();
-        assert_eq!(pieces[0], pieces[1], "pieces depend on the threads");
-        let per_round = pieces[0] / rounds as usize;
-        assert!(
-            per_round >= 2 * crate::solve::search::CANDIDATES,
-            "{per_round} pieces of work a round"
-        );
-    }
 }

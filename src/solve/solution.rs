@@ -19,10 +19,6 @@ pub(crate) struct Solution {
     pub routes: Vec<Arc<RouteSt>>,
     /// Bundles that found no room, to be tried again by every repair.
     pub unassigned: Vec<Bundle>,
-    /// The routes a repair may place bundles in (`None`: all): a sub-problem of the search
-    /// ([`super::search`]) owns only some routes, and the others belong to other sub-problems
-    /// built at the same time.
-    pub open: Option<Arc<[bool]>>,
 }
 
 /// A non-empty route with its clock times, leaving base just in time for the first visit.
@@ -67,7 +63,6 @@ impl Solution {
                 .map(|&(day, team)| Arc::new(RouteSt::new(team, day)))
                 .collect(),
             unassigned: Vec::new(),
-            open: None,
         }
     }
 

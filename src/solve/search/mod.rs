@@ -3,12 +3,9 @@
 //! Each iteration is one round: from the current solution, [`CANDIDATES`] neighbours are built
 //! independently — destroy some visits with one operator, reinsert them and every unassigned
 //! bundle by regret, then shorten the changed routes — each with its own random generator
-//! seeded from (seed, round, candidate). One more neighbour is merged from pieces
-//! ([`decompose`]): the round's seed cuts the month into disjoint groups of routes (a couple of
-//! working days, half of the teams), and each group gets a neighbour of its own routes alone.
-//! All pieces, whole neighbours and groups, are built in parallel and come back in a fixed
-//! order; the neighbours are compared in candidate order, best objective first, ties to the
-//! lower candidate, so the result is the same for any thread count.
+//! seeded from (seed, round, candidate). The neighbours are built in parallel and compared in
+//! candidate order, best objective first, ties to the lower candidate, so the result is the
+//! same for any thread count.
 //!
 //! Acceptance is record-to-record travel: the round's best neighbour replaces the current
 //! solution when it is better than the current one, or within a threshold of the best found
@@ -16,7 +13,6 @@
 //! linearly to zero at the end of the budget, so early rounds may lengthen routes to escape a
 //! local optimum while the visit count, worth far more, practically never gets worse.
 
-mod decompose;
 mod firm_merge;
 mod firm_split;
 mod random_removal;
@@ -35,7 +31,7 @@ use super::rules::max_days::MaxDays;
 use super::rules::weights::{Terms, weigh};
 use super::solution::Solution;
 use super::stop::Stop;
-use super::{ObjectiveParts, Phase, Progress, SolveParams};
+use super::{Phase, Progress, SolveParams};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::sync::Arc;
@@ -43,17 +39,6 @@ use std::time::Instant;
 
 /// Neighbours built per round; fixed so that results do not depend on the thread count.
 pub(crate) const CANDIDATES: usize = 8;
-
-/// Stream of the round's cut into groups ([`decompose`]), apart from every piece's.
-const LAYOUT: u64 = u64::MAX;
-
-/// One piece of a round's work.
-enum Piece {
-    /// A whole neighbour, its cost and the routes it changed.
-    Whole(Solution, ObjectiveParts, Vec<bool>),
-    /// One group's part of the merged neighbour.
-    Part(decompose::Part),
-}
 
 /// Starting acceptance threshold, as a share of the best plan's travel cost.
 const THRESHOLD: f64 = 0.01;
@@ -103,39 +88,20 @@ pub(crate) fn run(
         0 => TIMED_REPORT_EVERY,
         b => (b / 100).max(1),
     };
-    let empty = Solution::empty(ctx).routes;
     let mut round = 0;
     while !stop.reached(round) {
-        let mut layout = ChaCha8Rng::seed_from_u64(mix(params.seed, round, LAYOUT));
-        let groups = decompose::groups(ctx, &mut layout);
-        let shares = decompose::deal(&current.unassigned, groups.len(), &mut layout);
-        // Whole neighbours first, then one piece per group: every piece has its own
-        // generator, and the results come back in this order for any thread count.
-        let pieces = workers.map(CANDIDATES + groups.len(), |k| {
+        let neighbours = workers.map(CANDIDATES, |k| {
             super::parallel::note_work("search", &ctx.inst.name);
             let mut rng = ChaCha8Rng::seed_from_u64(mix(params.seed, round, k as u64));
-            if let Some(g) = k.checked_sub(CANDIDATES) {
-                let share = shares[g].clone();
-                let part =
-                    decompose::improve_part(ctx, &current, &empty, &groups[g], share, &mut rng);
-                return Piece::Part(part);
-            }
             let mut s = current.clone();
             let touched = neighbour(ctx, &mut s, &mut rng);
-            let cost = cost_of(ctx, &s);
-            Piece::Whole(s, cost, touched)
-        });
-        let mut parts = Vec::with_capacity(groups.len());
-        let mut neighbours = Vec::with_capacity(CANDIDATES + 1);
-        for piece in pieces {
-            match piece {
-                Piece::Whole(s, cost, touched) => neighbours.push((s, cost, touched)),
-                Piece::Part(p) => parts.push(p),
+            let mut cost = evaluate(ctx, &s);
+            // A team out on more days than `max_days` allows is no plan at all.
+            if !MaxDays::holds(ctx, &s) {
+                cost.total = f64::INFINITY;
             }
-        }
-        let (merged, touched) = decompose::merge(&current, parts);
-        let cost = cost_of(ctx, &merged);
-        neighbours.push((merged, cost, touched));
+            (s, cost, touched)
+        });
         if let Some(pool) = pool.as_deref_mut() {
             for (s, _, touched) in &neighbours {
                 pool.offer_touched(s, touched);
@@ -169,16 +135,6 @@ pub(crate) fn run(
         }
     }
     (best, round)
-}
-
-/// The objective of a neighbour; infinite when a team is out on more days than `max_days`
-/// allows, which is no plan at all.
-fn cost_of(ctx: &Ctx, s: &Solution) -> ObjectiveParts {
-    let mut cost = evaluate(ctx, s);
-    if !MaxDays::holds(ctx, s) {
-        cost.total = f64::INFINITY;
-    }
-    cost
 }
 
 /// Builds one neighbour of `sol` in place: destroy, repair, then shorten changed routes;
