@@ -161,13 +161,6 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     }
     let started = Instant::now();
     check_out_dir(&args.out, args.force, Some(&args.workspace))?;
-    // One pool for the whole run: bounds, planning, checking and writing all stay within
-    // --threads.
-    chayici::solve::with_threads(args.threads, || plan_and_write(args, started))
-}
-
-/// Plans the workspace of `args` and writes its plan folder, on the calling thread's pool.
-fn plan_and_write(args: &Args, started: Instant) -> anyhow::Result<Outcome> {
     let mut phases = Phases::new(started, args.quiet);
     let place = Place {
         workspace: &args.workspace,
@@ -264,7 +257,10 @@ pub fn plan_workspace(
         _ => None,
     };
     phases.show("bounds");
-    let bounds = chayici::graph::visit_bounds_until(inst, deadline);
+    // On a pool of --threads, as the planner's own work is.
+    let bounds = chayici::solve::with_threads(args.threads, || {
+        chayici::graph::visit_bounds_until(inst, deadline)
+    });
     // A firm gets the quick bound only once the deadline has passed.
     let bounds_cut = deadline.is_some_and(|d| Instant::now() >= d);
     phases.end("bounds");
@@ -308,7 +304,9 @@ pub fn plan_workspace(
             Some((r, ..)) => {
                 // The planner bundles by the bounds of what it may still plan; plan.json
                 // reports the month's, which `merge` and `verify` compute.
-                let planning = chayici::graph::visit_bounds_until(&r.planning, deadline);
+                let planning = chayici::solve::with_threads(args.threads, || {
+                    chayici::graph::visit_bounds_until(&r.planning, deadline)
+                });
                 solve_keeping(&r.planning, &planning, r.keep.clone(), &params, milp, &show)
             }
             None => solve_with_bounds(inst, &bounds, &params, milp, &show),

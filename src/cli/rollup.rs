@@ -216,16 +216,13 @@ fn plan_and_write(
     };
     let started = Instant::now();
     let mut phases = Phases::new(started, true);
-    // Each county on a pool of --threads, as a single plan would be.
-    chayici::solve::with_threads(args.threads, || {
-        let planned = plan_workspace(&place, args, started, &mut phases)?;
-        if let Ok(p) = &planned {
-            let county = dir.join(name);
-            std::fs::create_dir_all(&county)?;
-            p.write(&county)?;
-        }
-        Ok(planned)
-    })
+    let planned = plan_workspace(&place, args, started, &mut phases)?;
+    if let Ok(p) = &planned {
+        let county = dir.join(name);
+        std::fs::create_dir_all(&county)?;
+        p.write(&county)?;
+    }
+    Ok(planned)
 }
 
 /// A county's figures, as its plan.json counts them.

@@ -209,10 +209,9 @@ pub fn solve_with_milp(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> SolveOutcome {
     // The bounds run in the planner's pool too, so `threads` bounds all of the work.
-    with_threads(params.threads, || {
-        let bounds = crate::graph::visit_bounds(inst);
-        solve_with_bounds(inst, &bounds, params, milp, progress)
-    })
+    let workers = parallel::Workers::new(params.threads);
+    let bounds = workers.install(|| crate::graph::visit_bounds(inst));
+    plan_with(inst, &bounds, None, params, milp, progress, &workers)
 }
 
 /// Plans the instance like [`solve_with_milp`] from bounds the caller has already computed
@@ -254,12 +253,12 @@ fn solve_inner(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> SolveOutcome {
     let workers = parallel::Workers::new(params.threads);
-    workers.install(|| plan_in_pool(inst, bounds, keep, params, milp, progress, &workers))
+    plan_with(inst, bounds, keep, params, milp, progress, &workers)
 }
 
-/// The planner proper, run inside `workers`' pool: everything it runs in parallel (the
-/// planning context included) uses those threads.
-fn plan_in_pool(
+/// The planner proper: everything it runs in parallel (the planning context included) runs
+/// on `workers`' pool, while the rounds are driven from the calling thread.
+fn plan_with(
     inst: &Instance,
     bounds: &crate::graph::VisitBounds,
     keep: Option<Keep>,
@@ -292,7 +291,7 @@ fn plan_in_pool(
     };
     // No objective before the first plan: reports of the best objective never increase.
     progress(at(Phase::Construction, 0, f64::INFINITY));
-    let mut ctx = context::Ctx::new(inst);
+    let mut ctx = workers.install(|| context::Ctx::new(inst));
     ctx.locks = keep.map(|k| keep::Locks::new(&ctx, k));
     let mut start = solution::Solution::empty(&ctx);
     let (mut taken, left) = keep::warm_start(&ctx, &mut start);
