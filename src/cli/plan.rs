@@ -257,7 +257,10 @@ pub fn plan_workspace(
         _ => None,
     };
     phases.show("bounds");
-    let bounds = chayici::graph::visit_bounds_until(inst, deadline);
+    // On a pool of --threads, as the planner's own work is.
+    let bounds = chayici::solve::with_threads(args.threads, || {
+        chayici::graph::visit_bounds_until(inst, deadline)
+    });
     // A firm gets the quick bound only once the deadline has passed.
     let bounds_cut = deadline.is_some_and(|d| Instant::now() >= d);
     phases.end("bounds");
@@ -301,7 +304,9 @@ pub fn plan_workspace(
             Some((r, ..)) => {
                 // The planner bundles by the bounds of what it may still plan; plan.json
                 // reports the month's, which `merge` and `verify` compute.
-                let planning = chayici::graph::visit_bounds_until(&r.planning, deadline);
+                let planning = chayici::solve::with_threads(args.threads, || {
+                    chayici::graph::visit_bounds_until(&r.planning, deadline)
+                });
                 solve_keeping(&r.planning, &planning, r.keep.clone(), &params, milp, &show)
             }
             None => solve_with_bounds(inst, &bounds, &params, milp, &show),

@@ -153,7 +153,10 @@ pub fn visit_bounds_until(inst: &Instance, deadline: Option<Instant>) -> VisitBo
         .par_iter()
         .enumerate()
         .filter(|(_, tasks)| !tasks.is_empty())
-        .map(|(firm, tasks)| firm_bound_with(inst, firm, tasks, late()))
+        .map(|(firm, tasks)| {
+            crate::solve::parallel::note_work("bounds", &inst.name);
+            firm_bound_with(inst, firm, tasks, late())
+        })
         .collect();
     let mut out = VisitBounds::default();
     for (bound, unschedulable) in results {

@@ -153,6 +153,7 @@ pub fn share_pairs(inst: &Instance) -> Vec<(TaskIndex, TaskIndex)> {
         .par_iter()
         .enumerate()
         .map(|(firm, tasks)| {
+            crate::solve::parallel::note_work("share pairs", &inst.name);
             let tasks: Vec<TaskIndex> = tasks
                 .iter()
                 .copied()

@@ -149,6 +149,7 @@ impl<'a> Ctx<'a> {
         let teams_by_distance = (0..n_firms)
             .into_par_iter()
             .map(|f| {
+                super::parallel::note_work("context", &inst.name);
                 if !has_task[f] {
                     return Vec::new();
                 }
@@ -245,6 +246,7 @@ fn nearest_firms(inst: &Instance, has_task: &[bool]) -> Vec<Vec<FirmIndex>> {
         firms
             .par_iter()
             .map(|&f| {
+                super::parallel::note_work("context", &inst.name);
                 let mut near: Vec<(f64, FirmIndex)> = firms
                     .iter()
                     .filter(|&&g| g != f)
@@ -269,6 +271,7 @@ fn nearest_firms(inst: &Instance, has_task: &[bool]) -> Vec<Vec<FirmIndex>> {
         firms
             .par_iter()
             .map(|&f| {
+                super::parallel::note_work("context", &inst.name);
                 let (pf, i) = (point(f), rank[&f]);
                 // The road distance to a firm due north or south: a lower bound for any firm
                 // at that latitude. The margin absorbs rounding.

@@ -46,7 +46,7 @@ mod keep;
 mod local;
 pub mod milp;
 mod objective;
-mod parallel;
+pub(crate) mod parallel;
 mod pool;
 mod route;
 mod rules;
@@ -55,6 +55,7 @@ mod solution;
 mod stop;
 
 pub use keep::{Keep, KeptRoute};
+pub use parallel::with_threads;
 
 use crate::model::{Instance, Plan, Reason, Unscheduled};
 use std::time::{Duration, Instant};
@@ -208,8 +209,10 @@ pub fn solve_with_milp(
     milp: Option<&milp::MilpParams>,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> SolveOutcome {
-    let bounds = crate::graph::visit_bounds(inst);
-    solve_with_bounds(inst, &bounds, params, milp, progress)
+    // The bounds run in the planner's pool too, so `threads` bounds all of the work.
+    let workers = parallel::Workers::new(params.threads);
+    let bounds = workers.install(|| crate::graph::visit_bounds(inst));
+    plan_with(inst, &bounds, None, params, milp, progress, &workers)
 }
 
 /// Plans the instance like [`solve_with_milp`] from bounds the caller has already computed
@@ -250,6 +253,21 @@ fn solve_inner(
     milp: Option<&milp::MilpParams>,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> SolveOutcome {
+    let workers = parallel::Workers::new(params.threads);
+    plan_with(inst, bounds, keep, params, milp, progress, &workers)
+}
+
+/// The planner proper: everything it runs in parallel (the planning context included) runs
+/// on `workers`' pool, while the rounds are driven from the calling thread.
+fn plan_with(
+    inst: &Instance,
+    bounds: &crate::graph::VisitBounds,
+    keep: Option<Keep>,
+    params: &SolveParams,
+    milp: Option<&milp::MilpParams>,
+    progress: &(dyn Fn(Progress) + Sync),
+    workers: &parallel::Workers,
+) -> SolveOutcome {
     let deadline = stop::run_deadline(params);
     let mut phases = Vec::new();
     let mut clock = Instant::now();
@@ -274,7 +292,7 @@ fn solve_inner(
     };
     // No objective before the first plan: reports of the best objective never increase.
     progress(at(Phase::Construction, 0, f64::INFINITY));
-    let mut ctx = context::Ctx::new(inst);
+    let mut ctx = workers.install(|| context::Ctx::new(inst));
     ctx.locks = keep.map(|k| keep::Locks::new(&ctx, k));
     let mut start = solution::Solution::empty(&ctx);
     let (mut taken, left) = keep::warm_start(&ctx, &mut start);
@@ -291,7 +309,6 @@ fn solve_inner(
     bundles.extend(left);
     let (initial, untried) = construct::construct(&ctx, start, bundles, deadline);
     lap(Phase::Construction, &mut phases);
-    let workers = parallel::Workers::new(params.threads);
     let mut pool = milp.map(|m| {
         let mut pool = pool::RoutePool::new(m.pool_capacity);
         pool.offer_solution(&initial, false);
@@ -310,7 +327,7 @@ fn solve_inner(
             params,
             search_by,
             progress,
-            &workers,
+            workers,
             pool.as_mut(),
         );
         lap(Phase::Search, &mut phases);
@@ -322,7 +339,7 @@ fn solve_inner(
         && !passed(deadline)
     {
         progress(at(Phase::SetPartitioning, iterations, cost.total));
-        let (sol, c, r) = milp::improve(&ctx, best, cost, pool, m, deadline, &workers);
+        let (sol, c, r) = milp::improve(&ctx, best, cost, pool, m, deadline, workers);
         (best, cost, report) = (sol, c, Some(r));
         lap(Phase::SetPartitioning, &mut phases);
     }

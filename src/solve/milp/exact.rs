@@ -237,7 +237,7 @@ pub fn solve_exact(inst: &Instance, params: &ExactParams) -> Result<SolveOutcome
             &ctx,
             &cols,
             objective.total,
-            &Workers::new(1),
+            &Workers::inline(),
         ))),
         objective_before: round3(objective.total),
         objective_after: round3(objective.total),

@@ -88,6 +88,7 @@ pub(crate) fn pool_bound(ctx: &Ctx, cols: &[PooledRoute], upper: f64, workers: &
         // Each team-day's cheapest route by reduced cost, chunk by chunk; parts are added in
         // chunk order, so the sum has the same bits for any number of threads.
         let parts = workers.map(chunks.len(), |k| {
+            crate::solve::parallel::note_work("set partitioning", &ctx.inst.name);
             let mut value = 0.0;
             let mut picks = Vec::new();
             for cols_here in chunks[k] {

@@ -91,6 +91,7 @@ pub(crate) fn run(
     let mut round = 0;
     while !stop.reached(round) {
         let neighbours = workers.map(CANDIDATES, |k| {
+            super::parallel::note_work("search", &ctx.inst.name);
             let mut rng = ChaCha8Rng::seed_from_u64(mix(params.seed, round, k as u64));
             let mut s = current.clone();
             let touched = neighbour(ctx, &mut s, &mut rng);
