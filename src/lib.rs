@@ -21,6 +21,7 @@ pub mod diag;
 pub mod diff;
 pub mod explain;
 pub mod graph;
+pub mod i18n;
 pub mod ingest;
 pub mod model;
 pub mod output;

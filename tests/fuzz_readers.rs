@@ -207,7 +207,7 @@ fn assert_file_error(d: &Diagnostic, file: &str) {
         "{d}"
     );
     assert_eq!(d.loc.file, file, "{d}");
-    assert!(!d.message.is_empty());
+    assert!(!d.message.en().is_empty());
 }
 
 /// Every cell of a table read from `file` says it is from `file`, and data cells are trimmed

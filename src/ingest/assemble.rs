@@ -15,9 +15,11 @@ use super::validate::{ids::Seen, tasks as task_rules, teams as team_rules};
 use super::{csv_source, json_source, month, xlsx_source};
 use crate::calendar::{build_calendar, years_without_table};
 use crate::diag::Diagnostic;
+use crate::i18n::Key;
 use crate::model::{
     Calendar, DeptIndex, Instance, Loc, MAX_DEPARTMENTS, MonthRecords, Point, Task, Team,
 };
+use crate::msg;
 use crate::spatial::Travel;
 use chrono::Datelike;
 use sha2::{Digest, Sha256};
@@ -50,7 +52,7 @@ fn no_rows(path: &str, tables: &[Table], diags: &mut Vec<Diagnostic>) {
                 .header
                 .first()
                 .map_or_else(|| header.header_loc.clone(), |c| c.loc.clone()),
-            format!("{path} has a header but no data rows"),
+            msg!(W0104NoRows, path = path),
         ));
     }
 }
@@ -70,11 +72,9 @@ fn calendar_of(cfg: &Config, diags: &mut Vec<Diagnostic>) -> Option<Calendar> {
             Diagnostic::warning(
                 codes::NO_HOLIDAY_TABLE,
                 loc.clone(),
-                format!("no statutory holidays are built in for {year}; only weekends are off"),
+                msg!(W0206NoHolidays, year = year),
             )
-            .with_help(
-                "list that year's holidays and make-up days in extra_holidays and extra_workdays",
-            ),
+            .with_help(Key::W0206Help),
         );
     }
     let cal = build_calendar(start, end, &cfg.extra_holidays, &cfg.extra_workdays);
@@ -82,7 +82,7 @@ fn calendar_of(cfg: &Config, diags: &mut Vec<Diagnostic>) -> Option<Calendar> {
         diags.push(Diagnostic::warning(
             codes::NO_WORKING_DAY,
             start_loc.clone(),
-            format!("the horizon {start}..{end} holds no working day"),
+            msg!(W0208NoWorkingDay, start = start, end = end),
         ));
     }
     Some(cal)
@@ -433,15 +433,9 @@ fn travel_matrix<'a>(
             Diagnostic::error(
                 codes::MATRIX_NOT_FOUND,
                 setting.loc.clone(),
-                format!(
-                    "the travel matrix `{}` is not found in the workspace folder",
-                    setting.path
-                ),
+                msg!(E1504NotFound, path = &setting.path),
             )
-            .with_help(
-                "give the path relative to the folder holding chayici.toml, or remove \
-                 [travel] matrix to use the great-circle model",
-            ),
+            .with_help(Key::E1504Help),
         );
         return None;
     };

@@ -8,6 +8,7 @@ use super::codes;
 use super::table::{Cell, Row, Table, clean};
 use crate::diag::Diagnostic;
 use crate::model::Loc;
+use crate::msg;
 use std::borrow::Cow;
 
 /// Which encoding the bytes were read in.
@@ -81,11 +82,9 @@ pub fn read_csv(bytes: &[u8], file: &str) -> Result<(Table, Encoding), Diagnosti
         return Err(Diagnostic::error(
             codes::FILE_UNREADABLE,
             Loc::line(file, line, None),
-            "the file holds NUL bytes, which no text table has",
+            msg!(E0101Nul),
         )
-        .with_help(
-            "if it is UTF-16 text, save it again as CSV UTF-8, or as Unicode text (which starts with a byte-order mark)",
-        ));
+        .with_help(crate::i18n::Key::E0101NulHelp));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -103,7 +102,7 @@ pub fn read_csv(bytes: &[u8], file: &str) -> Result<(Table, Encoding), Diagnosti
             Diagnostic::error(
                 codes::FILE_UNREADABLE,
                 Loc::line(file, line, None),
-                format!("cannot read CSV: {e}"),
+                msg!(E0101Csv, error = e),
             )
         })?;
         let line = record.position().map_or(1, |p| {
@@ -135,7 +134,7 @@ pub fn read_csv(bytes: &[u8], file: &str) -> Result<(Table, Encoding), Diagnosti
         return Err(Diagnostic::error(
             codes::FILE_UNREADABLE,
             Loc::file(file),
-            "the file is empty: no header row",
+            msg!(E0101Empty),
         ));
     }
     Ok((table, encoding))
@@ -203,7 +202,7 @@ mod tests {
     fn nul_bytes_are_an_error_not_garbage() {
         let e = read_csv(b"t\0a\0s\0k\0\n\0", "f.csv").unwrap_err();
         assert_eq!(e.code, codes::FILE_UNREADABLE);
-        assert!(e.help.unwrap().contains("UTF-16"));
+        assert!(e.help.unwrap().en().contains("UTF-16"));
     }
 
     #[test]

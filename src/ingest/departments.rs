@@ -9,6 +9,7 @@ use super::headers::{DEPARTMENT_FIELDS, map_headers};
 use super::table::Table;
 use crate::diag::Diagnostic;
 use crate::model::{Department, DeptIndex, Loc, MAX_DEPARTMENTS};
+use crate::msg;
 use std::collections::HashMap;
 
 /// Departments known so far, findable by code or display name.
@@ -45,7 +46,7 @@ impl Departments {
                 diags.push(Diagnostic::error(
                     codes::EMPTY_REQUIRED,
                     row.loc_of(code_col),
-                    "department code is empty",
+                    msg!(E0107DepartmentCode),
                 ));
                 continue;
             }
@@ -87,12 +88,9 @@ impl Departments {
             Diagnostic::error(
                 codes::TOO_MANY_DEPARTMENTS,
                 loc,
-                format!(
-                    "{} departments are named; at most {MAX_DEPARTMENTS} are supported",
-                    self.list.len()
-                ),
+                msg!(E0106TooMany, count = self.list.len(), max = MAX_DEPARTMENTS),
             )
-            .with_help("check for misspelt department names, or map names in departments.csv"),
+            .with_help(crate::i18n::Key::E0106Help),
         )
     }
 

@@ -55,7 +55,7 @@ impl PlanReader<'_> {
         let before = self.diags.len();
         let id_loc = row.loc_of(c("task_id"));
         let id = row.text(c("task_id")).to_string();
-        if let Some(d) = ids::e0107_empty_required(&id, "task id", &id_loc) {
+        if let Some(d) = ids::e0107_empty_required(&id, crate::i18n::Key::WordTaskId, &id_loc) {
             self.diags.push(d);
         } else if let Some(d) = ids::e1415_task_id(&id, &id_loc)
             .or_else(|| ids::e1401_duplicate_task(&mut self.seen, &id, &id_loc))
@@ -81,7 +81,9 @@ impl PlanReader<'_> {
         };
         let firm_loc = row.loc_of(c("firm_id"));
         let firm_id = normalize(row.text(c("firm_id")));
-        let firm = if let Some(d) = ids::e0107_empty_required(&firm_id, "firm id", &firm_loc) {
+        let firm = if let Some(d) =
+            ids::e0107_empty_required(&firm_id, crate::i18n::Key::WordFirmId, &firm_loc)
+        {
             self.diags.push(d);
             None
         } else {
@@ -137,15 +139,19 @@ impl PlanReader<'_> {
 
     /// The window as calendar indices; empty dates mean the horizon's bounds.
     fn window(&mut self, row: &Row, e_col: Option<usize>, l_col: Option<usize>) -> (usize, usize) {
-        let mut date = |col: Option<usize>, what: &str| -> Result<Option<NaiveDate>, ()> {
-            match row.get(col) {
-                None => Ok(None),
-                Some(cell) => values::e1404_date(cell, what)
-                    .map(Some)
-                    .map_err(|d| self.diags.push(d)),
-            }
-        };
-        let (earliest, latest) = (date(e_col, "earliest date"), date(l_col, "latest date"));
+        let mut date =
+            |col: Option<usize>, what: crate::i18n::Key| -> Result<Option<NaiveDate>, ()> {
+                match row.get(col) {
+                    None => Ok(None),
+                    Some(cell) => values::e1404_date(cell, what)
+                        .map(Some)
+                        .map_err(|d| self.diags.push(d)),
+                }
+            };
+        let (earliest, latest) = (
+            date(e_col, crate::i18n::Key::WordEarliest),
+            date(l_col, crate::i18n::Key::WordLatest),
+        );
         let (Ok(earliest), Ok(latest)) = (earliest, latest) else {
             return (0, 0);
         };

@@ -39,7 +39,7 @@ pub fn read_teams(
         for row in &table.rows {
             let id_loc = row.loc_of(c("team_id"));
             let id = row.text(c("team_id")).to_string();
-            if let Some(d) = ids::e0107_empty_required(&id, "team id", &id_loc) {
+            if let Some(d) = ids::e0107_empty_required(&id, crate::i18n::Key::WordTeamId, &id_loc) {
                 diags.push(d);
                 continue;
             }

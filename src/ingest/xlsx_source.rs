@@ -5,7 +5,9 @@ use super::codes;
 use super::dates::excel_serial;
 use super::table::{Cell, Merged, Row, Table, clean};
 use crate::diag::Diagnostic;
+use crate::i18n::{Key, Msg};
 use crate::model::{Loc, column_letters};
+use crate::msg;
 use calamine::{Data, Dimensions, Reader, Sheets, open_workbook_auto_from_rs};
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -18,29 +20,27 @@ use std::io::Cursor;
 /// parser panic is reported as unreadable rather than ending the run.
 pub fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<(String, Table)>, Diagnostic> {
     std::panic::catch_unwind(|| read_book(bytes, file)).unwrap_or_else(|_| {
-        Err(Diagnostic::error(
-            codes::FILE_UNREADABLE,
-            Loc::file(file),
-            "the workbook is damaged",
+        Err(
+            Diagnostic::error(codes::FILE_UNREADABLE, Loc::file(file), msg!(E0101Damaged))
+                .with_help(Key::E0101DamagedHelp),
         )
-        .with_help("open it in Excel or WPS and save it again as .xlsx, or export it as CSV"))
     })
 }
 
 fn read_book(bytes: &[u8], file: &str) -> Result<Vec<(String, Table)>, Diagnostic> {
-    let unreadable = |msg: String| {
-        Diagnostic::error(codes::FILE_UNREADABLE, Loc::file(file), msg)
-            .with_help("save the file again from Excel as .xlsx, or export it as CSV")
+    let unreadable = |message: Msg| {
+        Diagnostic::error(codes::FILE_UNREADABLE, Loc::file(file), message)
+            .with_help(Key::E0101SaveAgain)
     };
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| unreadable(format!("cannot open the workbook: {e}")))?;
+        .map_err(|e| unreadable(msg!(E0101OpenWorkbook, error = e)))?;
     if matches!(book, Sheets::Ods(_) | Sheets::Xlsb(_)) {
         return Err(unsupported_workbook(file));
     }
     let mut tables = Vec::new();
     for name in book.sheet_names() {
         let cells = sheet_cells(&mut book, &name)
-            .map_err(|e| unreadable(format!("cannot read sheet `{name}`: {e}")))?;
+            .map_err(|e| unreadable(msg!(E0101ReadSheet, sheet = &name, error = e)))?;
         let merges = match &mut book {
             Sheets::Xlsx(x) => x
                 .merge_cells_by_sheet_name(&name)
@@ -50,18 +50,14 @@ fn read_book(bytes: &[u8], file: &str) -> Result<Vec<(String, Table)>, Diagnosti
                 .map_err(|e| e.to_string()),
             _ => Ok(Vec::new()),
         }
-        .map_err(|e| {
-            unreadable(format!(
-                "cannot read the merged cells of sheet `{name}`: {e}"
-            ))
-        })?;
+        .map_err(|e| unreadable(msg!(E0101MergedCells, sheet = &name, error = e)))?;
         if let Some((mut table, col0)) = sheet_table(file, &name, &cells) {
             table.merged = merged_blocks(file, &name, &merges, &table, col0);
             tables.push((name, table));
         }
     }
     if tables.is_empty() {
-        return Err(unreadable("the workbook has no sheet with data".into()));
+        return Err(unreadable(msg!(E0101NoSheet)));
     }
     Ok(tables)
 }
@@ -122,9 +118,9 @@ pub fn unsupported_workbook(file: &str) -> Diagnostic {
     Diagnostic::error(
         codes::UNSUPPORTED_WORKBOOK,
         Loc::file(file),
-        format!("`{name}` is a workbook format chayici does not read"),
+        msg!(E0112Unsupported, name = name),
     )
-    .with_help("save it as .xlsx or .csv (in WPS or Excel: Save As, then Excel workbook)")
+    .with_help(Key::E0112Help)
 }
 
 /// The merged blocks that reach the header row or below, in the table's terms.
