@@ -1,10 +1,11 @@
 //! Every diagnostic code in the registry has a fixture: a small workspace under
 //! `tests/fixtures/invalid/<CODE>_<defect>/` with one thing broken, and the exact output of
-//! `chayici check` on it in `expected.txt`. A code added to the registry without a fixture
-//! fails here, and so does a fixture whose code is not in the registry.
+//! `chayici check --lang en` on it in `expected.txt`, and of `--lang zh` in `expected.zh.txt`.
+//! A code added to the registry without a fixture fails here, and so does a fixture whose code
+//! is not in the registry.
 //!
-//! `CHAYICI_BLESS=1 cargo test --test diagnostic_fixtures` rewrites the `expected.txt` files
-//! from what `check` prints now; review the diff before committing it.
+//! `CHAYICI_BLESS=1 cargo test --test diagnostic_fixtures` rewrites the `expected.txt` and
+//! `expected.zh.txt` files from what `check` prints now; review the diff before committing it.
 //!
 //! The two workbooks (`E0111_merged_header`, `E0114_merged_cells`) are committed as bytes;
 //! `cargo test --test diagnostic_fixtures -- --ignored write_workbooks` writes them again.
@@ -99,11 +100,14 @@ fn every_fixture_is_named_after_a_registered_code() {
     }
 }
 
-/// `chayici check NAME` run in the fixtures folder: stdout, stderr and the exit code.
-fn check(name: &str) -> (String, String, Option<i32>) {
+/// `chayici check NAME --lang LANG` run in the fixtures folder: stdout, stderr and the exit
+/// code.
+fn check(name: &str, lang: &str) -> (String, String, Option<i32>) {
     let out = Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .arg("check")
         .arg(name)
+        .args(["--lang", lang])
         .current_dir(fixtures_dir())
         .output()
         .expect("chayici runs");
@@ -114,9 +118,12 @@ fn check(name: &str) -> (String, String, Option<i32>) {
     )
 }
 
-/// What is wrong with one fixture's run, if anything.
-fn problems(name: &str, info: &CodeInfo, bless: bool) -> Vec<String> {
-    let (stdout, stderr, status) = check(name);
+/// The languages a fixture is checked in, with the file that holds the expected output.
+const LANGS: &[(&str, &str)] = &[("en", "expected.txt"), ("zh", "expected.zh.txt")];
+
+/// What is wrong with one fixture's run in `lang`, if anything.
+fn problems(name: &str, info: &CodeInfo, bless: bool, (lang, file): (&str, &str)) -> Vec<String> {
+    let (stdout, stderr, status) = check(name, lang);
     let mut problems = Vec::new();
     if !stderr.is_empty() {
         problems.push(format!("wrote to stderr: {stderr}"));
@@ -132,16 +139,16 @@ fn problems(name: &str, info: &CodeInfo, bless: bool) -> Vec<String> {
     if status != Some(want) {
         problems.push(format!("exits with {status:?}, not {want}"));
     }
-    let expected = fixtures_dir().join(name).join("expected.txt");
+    let expected = fixtures_dir().join(name).join(file);
     if bless {
-        std::fs::write(&expected, &stdout).expect("expected.txt is writable");
+        std::fs::write(&expected, &stdout).expect("the expected file is writable");
     } else {
         match std::fs::read_to_string(&expected) {
             Ok(e) if e == stdout => {}
             Ok(e) => problems.push(format!(
-                "prints other than expected.txt\n--- expected\n{e}--- printed\n{stdout}"
+                "prints other than {file}\n--- expected\n{e}--- printed\n{stdout}"
             )),
-            Err(_) => problems.push("has no expected.txt (run with CHAYICI_BLESS=1)".into()),
+            Err(_) => problems.push(format!("has no {file} (run with CHAYICI_BLESS=1)")),
         }
     }
     problems
@@ -155,8 +162,10 @@ fn every_fixture_prints_its_expected_output() {
         let Some(info) = codes::lookup(code_of(&name)) else {
             continue; // every_fixture_is_named_after_a_registered_code reports it
         };
-        for p in problems(&name, info, bless) {
-            failures.push(format!("{name}: {p}"));
+        for &lang in LANGS {
+            for p in problems(&name, info, bless, lang) {
+                failures.push(format!("{name} ({}): {p}", lang.0));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -715,6 +715,7 @@ fn tiny_plan_json() -> &'static str {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("out");
         let status = std::process::Command::new(env!("CARGO_BIN_EXE_chayici"))
+            .env("LC_ALL", "C")
             .args(["plan", "--quiet", "--iterations", "200", "--no-milp"])
             .arg(tiny_dir())
             .arg("--out")

@@ -14,6 +14,7 @@ fn root() -> PathBuf {
 
 fn check(dir: &Path, extra: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .arg("check")
         .arg(dir)
         .args(extra)

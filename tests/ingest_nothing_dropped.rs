@@ -37,6 +37,7 @@ fn edit_sthj_header(dir: &Path, edit: impl Fn(&str) -> String) {
 
 fn check(dir: &Path) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .arg("check")
         .arg(dir)
         .output()

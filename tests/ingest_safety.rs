@@ -16,6 +16,7 @@ fn root() -> PathBuf {
 /// Runs the binary; exit code and stdout followed by stderr.
 fn chayici(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .args(args)
         .output()
         .unwrap();

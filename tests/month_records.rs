@@ -38,6 +38,7 @@ fn plan_stops_at_the_line_of_a_bad_month_row() {
     for (fixture, at) in BAD_ROWS {
         let out = tempfile::tempdir().unwrap();
         let o = Command::new(env!("CARGO_BIN_EXE_chayici"))
+            .env("LC_ALL", "C")
             .args(["plan", fixture, "--quiet", "--iterations", "5", "--out"])
             .arg(out.path().join("plan"))
             .current_dir(INVALID)

@@ -21,6 +21,7 @@ const BAD: &str = concat!(
 /// Runs the binary: exit code, stdout, stderr.
 fn chayici(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .args(args)
         .output()
         .expect("the binary runs");

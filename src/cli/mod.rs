@@ -21,8 +21,10 @@ pub mod solomon;
 pub mod verify;
 pub mod workspace;
 
+use chayici::i18n::Lang;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 /// How a command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +42,10 @@ pub enum Outcome {
 #[derive(Debug, Parser)]
 #[command(name = "chayici", version = crate::cli::version_string(), about, long_about = None)]
 pub struct Cli {
+    /// Language of messages, summaries and reason_text: zh or en [default: zh when LC_ALL,
+    /// LC_MESSAGES or LANG starts with zh, else en]
+    #[arg(long, global = true, value_enum, value_name = "zh|en")]
+    pub lang: Option<LangArg>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -76,6 +82,33 @@ pub enum Command {
     Solomon(solomon::Args),
 }
 
+/// The values of `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// 中文.
+    Zh,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// The language this run speaks, set once from `--lang` or the environment before the
+/// subcommand runs; every command reads it where it prints.
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// The language of this run's messages (English until [`main`] has decided).
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
 /// The version line, naming the MILP backend compiled in.
 pub fn version_string() -> &'static str {
     #[cfg(feature = "highs")]
@@ -88,6 +121,7 @@ pub fn version_string() -> &'static str {
 /// Parses the arguments, runs the subcommand and turns its result into an exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let _ = LANG.set(cli.lang.map_or_else(Lang::from_env, Lang::from));
     // Ctrl-C while a plan folder is being written must not leave its staging folder behind.
     let _ = ctrlc::set_handler(|| {
         chayici::output::remove_staging_on_interrupt();

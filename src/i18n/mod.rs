@@ -50,7 +50,7 @@ use crate::safe_text::sanitize;
 use std::fmt;
 
 /// A language chayici speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// 中文 (简体).
