@@ -88,10 +88,16 @@ fn routes_csv_has_the_documented_columns_and_a_row_back_to_base() {
 fn unscheduled_csv_lists_each_task_with_its_reason() {
     let inst = instance();
     let plan = valid_plan(&inst);
-    let csv = text(|b| write_unscheduled_csv(b, &inst, &plan).unwrap());
+    let csv = |lang| text(|b| write_unscheduled_csv(b, &inst, &plan, lang).unwrap());
     assert_eq!(
-        csv,
-        "task_id,department,firm_id,reason\nT5,wsjk,F1,no_team_covers_department\n"
+        csv(chayici::i18n::Lang::En),
+        "task_id,department,firm_id,reason,reason_text\n\
+         T5,wsjk,F1,no_team_covers_department,no team covers the task's department\n"
+    );
+    assert_eq!(
+        csv(chayici::i18n::Lang::Zh),
+        "task_id,department,firm_id,reason,reason_text\n\
+         T5,wsjk,F1,no_team_covers_department,没有检查组具备该部门执法资格\n"
     );
 }
 

@@ -104,9 +104,18 @@ impl From<LangArg> for Lang {
 /// subcommand runs; every command reads it where it prints.
 static LANG: OnceLock<Lang> = OnceLock::new();
 
+/// `--lang` as given on the command line, `None` when it was not.
+static LANG_FLAG: OnceLock<Option<Lang>> = OnceLock::new();
+
 /// The language of this run's messages (English until [`main`] has decided).
 pub fn lang() -> Lang {
     LANG.get().copied().unwrap_or_default()
+}
+
+/// `--lang` when it was given: for outputs whose default does not follow the locale (the
+/// route sheets are Chinese unless asked otherwise).
+pub fn lang_flag() -> Option<Lang> {
+    LANG_FLAG.get().copied().flatten()
 }
 
 /// The version line, naming the MILP backend compiled in.
@@ -121,7 +130,9 @@ pub fn version_string() -> &'static str {
 /// Parses the arguments, runs the subcommand and turns its result into an exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let _ = LANG.set(cli.lang.map_or_else(Lang::from_env, Lang::from));
+    let flag = cli.lang.map(Lang::from);
+    let _ = LANG_FLAG.set(flag);
+    let _ = LANG.set(flag.unwrap_or_else(Lang::from_env));
     // Ctrl-C while a plan folder is being written must not leave its staging folder behind.
     let _ = ctrlc::set_handler(|| {
         chayici::output::remove_staging_on_interrupt();

@@ -409,7 +409,7 @@ impl Planned {
     /// Writes the plan folder's files into `dir`, an empty folder.
     pub fn write(&self, dir: &Path) -> anyhow::Result<()> {
         let (inst, plan) = (&self.inst, &self.outcome.plan);
-        write_plan_files(dir, inst, plan, &self.meta)?;
+        write_plan_files(dir, inst, plan, &self.meta, super::lang())?;
         let previous = self.replan.as_ref().map(|(.., people)| people);
         write_people_outputs(dir, inst, plan, &self.headline, Lang::Zh, previous)?;
         Ok(())

@@ -375,5 +375,18 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::DaysBackwards => "`{item}` is not a forward range of dates",
         Key::DaysNotRange => "`{item}` is not a range of weekdays or dates",
         Key::DaysNeither => "`{item}` is neither a weekday nor a date",
+        // why a task is left out (unscheduled.csv's reason_text, the report)
+        Key::ReasonNoTeamCoversDepartment => "no team covers the task's department",
+        Key::ReasonNoWorkingDayInWindow => "the task's window holds no working day",
+        Key::ReasonFirmClosed => "the firm is closed on every working day of the window",
+        Key::ReasonLongerThanAnyShift => "the on-site time fits in no shift or opening window",
+        Key::ReasonNoTeamAvailable => {
+            "no covering team works on a day the firm is open within the window"
+        }
+        Key::ReasonNoCapacity => "the teams' time went to more important tasks",
+        Key::ReasonTimeLimit => {
+            "the time limit ran out before the task was placed (plan again with a longer --time-limit)"
+        }
+        Key::ReasonPinNotPossible => "the team or day pinned in pins.csv cannot take the task",
     }
 }

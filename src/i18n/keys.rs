@@ -278,4 +278,13 @@ keys! {
     DaysBackwards,
     DaysNotRange,
     DaysNeither,
+    // why a task is left out (unscheduled.csv's reason_text, the report)
+    ReasonNoTeamCoversDepartment,
+    ReasonNoWorkingDayInWindow,
+    ReasonFirmClosed,
+    ReasonLongerThanAnyShift,
+    ReasonNoTeamAvailable,
+    ReasonNoCapacity,
+    ReasonTimeLimit,
+    ReasonPinNotPossible,
 }

@@ -313,5 +313,14 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::DaysBackwards => "`{item}` 不是从前到后的日期范围",
         Key::DaysNotRange => "`{item}` 不是星期范围或日期范围",
         Key::DaysNeither => "`{item}` 既不是星期也不是日期",
+        // why a task is left out (unscheduled.csv's reason_text, the report)
+        Key::ReasonNoTeamCoversDepartment => "没有检查组具备该部门执法资格",
+        Key::ReasonNoWorkingDayInWindow => "检查时间窗内没有工作日",
+        Key::ReasonFirmClosed => "时间窗内企业均不营业",
+        Key::ReasonLongerThanAnyShift => "检查时长超过任何班次或营业时段",
+        Key::ReasonNoTeamAvailable => "企业营业日内无可出勤的检查组",
+        Key::ReasonNoCapacity => "检查组时间已排满（优先安排更重要的任务）",
+        Key::ReasonTimeLimit => "规划时限已到，尚未安排（放宽 --time-limit 后重新规划）",
+        Key::ReasonPinNotPossible => "指定的检查组或日期无法完成该任务（见 pins.csv）",
     }
 }

@@ -94,6 +94,7 @@ pub fn write_plan_files(
     inst: &Instance,
     plan: &Plan,
     meta: &PlanMeta,
+    lang: crate::i18n::Lang,
 ) -> io::Result<()> {
     let mut w = create(dir, PLAN_JSON)?;
     write_plan_json(&mut w, inst, plan, meta)?;
@@ -105,7 +106,7 @@ pub fn write_plan_files(
     write_routes_csv(&mut w, inst, plan)?;
     finish(w)?;
     let mut w = create(dir, "unscheduled.csv")?;
-    write_unscheduled_csv(&mut w, inst, plan)?;
+    write_unscheduled_csv(&mut w, inst, plan, lang)?;
     finish(w)?;
     let mut w = create(dir, EXPLANATIONS_CSV)?;
     write_explanations_csv(&mut w, &crate::explain::explain_plan(inst, plan))?;
