@@ -179,8 +179,20 @@ fn plan_json_with_unknown_ids_is_a_mismatch_naming_the_id() {
 fn summary_names_the_figures_an_office_reads_first() {
     let inst = instance();
     let k = Kpis::of(&inst, &valid_plan(&inst));
-    let s = text(|b| write_summary(b, "fixture", &k, meta().bounds).unwrap());
+    let s =
+        text(|b| write_summary(b, "fixture", &k, meta().bounds, chayici::i18n::Lang::En).unwrap());
     assert!(s.contains("5 (4 scheduled, 1 unscheduled)"), "{s}");
     assert!(s.contains("no_team_covers_department"), "{s}");
     assert!(s.contains("lower bound 3, naive 4: 1 fewer, 25.0%"), "{s}");
+    let zh =
+        text(|b| write_summary(b, "fixture", &k, meta().bounds, chayici::i18n::Lang::Zh).unwrap());
+    assert!(
+        zh.contains("  任务         5 个（已安排 4，未安排 1）"),
+        "{zh}"
+    );
+    assert!(zh.contains("no_team_covers_department"), "{zh}");
+    assert!(
+        zh.contains("下界 3；各部门分别检查需 4 次：少 1 次，25.0%"),
+        "{zh}"
+    );
 }

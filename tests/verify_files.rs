@@ -28,6 +28,7 @@ fn fixture() -> &'static (tempfile::TempDir, PathBuf, PathBuf) {
         let out = tmp.path().join("month");
         Command::cargo_bin("chayici")
             .unwrap()
+            .env("LC_ALL", "C")
             .args(["plan", ws.to_str().unwrap(), "--out", out.to_str().unwrap()])
             .args(["--quiet", "--iterations", "60", "--threads", "1"])
             .assert()
@@ -52,6 +53,7 @@ fn verify_after(edit: impl FnOnce(&Path)) -> (i32, String) {
     edit(&dir);
     let o = Command::cargo_bin("chayici")
         .unwrap()
+        .env("LC_ALL", "C")
         .args([
             "verify",
             workspace().to_str().unwrap(),

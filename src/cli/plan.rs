@@ -181,7 +181,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     if !args.quiet {
         let mut w = std::io::stdout().lock();
         planned.write_summary(&mut w)?;
-        writeln!(w, "  written to   {}", args.out.display())?;
+        let written = chayici::msg!(PlanWrittenTo, dir = args.out.display());
+        writeln!(w, "{}", written.render(super::lang()))?;
     }
     Ok(Outcome::Done)
 }
@@ -418,12 +419,19 @@ impl Planned {
     /// The terminal summary, without the line saying where the plan went.
     pub fn write_summary(&self, w: &mut impl Write) -> std::io::Result<()> {
         let inst = &self.inst;
-        write_summary(&mut *w, &inst.name, &self.report.kpis, self.meta.bounds)?;
+        let lang = super::lang();
+        write_summary(
+            &mut *w,
+            &inst.name,
+            &self.report.kpis,
+            self.meta.bounds,
+            lang,
+        )?;
         let days = chayici::stats::TeamDays::of(inst, &self.outcome.plan);
-        chayici::output::write_team_days_summary(&mut *w, &days)?;
+        chayici::output::write_team_days_summary(&mut *w, &days, lang)?;
         let stats =
             chayici::stats::statistics(inst, &self.outcome.plan, &self.headline.naive_counts);
-        chayici::output::write_statistics_summary(&mut *w, &stats)?;
+        chayici::output::write_statistics_summary(&mut *w, &stats, lang)?;
         if let Some(r) = &self.outcome.milp {
             write_milp_summary(&mut *w, r)?;
         }

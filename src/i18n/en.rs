@@ -388,5 +388,43 @@ pub(super) fn text(key: Key) -> &'static str {
             "the time limit ran out before the task was placed (plan again with a longer --time-limit)"
         }
         Key::ReasonPinNotPossible => "the team or day pinned in pins.csv cannot take the task",
+        // plan's and verify's summaries
+        Key::PlanTasks => {
+            "  tasks        {tasks} ({scheduled} scheduled, {unscheduled} unscheduled)"
+        }
+        Key::PlanByPriority => "    by priority: {list}",
+        Key::PlanVisits => {
+            "  visits       {visits} (lower bound {lower}, naive {naive}: {saved} fewer, {percent}%)"
+        }
+        Key::PlanFirms => "  firms        {visited} visited, {more} more than once",
+        Key::PlanDriving => "  driving      {km} km, {hours} over {days} team-days",
+        Key::PlanWorkload => {
+            "  workload     min {min}, median {median}, max {max} per team ({teams} teams)"
+        }
+        Key::TeamDaysPerDay => "visits per day min {min}, median {median}, max {max}",
+        Key::TeamDaysNoVisits => "no visits",
+        Key::TeamDaysOut => {
+            "  team-days    {out} out, {per_day}, {short} with {limit} visits or fewer"
+        }
+        Key::TeamDaysMonth => {
+            "  month        {idle} of {working} working days with no team out; busiest − idlest team {spread}"
+        }
+        Key::StatAgainst => "{percent} (target {target}%: {verdict})",
+        Key::StatMet => "met",
+        Key::StatNotMet => "NOT MET",
+        Key::StatNotApplicable => "n/a",
+        Key::StatJoint => {
+            "  joint        {joint} of {visits} visits joint {against}; {tasks} of {scheduled} tasks in joint visits ({share})"
+        }
+        Key::StatReduction => "  reduction    {naive} → {visits} visits, {against}",
+        Key::StatPerDepartment => {
+            "  per department (naive → led visits; visits taken part in, joint; joint share; reduction)"
+        }
+        Key::StatDepartmentRow => "{naive} → {led}; {visits}, {joint} joint; {share}; {reduction}",
+        Key::VerifyOk => {
+            "plan OK: {tasks} tasks ({scheduled} scheduled in {visits} visits, {unscheduled} unscheduled), {warnings} warning(s)"
+        }
+        Key::VerifyInvalid => "plan INVALID: {violations} violation(s), {warnings} warning(s)",
+        Key::PlanWrittenTo => "  written to   {dir}",
     }
 }

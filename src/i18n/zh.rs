@@ -322,5 +322,39 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ReasonNoCapacity => "检查组时间已排满（优先安排更重要的任务）",
         Key::ReasonTimeLimit => "规划时限已到，尚未安排（放宽 --time-limit 后重新规划）",
         Key::ReasonPinNotPossible => "指定的检查组或日期无法完成该任务（见 pins.csv）",
+        // plan's and verify's summaries
+        Key::PlanTasks => "  任务         {tasks} 个（已安排 {scheduled}，未安排 {unscheduled}）",
+        Key::PlanByPriority => "    按优先级：{list}",
+        Key::PlanVisits => {
+            "  入户         {visits} 次（下界 {lower}；各部门分别检查需 {naive} 次：少 {saved} 次，{percent}%）"
+        }
+        Key::PlanFirms => "  企业         检查 {visited} 家，其中 {more} 家不止一次",
+        Key::PlanDriving => "  行车         {km} 公里，{hours}，共 {days} 个组日",
+        Key::PlanWorkload => {
+            "  工作量       每组最少 {min}，中位 {median}，最多 {max}（{teams} 个检查组）"
+        }
+        Key::TeamDaysPerDay => "每天入户最少 {min}，中位 {median}，最多 {max}",
+        Key::TeamDaysNoVisits => "没有入户",
+        Key::TeamDaysOut => "  组日         出勤 {out} 个，{per_day}，{short} 个不超过 {limit} 次",
+        Key::TeamDaysMonth => {
+            "  本月         {working} 个工作日中有 {idle} 天无检查组出勤；最忙与最闲的检查组相差 {spread}"
+        }
+        Key::StatAgainst => "{percent}（目标 {target}%：{verdict}）",
+        Key::StatMet => "达标",
+        Key::StatNotMet => "未达标",
+        Key::StatNotApplicable => "不适用",
+        Key::StatJoint => {
+            "  联合检查     {visits} 次入户中 {joint} 次为联合检查 {against}；已安排的 {scheduled} 个任务中 {tasks} 个在联合检查中完成（{share}）"
+        }
+        Key::StatReduction => "  减少入户     {naive} → {visits} 次，{against}",
+        Key::StatPerDepartment => {
+            "  各部门（分别检查 → 牵头入户；参与入户，其中联合；联合检查占比；减少比例）"
+        }
+        Key::StatDepartmentRow => "{naive} → {led}；{visits}，联合 {joint}；{share}；{reduction}",
+        Key::VerifyOk => {
+            "计划检查通过：共 {tasks} 个任务（{scheduled} 个安排在 {visits} 次入户中，{unscheduled} 个未安排），{warnings} 个警告"
+        }
+        Key::VerifyInvalid => "计划检查未通过：{violations} 处不符合规则，{warnings} 个警告",
+        Key::PlanWrittenTo => "  已写入       {dir}",
     }
 }
