@@ -426,5 +426,34 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         Key::VerifyInvalid => "plan INVALID: {violations} violation(s), {warnings} warning(s)",
         Key::PlanWrittenTo => "  written to   {dir}",
+        // --help (the English texts are the doc comments clap shows; a test keeps them equal)
+        Key::HelpAbout => {
+            "Plans a month of joint administrative inspections (综合查一次) for a county"
+        }
+        Key::HelpLang => {
+            "Language of messages, summaries and reason_text: zh or en [default: zh when LC_ALL, LC_MESSAGES or LANG starts with zh, else en]"
+        }
+        Key::HelpCheck => "Read and validate a workspace; list every problem with file and line",
+        Key::HelpMerge => {
+            "Build the merge graph and report naive visits, the lower bound and the possible saving"
+        }
+        Key::HelpPlan => "Plan the month: joint visits, team-day routes, unscheduled tasks",
+        Key::HelpAdvise => {
+            "The smallest changes that would save visits, checked by planning; a letter per department"
+        }
+        Key::HelpVerify => "Check a written plan against its workspace from first principles",
+        Key::HelpDiff => {
+            "Compare two plan folders: visits added, removed and changed, tasks moved, stability"
+        }
+        Key::HelpReport => {
+            "Rewrite report.html (and with --all the route sheets and calendars) of a written plan"
+        }
+        Key::HelpGen => "Generate a synthetic workspace",
+        Key::HelpBench => {
+            "Plan a suite of benchmark workspaces; print quality and cost as a markdown table"
+        }
+        Key::HelpSolomon => {
+            "Solve a Solomon VRPTW instance with the planner's routing engine and compare it with the best known"
+        }
     }
 }

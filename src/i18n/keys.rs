@@ -309,4 +309,17 @@ keys! {
     VerifyOk,
     VerifyInvalid,
     PlanWrittenTo,
+    // --help (the English texts are the doc comments clap shows; a test keeps them equal)
+    HelpAbout,
+    HelpLang,
+    HelpCheck,
+    HelpMerge,
+    HelpPlan,
+    HelpAdvise,
+    HelpVerify,
+    HelpDiff,
+    HelpReport,
+    HelpGen,
+    HelpBench,
+    HelpSolomon,
 }

@@ -356,5 +356,20 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         Key::VerifyInvalid => "计划检查未通过：{violations} 处不符合规则，{warnings} 个警告",
         Key::PlanWrittenTo => "  已写入       {dir}",
+        // --help (the English texts are the doc comments clap shows; a test keeps them equal)
+        Key::HelpAbout => "为一个县规划一个月的综合查一次：进一次门、查多项事",
+        Key::HelpLang => {
+            "消息、汇总和 reason_text 的语言：zh 或 en［默认：LC_ALL、LC_MESSAGES 或 LANG 以 zh 开头时为 zh，否则为 en］"
+        }
+        Key::HelpCheck => "读取并检查工作区；逐条列出每个问题及其文件和行号",
+        Key::HelpMerge => "建立合并图，报告各部门分别检查的入户次数、下界和可节省的次数",
+        Key::HelpPlan => "规划本月：联合入户、各检查组每天的路线、未能安排的任务",
+        Key::HelpAdvise => "找出能节省入户次数的最小改动，并经规划验证；为每个部门写一封函",
+        Key::HelpVerify => "从基本规则出发，对照工作区核查已写出的计划",
+        Key::HelpDiff => "比较两个计划文件夹：增加、取消和改变的入户，调动的任务，稳定性",
+        Key::HelpReport => "重新生成已写出计划的 report.html（加 --all 时还有路线表和日历）",
+        Key::HelpGen => "生成合成的工作区",
+        Key::HelpBench => "规划一组基准工作区；以 markdown 表格列出质量和耗时",
+        Key::HelpSolomon => "用规划器的路线引擎求解 Solomon VRPTW 算例，并与已知最优解比较",
     }
 }
