@@ -119,7 +119,7 @@ impl Phases {
 
     /// Shows `phase` as the one running.
     fn show(&self, phase: &str) {
-        self.bar.set_prefix(phase.replace('_', " "));
+        self.bar.set_prefix(phase_label(phase));
         self.bar.set_message("");
     }
 
@@ -144,14 +144,33 @@ impl Phases {
 
 /// The progress line's message for a planner report.
 fn progress_message(p: &Progress) -> String {
+    let best = format!("{:.1}", p.best_objective);
     match (p.phase, p.budget) {
-        (Phase::Search, 0) => format!("{} iterations, best {:.1}", p.iteration, p.best_objective),
-        (Phase::Search, b) => format!(
-            "{}/{b} iterations, best {:.1}",
-            p.iteration, p.best_objective
-        ),
-        _ => String::new(),
+        (Phase::Search, 0) => chayici::msg!(ProgIterations, n = p.iteration, best = best),
+        (Phase::Search, b) => {
+            chayici::msg!(ProgIterationsOf, n = p.iteration, budget = b, best = best)
+        }
+        _ => return String::new(),
     }
+    .render(super::lang())
+}
+
+/// A phase's name (as run.json records it) in words of the run's language, for the
+/// progress line.
+fn phase_label(phase: &str) -> String {
+    use chayici::i18n::Key;
+    let key = match phase {
+        "reading" => Key::ProgReading,
+        "bounds" => Key::ProgBounds,
+        "exact" => Key::ProgExact,
+        "checking" => Key::ProgChecking,
+        "writing" => Key::ProgWriting,
+        "construction" => Key::ProgConstruction,
+        "search" => Key::ProgSearch,
+        "set_partitioning" => Key::ProgSetPartitioning,
+        other => return other.replace('_', " "),
+    };
+    super::lang().text(key).to_owned()
 }
 
 /// Runs the subcommand.
@@ -295,7 +314,7 @@ pub fn plan_workspace(
     } else {
         let milp = (!args.no_milp).then_some(&milp);
         let show = |p: Progress| {
-            bar.set_prefix(p.phase.name().replace('_', " "));
+            bar.set_prefix(phase_label(p.phase.name()));
             bar.set_message(progress_message(&p));
         };
         let o = match &replan {

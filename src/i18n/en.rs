@@ -455,5 +455,18 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::HelpSolomon => {
             "Solve a Solomon VRPTW instance with the planner's routing engine and compare it with the best known"
         }
+        // progress labels
+        Key::ProgReading => "reading",
+        Key::ProgBounds => "bounds",
+        Key::ProgExact => "exact",
+        Key::ProgChecking => "checking",
+        Key::ProgWriting => "writing",
+        Key::ProgConstruction => "construction",
+        Key::ProgSearch => "search",
+        Key::ProgSetPartitioning => "set partitioning",
+        Key::ProgIterations => "{n} iterations, best {best}",
+        Key::ProgIterationsOf => "{n}/{budget} iterations, best {best}",
+        Key::ProgAdviseBase => "planning without changes",
+        Key::ProgAdviseWhatIf => "what-if {i}/{n}: {change}",
     }
 }

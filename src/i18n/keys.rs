@@ -322,4 +322,17 @@ keys! {
     HelpGen,
     HelpBench,
     HelpSolomon,
+    // progress labels
+    ProgReading,
+    ProgBounds,
+    ProgExact,
+    ProgChecking,
+    ProgWriting,
+    ProgConstruction,
+    ProgSearch,
+    ProgSetPartitioning,
+    ProgIterations,
+    ProgIterationsOf,
+    ProgAdviseBase,
+    ProgAdviseWhatIf,
 }

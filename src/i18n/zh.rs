@@ -371,5 +371,18 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::HelpGen => "生成合成的工作区",
         Key::HelpBench => "规划一组基准工作区；以 markdown 表格列出质量和耗时",
         Key::HelpSolomon => "用规划器的路线引擎求解 Solomon VRPTW 算例，并与已知最优解比较",
+        // progress labels
+        Key::ProgReading => "读取",
+        Key::ProgBounds => "计算下界",
+        Key::ProgExact => "精确求解",
+        Key::ProgChecking => "核查计划",
+        Key::ProgWriting => "写出文件",
+        Key::ProgConstruction => "构造初始方案",
+        Key::ProgSearch => "搜索改进",
+        Key::ProgSetPartitioning => "集合划分",
+        Key::ProgIterations => "已迭代 {n} 次，最优 {best}",
+        Key::ProgIterationsOf => "已迭代 {n}/{budget} 次，最优 {best}",
+        Key::ProgAdviseBase => "先按不作改动规划",
+        Key::ProgAdviseWhatIf => "假设 {i}/{n}：{change}",
     }
 }
