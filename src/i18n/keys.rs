@@ -309,7 +309,7 @@ keys! {
     VerifyOk,
     VerifyInvalid,
     PlanWrittenTo,
-    // --help (the English texts are the doc comments clap shows; a test keeps them equal)
+    // --help (the English texts are the doc comments of the command line; a test keeps them equal)
     HelpAbout,
     HelpLang,
     HelpCheck,
