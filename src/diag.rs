@@ -110,7 +110,7 @@ mod tests {
             .with_help("fix it");
         assert_eq!(
             d.to_string(),
-            "plans/fire.csv:17:3: error[E1203]: bad\n  help: fix it"
+            "plans/fire.csv:17:3 (C17): error[E1203]: bad\n  help: fix it"
         );
     }
 

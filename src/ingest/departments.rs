@@ -5,7 +5,7 @@
 //! indices, and with them every later output, are deterministic.
 
 use super::codes;
-use super::headers::{DEPARTMENT_FIELDS, map_headers};
+use super::headers::{DEPARTMENT_FIELDS, edit_distance, map_headers};
 use super::table::Table;
 use crate::diag::Diagnostic;
 use crate::model::{Department, DeptIndex, Loc, MAX_DEPARTMENTS};
@@ -17,6 +17,40 @@ pub struct Departments {
     list: Vec<Department>,
     keys: HashMap<String, DeptIndex>,
     overflow: Option<Loc>,
+    /// How many departments `departments.csv` lists: when it lists any, a plan's department
+    /// must be one of them.
+    registered: usize,
+    /// Every code, name and alias of a listed department, as written, with its index.
+    spellings: Vec<(String, DeptIndex)>,
+    /// Full names already reported as read as a listed department: said once, not per row.
+    mapped: std::collections::HashSet<String>,
+}
+
+/// Endings of a department's full name that its short name drops: `市场监管局` is
+/// `市场监管`, `消防救援大队` is `消防救援`.
+const NAME_ENDINGS: &[&str] = &[
+    "委员会",
+    "办公室",
+    "大队",
+    "支队",
+    "中队",
+    "分局",
+    "局",
+    "委",
+    "办",
+    "所",
+    "站",
+    "中心",
+];
+
+/// A spelling without spaces, case and one of [`NAME_ENDINGS`], for matching a name a clerk
+/// writes in full against the short name the register lists.
+fn loose(s: &str) -> String {
+    let k: String = key(s).chars().filter(|c| !c.is_whitespace()).collect();
+    NAME_ENDINGS
+        .iter()
+        .find_map(|e| k.strip_suffix(e).filter(|rest| !rest.is_empty()))
+        .map_or_else(|| k.clone(), str::to_string)
 }
 
 fn key(s: &str) -> String {
@@ -55,11 +89,94 @@ impl Departments {
             ));
             let name = row.text(name_col);
             let idx = self.resolve(code, &row.loc);
+            self.spellings.push((code.to_string(), idx));
             if !name.is_empty() {
                 self.list[idx].name = name.to_string();
                 self.keys.entry(key(name)).or_insert(idx);
+                self.spellings.push((name.to_string(), idx));
+            }
+            for alias in split_list(row.text(cols.get("aliases"))) {
+                self.keys.entry(key(alias)).or_insert(idx);
+                self.spellings.push((alias.to_string(), idx));
             }
         }
+        self.registered = self.list.len();
+    }
+
+    /// The index of the department a plan or team names as `s`, like [`Self::resolve`], and
+    /// what to say about it when `departments.csv` lists departments and `s` is none of their
+    /// codes, names or aliases: W1421 (once per spelling) when it is one of them written in full (`市场监管局`
+    /// for `市场监管`), E1420 with the closest ones otherwise, so a task is never left to go
+    /// unscheduled under a department no team covers.
+    pub fn resolve_listed(&mut self, s: &str, loc: &Loc) -> (DeptIndex, Option<Diagnostic>) {
+        if self.registered == 0 || self.keys.get(&key(s)).is_some_and(|&i| i < self.registered) {
+            return (self.resolve(s, loc), None);
+        }
+        let wanted = loose(s);
+        let mut matches: Vec<DeptIndex> = self
+            .spellings
+            .iter()
+            .filter(|(sp, _)| loose(sp) == wanted)
+            .map(|&(_, i)| i)
+            .collect();
+        matches.dedup();
+        if let [i] = matches[..] {
+            if !self.mapped.insert(key(s)) {
+                return (i, None);
+            }
+            let d = &self.list[i];
+            let w = Diagnostic::warning(
+                codes::DEPARTMENT_NAME_MAPPED,
+                loc.clone(),
+                format!(
+                    "department `{}` is read as `{}` ({})",
+                    s.trim(),
+                    d.code,
+                    d.name
+                ),
+            )
+            .with_help(format!(
+                "write the code `{}`, or list `{}` as an alias in departments.csv",
+                d.code,
+                s.trim()
+            ));
+            return (i, Some(w));
+        }
+        let e = Diagnostic::error(
+            codes::UNKNOWN_DEPARTMENT,
+            loc.clone(),
+            format!(
+                "department `{}` is not in departments.csv; closest: {}",
+                s.trim(),
+                self.closest(s)
+            ),
+        )
+        .with_help("write a department code from departments.csv, or add the department there");
+        (self.resolve(s, loc), Some(e))
+    }
+
+    /// The three listed departments closest to `s` by the edit distance of their nearest
+    /// spelling, as `` `scjg` (市场监管) ``, `, `-joined.
+    fn closest(&self, s: &str) -> String {
+        let wanted = loose(s);
+        let mut best: Vec<(usize, DeptIndex)> = (0..self.registered)
+            .map(|i| {
+                let d = self
+                    .spellings
+                    .iter()
+                    .filter(|&&(_, j)| j == i)
+                    .map(|(sp, _)| edit_distance(&wanted, &loose(sp)))
+                    .min()
+                    .unwrap_or(usize::MAX);
+                (d, i)
+            })
+            .collect();
+        best.sort();
+        best.iter()
+            .take(3)
+            .map(|&(_, i)| format!("`{}` ({})", self.list[i].code, self.list[i].name))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// The index of the department named `s` (code or display name), adding it when new.

@@ -3,7 +3,8 @@
 
 use super::codes;
 use super::dates::excel_serial;
-use super::table::{Cell, Merged, Row, Table, clean};
+use super::header_row::{has_header, w0131_sheet_skipped};
+use super::table::{Cell, Merged, Table, clean, split_header};
 use crate::diag::Diagnostic;
 use crate::model::{Loc, column_letters};
 use calamine::{Data, Dimensions, Reader, Sheets, open_workbook_auto_from_rs};
@@ -63,7 +64,32 @@ fn read_book(bytes: &[u8], file: &str) -> Result<Vec<(String, Table)>, Diagnosti
     if tables.is_empty() {
         return Err(unreadable("the workbook has no sheet with data".into()));
     }
-    Ok(tables)
+    Ok(drop_sheets_without_header(file, tables))
+}
+
+/// The sheets with a header of known columns, when at least one has one: the others
+/// (`填表说明`, a cover page) are skipped with a W0131 each, put on the first sheet read. A
+/// workbook where no sheet has such a header keeps every sheet, so its missing columns are
+/// reported.
+fn drop_sheets_without_header(file: &str, tables: Vec<(String, Table)>) -> Vec<(String, Table)> {
+    let with_header = |t: &Table| {
+        let rows = std::iter::once(t.header.clone())
+            .chain(t.rows.iter().map(|r| r.cells.clone()))
+            .collect::<Vec<_>>();
+        has_header(&rows)
+    };
+    let (mut read, skipped): (Vec<_>, Vec<_>) =
+        tables.into_iter().partition(|(_, t)| with_header(t));
+    if read.is_empty() {
+        return skipped;
+    }
+    let names: Vec<String> = read.iter().map(|(n, _)| n.clone()).collect();
+    let notes: Vec<Diagnostic> = skipped
+        .iter()
+        .map(|(name, _)| w0131_sheet_skipped(file, name, &names))
+        .collect();
+    read[0].1.notes.splice(0..0, notes);
+    read
 }
 
 /// The last 0-based row and column of an Excel sheet (row 1048576, column XFD).
@@ -162,16 +188,16 @@ fn merged_blocks(
         .collect()
 }
 
-/// The table of a sheet's cells, and the sheet column of its first column: the header is the
-/// first row with text, and rows without text are dropped.
+/// The table of a sheet's cells, and the sheet column of its first column: the header is
+/// found among the first rows with text (see [`super::header_row`]), and rows without text
+/// are dropped.
 fn sheet_table(
     file: &str,
     sheet: &str,
     cells: &BTreeMap<(u32, u32), Data>,
 ) -> Option<(Table, u32)> {
     let col0 = cells.keys().map(|&(_, c)| c).min()?;
-    let mut table = Table::default();
-    let mut have_header = false;
+    let mut rows = Vec::new();
     let mut cells = cells.iter().peekable();
     while let Some(&(&(row, _), _)) = cells.peek() {
         let line = row.saturating_add(1);
@@ -195,15 +221,9 @@ fn sheet_table(
         }
         let mut loc = Loc::cell(file, sheet, line, 1);
         loc.col = None;
-        if have_header {
-            table.rows.push(Row { loc, cells: texts });
-        } else {
-            table.header = texts;
-            table.header_loc = loc;
-            have_header = true;
-        }
+        rows.push((loc, texts));
     }
-    have_header.then_some((table, col0))
+    (!rows.is_empty()).then(|| (split_header(rows), col0))
 }
 
 /// The text a cell shows: whole numbers without `.0` (minutes, ids), dates as `YYYY-MM-DD`,

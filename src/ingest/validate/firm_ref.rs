@@ -1,0 +1,125 @@
+//! Provides the rules on the credit code a task names (E1010, and E1402's suggestion): what is
+//! wrong with a code the register does not hold, and which firm of the register the clerk
+//! most likely meant, found by the row's firm name or by a one-character change of the code.
+
+use crate::diag::Diagnostic;
+use crate::ingest::codes;
+use crate::ingest::credit_code::{CHARSET, CreditCodeError, check_credit_code};
+use crate::ingest::firms::Register;
+use crate::model::{FirmIndex, Loc};
+
+/// Compares names ignoring spaces and the width of brackets, which differ between systems.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '（' => '(',
+                '）' => ')',
+                c => c,
+            })
+            .collect()
+    };
+    norm(a) == norm(b)
+}
+
+/// The firm a task naming the unknown code `id` and the firm name `name` most likely means:
+/// the one firm whose name is `name`, else the one firm whose code is `id` with one character
+/// changed, inserted or removed (a digit for a letter O, a wrong check character, a dropped
+/// character). `None` when no firm or several fit.
+pub fn likely_firm(register: &Register, id: &str, name: &str) -> Option<FirmIndex> {
+    if !name.trim().is_empty() {
+        let mut by_name = register
+            .firms
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| same_name(&f.name, name))
+            .map(|(i, _)| i);
+        if let (Some(i), None) = (by_name.next(), by_name.next()) {
+            return Some(i);
+        }
+    }
+    let chars: Vec<char> = id.chars().collect();
+    if chars.len() > 40 {
+        return None;
+    }
+    let mut found: Vec<FirmIndex> = Vec::new();
+    let mut try_code = |code: String| {
+        if let Some(&i) = register.index.get(&code)
+            && !found.contains(&i)
+        {
+            found.push(i);
+        }
+    };
+    for at in 0..=chars.len() {
+        for &b in CHARSET {
+            let c = b as char;
+            if at < chars.len() && chars[at] != c {
+                let mut v = chars.clone();
+                v[at] = c;
+                try_code(v.iter().collect());
+            }
+            let mut v = chars.clone();
+            v.insert(at, c);
+            try_code(v.iter().collect());
+        }
+        if at < chars.len() {
+            let mut v = chars.clone();
+            v.remove(at);
+            try_code(v.iter().collect());
+        }
+    }
+    match found[..] {
+        [i] => Some(i),
+        _ => None,
+    }
+}
+
+/// `; did you mean 91330822MA2E0A1B7U (常山县某某餐饮店)?`, or nothing.
+fn suggestion(register: &Register, firm: Option<FirmIndex>) -> String {
+    firm.map_or_else(String::new, |i| {
+        let f = &register.firms[i];
+        format!("; did you mean {} ({})?", f.id, f.name)
+    })
+}
+
+/// E1010 for a code that is no credit code at all (wrong length, a character outside the
+/// set, a wrong check character), else E1402 for a valid code the register does not hold;
+/// either with the firm the clerk likely meant.
+pub fn unknown_firm(register: &Register, id: &str, name: &str, loc: &Loc) -> Diagnostic {
+    let likely = likely_firm(register, id, name);
+    let did_you_mean = suggestion(register, likely);
+    let help = |otherwise: &str| {
+        likely.map_or_else(
+            || otherwise.to_string(),
+            |i| format!("write the register's code {}", register.firms[i].id),
+        )
+    };
+    let why = match check_credit_code(id) {
+        Ok(()) => {
+            return Diagnostic::error(
+                codes::UNKNOWN_FIRM,
+                loc.clone(),
+                format!("firm `{id}` is not in firms.csv{did_you_mean}"),
+            )
+            .with_help(help(
+                "add the firm to the register, or correct the credit code",
+            ));
+        }
+        Err(CreditCodeError::Length(n)) => format!("has {n} characters, not 18"),
+        Err(CreditCodeError::Charset { position, found }) => {
+            format!("has `{found}` at position {position}, which no credit code has")
+        }
+        Err(CreditCodeError::CheckDigit { expected, found }) => {
+            format!("ends in `{found}`, but its check character is `{expected}`")
+        }
+    };
+    Diagnostic::error(
+        codes::BAD_TASK_CREDIT_CODE,
+        loc.clone(),
+        format!("credit code `{id}` {why}, and no firm has it{did_you_mean}"),
+    )
+    .with_help(help(
+        "copy the 18-character 统一社会信用代码 from firms.csv or the business licence",
+    ))
+}
