@@ -51,7 +51,7 @@ codes! {
     TOO_MANY_TASKS = "E0121", Error, "The plans hold more tasks than chayici plans (200,000).";
     TOO_MANY_FIRMS_OR_TEAMS = "E0122", Error, "More firms (200,000) or teams (1,000) than chayici plans.";
     ROWS_ABOVE_HEADER = "W0130", Warning, "Title or blank rows above a table's header are skipped.";
-    SHEET_SKIPPED = "W0131", Warning, "A sheet of a workbook without a header of known columns (instructions) is skipped.";
+    SHEET_SKIPPED = "W0131", Warning, "A sheet in front of a workbook's data sheet without a header of known columns (instructions) is skipped.";
     TOML_SYNTAX = "E0201", Error, "chayici.toml is not valid TOML.";
     HORIZON_MISSING = "E0202", Error, "The horizon's start or end is missing or not a date.";
     HORIZON_REVERSED = "E0203", Error, "The horizon ends before it starts.";

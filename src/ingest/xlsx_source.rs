@@ -67,8 +67,10 @@ fn read_book(bytes: &[u8], file: &str) -> Result<Vec<(String, Table)>, Diagnosti
     Ok(drop_sheets_without_header(file, tables))
 }
 
-/// The sheets with a header of known columns, when at least one has one: the others
-/// (`填表说明`, a cover page) are skipped with a W0131 each, put on the first sheet read. A
+/// The sheets with a header of known columns, when at least one has one: the others are
+/// skipped. Those in front of the first sheet read (`填表说明`, a cover page), which a clerk
+/// may take for the plan, get a W0131 each, put on the first sheet read; those after it
+/// (notes, the lists a template's drop-downs draw on) are passed over without a word. A
 /// workbook where no sheet has such a header keeps every sheet, so its missing columns are
 /// reported.
 fn drop_sheets_without_header(file: &str, tables: Vec<(String, Table)>) -> Vec<(String, Table)> {
@@ -78,15 +80,16 @@ fn drop_sheets_without_header(file: &str, tables: Vec<(String, Table)>) -> Vec<(
             .collect::<Vec<_>>();
         has_header(&rows)
     };
-    let (mut read, skipped): (Vec<_>, Vec<_>) =
-        tables.into_iter().partition(|(_, t)| with_header(t));
-    if read.is_empty() {
-        return skipped;
-    }
+    let Some(first) = tables.iter().position(|(_, t)| with_header(t)) else {
+        return tables;
+    };
+    let in_front: Vec<String> = tables[..first].iter().map(|(n, _)| n.clone()).collect();
+    let mut read: Vec<(String, Table)> =
+        tables.into_iter().filter(|(_, t)| with_header(t)).collect();
     let names: Vec<String> = read.iter().map(|(n, _)| n.clone()).collect();
-    let notes: Vec<Diagnostic> = skipped
+    let notes: Vec<Diagnostic> = in_front
         .iter()
-        .map(|(name, _)| w0131_sheet_skipped(file, name, &names))
+        .map(|name| w0131_sheet_skipped(file, name, &names))
         .collect();
     read[0].1.notes.splice(0..0, notes);
     read
