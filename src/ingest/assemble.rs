@@ -383,7 +383,8 @@ fn check_coverage(
         first_row[*d].get_or_insert(loc);
     }
     for (d, dept) in depts.list().iter().enumerate() {
-        if let Some(loc) = first_row[d] {
+        // A department departments.csv does not list is already an error (E1420).
+        if let Some(loc) = first_row[d].filter(|_| depts.is_listed(d)) {
             diags.extend(task_rules::w1411_department_uncovered(
                 covered(teams, d),
                 &dept.code,

@@ -155,6 +155,11 @@ impl Departments {
         (self.resolve(s, loc), Some(e))
     }
 
+    /// True when department `d` may be named: `departments.csv` lists it, or lists none.
+    pub fn is_listed(&self, d: DeptIndex) -> bool {
+        self.registered == 0 || d < self.registered
+    }
+
     /// The three listed departments closest to `s` by the edit distance of their nearest
     /// spelling, as `` `scjg` (市场监管) ``, `, `-joined.
     fn closest(&self, s: &str) -> String {
