@@ -228,3 +228,56 @@ impl Departments {
         self.list
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::csv_source::read_csv;
+
+    fn listed() -> Departments {
+        let csv =
+            "department,name,aliases\nscjg,市场监管,市监\nxfjy,消防救援,\nsjj,市场监管稽查,\n";
+        let (table, _) = read_csv(csv.as_bytes(), "departments.csv").unwrap();
+        let mut d = Departments::default();
+        let mut diags = Vec::new();
+        d.read_table(&table, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        d
+    }
+
+    #[test]
+    fn codes_names_and_aliases_are_read_silently_full_names_with_a_warning() {
+        let mut d = listed();
+        let loc = Loc::file("plans/p.csv");
+        for s in ["scjg", "市场监管", "市监", "SCJG"] {
+            assert_eq!(d.resolve_listed(s, &loc), (0, None), "{s}");
+        }
+        let (i, w) = d.resolve_listed("消防救援大队", &loc);
+        assert_eq!(i, 1);
+        assert_eq!(w.unwrap().code, codes::DEPARTMENT_NAME_MAPPED);
+        // Said once per spelling, not once per row.
+        assert_eq!(d.resolve_listed("消防救援大队", &loc), (1, None));
+    }
+
+    #[test]
+    fn an_unlisted_department_is_an_error_naming_the_closest_first() {
+        let mut d = listed();
+        let (_, e) = d.resolve_listed("市场监督管理局", &Loc::file("p.csv"));
+        let e = e.unwrap();
+        assert_eq!(e.code, codes::UNKNOWN_DEPARTMENT);
+        assert!(
+            e.message.contains("closest: `scjg` (市场监管)"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn without_a_list_any_name_is_a_department() {
+        let mut d = Departments::default();
+        assert_eq!(
+            d.resolve_listed("市场监管局", &Loc::file("p.csv")),
+            (0, None)
+        );
+    }
+}

@@ -74,12 +74,8 @@ fn read_book(bytes: &[u8], file: &str) -> Result<Vec<(String, Table)>, Diagnosti
 /// workbook where no sheet has such a header keeps every sheet, so its missing columns are
 /// reported.
 fn drop_sheets_without_header(file: &str, tables: Vec<(String, Table)>) -> Vec<(String, Table)> {
-    let with_header = |t: &Table| {
-        let rows = std::iter::once(t.header.clone())
-            .chain(t.rows.iter().map(|r| r.cells.clone()))
-            .collect::<Vec<_>>();
-        has_header(&rows)
-    };
+    // The header was already chosen as the row naming the most known columns.
+    let with_header = |t: &Table| has_header(std::slice::from_ref(&t.header));
     let Some(first) = tables.iter().position(|(_, t)| with_header(t)) else {
         return tables;
     };

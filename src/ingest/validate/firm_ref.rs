@@ -123,3 +123,47 @@ pub fn unknown_firm(register: &Register, id: &str, name: &str, loc: &Loc) -> Dia
         "copy the 18-character 统一社会信用代码 from firms.csv or the business licence",
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::csv_source::read_csv;
+    use crate::ingest::firms::read_firms;
+    use crate::ingest::toml_config::Config;
+
+    fn register(firms: &[(&str, &str)]) -> Register {
+        let mut csv = String::from("firm_id,name,lon,lat\n");
+        for (id, name) in firms {
+            csv.push_str(&format!("{id},{name},118.5,28.9\n"));
+        }
+        let (table, _) = read_csv(csv.as_bytes(), "firms.csv").unwrap();
+        let mut diags = Vec::new();
+        let r = read_firms(&[table], &Config::default(), &mut diags);
+        assert_eq!(r.firms.len(), firms.len(), "{diags:?}");
+        r
+    }
+
+    #[test]
+    fn a_name_or_a_one_character_change_finds_the_one_firm() {
+        let r = register(&[
+            ("91330822MA2E0A1B7U", "常山县某某餐饮店"),
+            ("91330822MA2E1C2D04", "紫港民宿"),
+        ]);
+        assert_eq!(likely_firm(&r, "X", "紫港 民宿"), Some(1));
+        assert_eq!(likely_firm(&r, "91330822MA2EOA1B7U", ""), Some(0));
+        assert_eq!(likely_firm(&r, "91330822MA2E0A1B7", ""), Some(0));
+        assert_eq!(likely_firm(&r, "91330822MA2E0A1B7UU", ""), Some(0));
+        assert_eq!(likely_firm(&r, "91330822MA2E9Z9Z99", ""), None);
+    }
+
+    #[test]
+    fn two_firms_one_character_away_suggest_neither() {
+        let r = register(&[("91330822MA2E0A1B7U", "甲"), ("91330822MA2E0A1B8U", "乙")]);
+        assert_eq!(likely_firm(&r, "91330822MA2E0A1B9U", ""), None);
+        assert!(
+            !unknown_firm(&r, "91330822MA2E0A1B9U", "", &Loc::file("p.csv"))
+                .message
+                .contains("did you mean")
+        );
+    }
+}
