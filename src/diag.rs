@@ -167,7 +167,7 @@ mod tests {
         .with_help(raw("fix it"));
         assert_eq!(
             d.to_string(),
-            "plans/fire.csv:17:3: error[E1203]: bad\n  help: fix it"
+            "plans/fire.csv:17:3 (C17): error[E1203]: bad\n  help: fix it"
         );
     }
 
@@ -176,12 +176,12 @@ mod tests {
         let d = Diagnostic::error(
             "E1402",
             Loc::line("plans/scjg.csv", 3, Some(2)),
-            msg!(E1402Unknown, firm = "91330822MA2E0A1B7U"),
+            msg!(E1402Unknown, firm = "91330822MA2E0A1B7U", suggestion = ""),
         )
         .with_help(crate::i18n::Key::E1402Help);
         assert_eq!(
             d.render(Lang::Zh),
-            "plans/scjg.csv:3:2: error[E1402]: 企业 `91330822MA2E0A1B7U` 不在企业名录 firms.csv 中\n  \
+            "plans/scjg.csv:3:2 (B3): error[E1402]: 企业 `91330822MA2E0A1B7U` 不在企业名录 firms.csv 中\n  \
              help: 请把该企业加入名录，或更正统一社会信用代码"
         );
         assert!(

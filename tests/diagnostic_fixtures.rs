@@ -7,7 +7,8 @@
 //! `CHAYICI_BLESS=1 cargo test --test diagnostic_fixtures` rewrites the `expected.txt` and
 //! `expected.zh.txt` files from what `check` prints now; review the diff before committing it.
 //!
-//! The two workbooks (`E0111_merged_header`, `E0114_merged_cells`) are committed as bytes;
+//! The workbooks (`E0111_merged_header`, `E0114_merged_cells`, `W0131_instruction_sheet`)
+//! are committed as bytes;
 //! `cargo test --test diagnostic_fixtures -- --ignored write_workbooks` writes them again.
 //! `E0105_broken_link` holds a symbolic link to a file that does not exist.
 
@@ -254,4 +255,43 @@ fn write_workbooks() {
         ws.merge_range(1, 4, 2, 4, "2026-12-15", &Format::new())
             .unwrap();
     });
+    instruction_sheet_in_front();
+}
+
+/// W0131's workbook: an instruction sheet `填表说明` in front of the data sheet, which has a
+/// title row and a blank row above its header, as clerks make them.
+fn instruction_sheet_in_front() {
+    use rust_xlsxwriter::Workbook;
+    let mut wb = Workbook::new();
+    let help = wb.add_worksheet();
+    help.set_name("填表说明").unwrap();
+    help.write(0, 0, "填表说明").unwrap();
+    help.write(1, 0, "1. 每行一项检查任务；统一社会信用代码填18位。")
+        .unwrap();
+    help.write(2, 0, "2. 优先级填 必查、一般 或 可选。")
+        .unwrap();
+    let ws = wb.add_worksheet();
+    ws.write(0, 0, "2026年12月市场监管局检查计划").unwrap();
+    let rows: [[&str; 5]; 3] = [
+        [
+            "任务编号",
+            "统一社会信用代码",
+            "企业名称",
+            "检查时长",
+            "优先级",
+        ],
+        [
+            "SC-01",
+            "91330822MA2E0A1B7U",
+            "常山县某某餐饮店",
+            "40",
+            "必查",
+        ],
+        ["SC-02", "91330822MA2E1C2D04", "紫港民宿", "30", "一般"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        ws.write_row(r as u32 + 2, 0, *row).unwrap();
+    }
+    wb.save(fixtures_dir().join("W0131_instruction_sheet/plans/scjg.xlsx"))
+        .unwrap();
 }

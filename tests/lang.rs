@@ -93,5 +93,5 @@ fn json_gives_the_text_in_the_language_with_key_and_arguments() {
     assert_eq!(d["key"], "E1402Unknown");
     assert_eq!(d["args"]["firm"], "92330822MA2E3F4G7A");
     assert_eq!(d["help_key"], "E1402Help");
-    assert_eq!(d["location"], "plans/scjg.csv:2:2");
+    assert_eq!(d["location"], "plans/scjg.csv:2:2 (B2)");
 }

@@ -18,6 +18,7 @@ pub mod report;
 pub mod rollup;
 #[cfg(feature = "devtools")]
 pub mod solomon;
+pub mod template;
 pub mod verify;
 pub mod workspace;
 
@@ -69,6 +70,9 @@ pub enum Command {
     Diff(diff::Args),
     /// Rewrite report.html (and with --all the route sheets and calendars) of a written plan.
     Report(report::Args),
+    /// Write a department's plan workbook to fill in: Chinese headers, drop-down lists of the
+    /// register's firms, items, priority and source, date cells for the month.
+    Template(template::Args),
     /// Generate a synthetic workspace.
     #[cfg(feature = "devtools")]
     #[command(name = "gen")]
@@ -136,6 +140,7 @@ const SUBCOMMAND_HELP: &[(&str, Key)] = &[
     ("verify", Key::HelpVerify),
     ("diff", Key::HelpDiff),
     ("report", Key::HelpReport),
+    ("template", Key::HelpTemplate),
     ("gen", Key::HelpGen),
     ("bench", Key::HelpBench),
     ("solomon", Key::HelpSolomon),
@@ -205,6 +210,7 @@ pub fn main() -> ExitCode {
         Command::Verify(a) => verify::run(a),
         Command::Report(a) => report::run(a),
         Command::Diff(a) => diff::run(a),
+        Command::Template(a) => template::run(a),
         #[cfg(feature = "devtools")]
         Command::Gen(a) => generate::run(a),
         #[cfg(feature = "devtools")]

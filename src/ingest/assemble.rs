@@ -31,15 +31,26 @@ pub(super) fn read_tables(file: &SourceFile) -> Result<Vec<Table>, Diagnostic> {
         "json" => json_source::read_json(&file.bytes, &file.path).map(|t| vec![t]),
         "xlsx" | "xlsm" | "xls" | "ods" => xlsx_source::read_workbook(&file.bytes, &file.path)
             .map(|sheets| sheets.into_iter().map(|(_, t)| t).collect()),
+        // WPS saves `.et` as an XLS (BIFF8) compound file, or as XLSX when told to stay
+        // compatible; either is read, anything else is a workbook chayici does not read.
+        "et" | "ett" => xlsx_source::read_workbook(&file.bytes, &file.path)
+            .map(|sheets| sheets.into_iter().map(|(_, t)| t).collect())
+            .map_err(|_| xlsx_source::unsupported_workbook(&file.path)),
         _ => csv_source::read_csv(&file.bytes, &file.path).map(|(t, _)| vec![t]),
     }
 }
 
+/// The tables of a file, with what the reader passed over to find them reported; none, with
+/// the reason, when the file cannot be read.
 fn tables_or_report(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<Table> {
-    read_tables(file).unwrap_or_else(|d| {
+    let mut tables = read_tables(file).unwrap_or_else(|d| {
         diags.push(d);
         Vec::new()
-    })
+    });
+    for t in &mut tables {
+        diags.append(&mut t.notes);
+    }
+    tables
 }
 
 /// W0104, at the header's first cell: the line that is there, where the rows should follow.
@@ -372,7 +383,8 @@ fn check_coverage(
         first_row[*d].get_or_insert(loc);
     }
     for (d, dept) in depts.list().iter().enumerate() {
-        if let Some(loc) = first_row[d] {
+        // A department departments.csv does not list is already an error (E1420).
+        if let Some(loc) = first_row[d].filter(|_| depts.is_listed(d)) {
             diags.extend(task_rules::w1411_department_uncovered(
                 covered(teams, d),
                 &dept.code,

@@ -131,6 +131,7 @@ pub const PLAN_FIELDS: &[Field] = &[
 pub const DEPARTMENT_FIELDS: &[Field] = &[
     field("department", &["部门", "代码", "部门代码", "code"], true),
     field("name", &["名称", "部门名称"], false),
+    field("aliases", &["别名", "简称", "alias"], false),
 ];
 
 /// Columns of `done.csv`: what became of the tasks the plan sent teams to. `note` is the
@@ -405,7 +406,7 @@ fn closest(h: &str, fields: &[Field], cols: &Columns) -> Option<(&'static str, &
 }
 
 /// Levenshtein distance in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

@@ -5,7 +5,7 @@ use super::departments::Departments;
 use super::firms::Register;
 use super::headers::{PLAN_FIELDS, map_headers};
 use super::table::{Row, Table};
-use super::validate::{ids, tasks as rules, values};
+use super::validate::{firm_ref, ids, tasks as rules, values};
 use crate::diag::Diagnostic;
 use crate::model::{Calendar, DeptIndex, Loc, Task};
 use chrono::NaiveDate;
@@ -74,8 +74,10 @@ impl PlanReader<'_> {
                 0
             }
             None => {
-                let d = self.depts.resolve(dept_text, &row.loc_of(c("department")));
-                self.rows.push((d, row.loc_of(c("department"))));
+                let loc = row.loc_of(c("department"));
+                let (d, said) = self.depts.resolve_listed(dept_text, &loc);
+                self.diags.extend(said);
+                self.rows.push((d, loc));
                 d
             }
         };
@@ -88,11 +90,14 @@ impl PlanReader<'_> {
             None
         } else {
             let found = self.firms.index.get(&firm_id).copied();
-            self.diags.extend(rules::e1402_unknown_firm(
-                found.is_some(),
-                &firm_id,
-                &firm_loc,
-            ));
+            if found.is_none() {
+                self.diags.push(firm_ref::unknown_firm(
+                    self.firms,
+                    &firm_id,
+                    row.text(c("firm_name")),
+                    &firm_loc,
+                ));
+            }
             found
         };
         if let Some(f) = firm {

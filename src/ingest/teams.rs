@@ -53,7 +53,8 @@ pub fn read_teams(
             let mut named = Vec::new();
             let mut set = DeptSet::EMPTY;
             for name in split_list(row.text(c("departments"))) {
-                let d = depts.resolve(name, &departments_loc);
+                let (d, said) = depts.resolve_listed(name, &departments_loc);
+                diags.extend(said);
                 if d < MAX_DEPARTMENTS {
                     set.insert(d);
                 }

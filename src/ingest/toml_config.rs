@@ -43,6 +43,9 @@ pub struct Config {
     pub settings: Settings,
     /// `[travel] matrix`, the distance/time file to use instead of the great-circle model.
     pub travel_matrix: Option<MatrixSetting>,
+    /// `[plans] ignore`: names of entries of plans/ that are no plan (`*` and `?` wildcards),
+    /// passed over rather than reported as not read.
+    pub plans_ignore: Vec<String>,
     /// Where `[horizon] start` and `end` are written, for the warnings about the horizon as a
     /// whole.
     pub horizon_locs: (Loc, Loc),
@@ -71,6 +74,7 @@ impl Default for Config {
             hours: None,
             settings: Settings::default(),
             travel_matrix: None,
+            plans_ignore: Vec::new(),
             horizon_locs: (Loc::default(), Loc::default()),
         }
     }
@@ -100,7 +104,9 @@ const TOP_KEYS: &[&str] = &[
     "objective",
     "travel",
     "targets",
+    "plans",
 ];
+const PLANS_KEYS: &[&str] = &["ignore"];
 const TARGET_KEYS: &[&str] = &["joint_share", "reduction"];
 const TRAVEL_KEYS: &[&str] = &["matrix"];
 const HORIZON_KEYS: &[&str] = &["start", "end", "crs", "extra_holidays", "extra_workdays"];
@@ -252,6 +258,9 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
     }
     if let Some(t) = r.section(&table, "targets") {
         r.targets(t, &mut cfg);
+    }
+    if let Some(t) = r.section(&table, "plans") {
+        r.plans(t, &mut cfg);
     }
     (cfg, r.diags)
 }
@@ -554,6 +563,39 @@ impl Reader<'_> {
             None => {}
         }
     }
+
+    /// `[plans]`: `ignore`, the entries of plans/ that are not plans, as a list of names.
+    fn plans(&mut self, t: &Table, cfg: &mut Config) {
+        let p = Some("plans");
+        self.warn_unknown(t, p, PLANS_KEYS);
+        let Some(v) = t.get("ignore") else { return };
+        let names = v.as_array().and_then(|a| {
+            a.iter()
+                .map(|n| n.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+        });
+        match names {
+            Some(names) => cfg.plans_ignore = names,
+            None => self.bad(p, "ignore", msg!(E0205PlansIgnore, value = v)),
+        }
+    }
+}
+
+/// True when the name of an entry of plans/ matches `pattern`, where `*` stands for any
+/// characters and `?` for one, ignoring case.
+pub fn ignore_matches(pattern: &str, name: &str) -> bool {
+    fn go(p: &[char], n: &[char]) -> bool {
+        match (p.first(), n.first()) {
+            (None, None) => true,
+            (Some('*'), _) => go(&p[1..], n) || (!n.is_empty() && go(p, &n[1..])),
+            (Some('?'), Some(_)) => go(&p[1..], &n[1..]),
+            (Some(a), Some(b)) => a == b && go(&p[1..], &n[1..]),
+            _ => false,
+        }
+    }
+    let p: Vec<char> = pattern.trim().to_lowercase().chars().collect();
+    let n: Vec<char> = name.to_lowercase().chars().collect();
+    go(&p, &n)
 }
 
 #[cfg(test)]
@@ -668,6 +710,22 @@ mod tests {
                 "chayici.toml:6:1 E0205"
             ]
         );
+    }
+
+    #[test]
+    fn plans_ignore_is_a_list_of_names_with_wildcards() {
+        let horizon = "[horizon]\nstart = \"2026-12-01\"\nend = \"2026-12-31\"\n";
+        let (c, d) = parse_config(
+            &format!("{horizon}[plans]\nignore = [\"旧计划.xls\", \"*.BAK\"]\n"),
+            "c.toml",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.plans_ignore, ["旧计划.xls", "*.BAK"]);
+        assert!(ignore_matches("*.BAK", "scjg.xlsx.bak"));
+        assert!(ignore_matches("旧计划.xls", "旧计划.XLS"));
+        assert!(!ignore_matches("旧计划.xls", "新计划.xls"));
+        let (_, d) = parse_config(&format!("{horizon}[plans]\nignore = \"x\"\n"), "c.toml");
+        assert_eq!(d[0].code, codes::BAD_SETTING, "{d:?}");
     }
 
     #[test]

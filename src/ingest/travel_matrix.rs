@@ -344,13 +344,13 @@ mod tests {
         assert_eq!(
             d,
             [
-                "travel.csv:2:1 E1501",
-                "travel.csv:3:3 E1502",
-                "travel.csv:4:4 E1502",
-                "travel.csv:5:3 E1502",
-                "travel.csv:5:4 E1502",
-                "travel.csv:7:1 W1503",
-                "travel.csv:8:1 E0107",
+                "travel.csv:2:1 (A2) E1501",
+                "travel.csv:3:3 (C3) E1502",
+                "travel.csv:4:4 (D4) E1502",
+                "travel.csv:5:3 (C5) E1502",
+                "travel.csv:5:4 (D5) E1502",
+                "travel.csv:7:1 (A7) W1503",
+                "travel.csv:8:1 (A8) E0107",
             ]
         );
         assert_eq!(m.unwrap().get(2, 0), Some((2.0, 2)), "the later row wins");

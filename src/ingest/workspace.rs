@@ -222,7 +222,14 @@ pub fn collect_sources(dir: &Path) -> Result<Sources, WorkspaceError> {
         Some(d) => Some(read(dir, &d)?),
         None => None,
     };
-    let plans = read_plans(dir, &mut problems)?;
+    let config_bytes = read(dir, &config)?;
+    let ignore = super::toml_config::parse_config(
+        &String::from_utf8_lossy(&config_bytes.bytes),
+        &config_bytes.path,
+    )
+    .0
+    .plans_ignore;
+    let plans = read_plans(dir, &ignore, &mut problems)?;
     let mut optional = |stem| match find_table(dir, stem, &mut problems) {
         Some(name) => read(dir, &name).map(Some),
         None => Ok(None),
@@ -234,7 +241,7 @@ pub fn collect_sources(dir: &Path) -> Result<Sources, WorkspaceError> {
             .ok()
             .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .unwrap_or_else(|| "workspace".into()),
-        config: read(dir, &config)?,
+        config: config_bytes,
         firms: read(dir, &firms)?,
         teams,
         departments,
@@ -247,11 +254,14 @@ pub fn collect_sources(dir: &Path) -> Result<Sources, WorkspaceError> {
 }
 
 /// Extensions of the plans read: text tables (`.txt` is what Excel's "Unicode text" export
-/// writes), workbooks whose merged cells can be checked, and JSON.
-const PLAN_EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "json"];
+/// writes), workbooks whose merged cells can be checked, WPS's `.et`/`.ett` (read when they
+/// hold an XLS or XLSX workbook, refused with E0112 otherwise) and JSON.
+const PLAN_EXTENSIONS: &[&str] = &[
+    "csv", "tsv", "txt", "xlsx", "xlsm", "xls", "et", "ett", "json",
+];
 
 /// Spreadsheet formats a clerk may save a plan in that chayici does not read.
-const REFUSED_WORKBOOKS: &[&str] = &["et", "ett", "ods", "fods", "numbers", "xlsb"];
+const REFUSED_WORKBOOKS: &[&str] = &["ods", "fods", "numbers", "xlsb"];
 
 /// True for entries of plans/ that are no one's plan and are passed over without a word:
 /// hidden files (`.DS_Store`, `.gitkeep`, LibreOffice's `.~lock` files), the `~$` lock files
@@ -268,10 +278,12 @@ fn is_left_alone(name: &str) -> bool {
         || extension(&lower) == "md"
 }
 
-/// Reads the plans in `dir/plans`. Every entry is read, left alone (see [`is_left_alone`]) or
-/// reported as an error, so a department's plan never drops out without a word.
+/// Reads the plans in `dir/plans`. Every entry is read, left alone (see [`is_left_alone`]),
+/// listed in `[plans] ignore` by the office, or reported as an error, so a department's plan
+/// never drops out without a word.
 fn read_plans(
     dir: &Path,
+    ignore: &[String],
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Vec<SourceFile>, WorkspaceError> {
     let plans_dir = dir.join("plans");
@@ -297,7 +309,11 @@ fn read_plans(
     entries.sort();
     let mut out = Vec::new();
     for (name, path) in entries {
-        if is_left_alone(&name) {
+        if is_left_alone(&name)
+            || ignore
+                .iter()
+                .any(|p| super::toml_config::ignore_matches(p, &name))
+        {
             continue;
         }
         let rel = format!("plans/{name}");

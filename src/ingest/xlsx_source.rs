@@ -3,7 +3,8 @@
 
 use super::codes;
 use super::dates::excel_serial;
-use super::table::{Cell, Merged, Row, Table, clean};
+use super::header_row::{has_header, w0131_sheet_skipped};
+use super::table::{Cell, Merged, Table, clean, split_header};
 use crate::diag::Diagnostic;
 use crate::i18n::{Key, Msg};
 use crate::model::{Loc, column_letters};
@@ -59,7 +60,31 @@ fn read_book(bytes: &[u8], file: &str) -> Result<Vec<(String, Table)>, Diagnosti
     if tables.is_empty() {
         return Err(unreadable(msg!(E0101NoSheet)));
     }
-    Ok(tables)
+    Ok(drop_sheets_without_header(file, tables))
+}
+
+/// The sheets with a header of known columns, when at least one has one: the others are
+/// skipped. Those in front of the first sheet read (`填表说明`, a cover page), which a clerk
+/// may take for the plan, get a W0131 each, put on the first sheet read; those after it
+/// (notes, the lists a template's drop-downs draw on) are passed over without a word. A
+/// workbook where no sheet has such a header keeps every sheet, so its missing columns are
+/// reported.
+fn drop_sheets_without_header(file: &str, tables: Vec<(String, Table)>) -> Vec<(String, Table)> {
+    // The header was already chosen as the row naming the most known columns.
+    let with_header = |t: &Table| has_header(std::slice::from_ref(&t.header));
+    let Some(first) = tables.iter().position(|(_, t)| with_header(t)) else {
+        return tables;
+    };
+    let in_front: Vec<String> = tables[..first].iter().map(|(n, _)| n.clone()).collect();
+    let mut read: Vec<(String, Table)> =
+        tables.into_iter().filter(|(_, t)| with_header(t)).collect();
+    let names: Vec<String> = read.iter().map(|(n, _)| n.clone()).collect();
+    let notes: Vec<Diagnostic> = in_front
+        .iter()
+        .map(|name| w0131_sheet_skipped(file, name, &names))
+        .collect();
+    read[0].1.notes.splice(0..0, notes);
+    read
 }
 
 /// The last 0-based row and column of an Excel sheet (row 1048576, column XFD).
@@ -158,16 +183,16 @@ fn merged_blocks(
         .collect()
 }
 
-/// The table of a sheet's cells, and the sheet column of its first column: the header is the
-/// first row with text, and rows without text are dropped.
+/// The table of a sheet's cells, and the sheet column of its first column: the header is
+/// found among the first rows with text (see [`super::header_row`]), and rows without text
+/// are dropped.
 fn sheet_table(
     file: &str,
     sheet: &str,
     cells: &BTreeMap<(u32, u32), Data>,
 ) -> Option<(Table, u32)> {
     let col0 = cells.keys().map(|&(_, c)| c).min()?;
-    let mut table = Table::default();
-    let mut have_header = false;
+    let mut rows = Vec::new();
     let mut cells = cells.iter().peekable();
     while let Some(&(&(row, _), _)) = cells.peek() {
         let line = row.saturating_add(1);
@@ -191,15 +216,9 @@ fn sheet_table(
         }
         let mut loc = Loc::cell(file, sheet, line, 1);
         loc.col = None;
-        if have_header {
-            table.rows.push(Row { loc, cells: texts });
-        } else {
-            table.header = texts;
-            table.header_loc = loc;
-            have_header = true;
-        }
+        rows.push((loc, texts));
     }
-    have_header.then_some((table, col0))
+    (!rows.is_empty()).then(|| (split_header(rows), col0))
 }
 
 /// The text a cell shows: whole numbers without `.0` (minutes, ids), dates as `YYYY-MM-DD`,

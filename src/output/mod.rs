@@ -17,6 +17,7 @@ mod manifest;
 mod out_dir;
 mod plan_json;
 mod plan_read;
+pub mod plan_template;
 pub mod report;
 pub mod rollup;
 pub mod sheets;

@@ -1,38 +1,12 @@
-//! Provides the rules on tasks (E1402–E1413 except the single-value ones in `values`).
+//! Provides the rules on tasks (E1403–E1413 except the single-value ones in `values`).
 
+use super::firm_ref::same_name;
 use crate::diag::Diagnostic;
 use crate::i18n::Key;
 use crate::ingest::codes;
 use crate::model::{Calendar, Loc};
 use crate::msg;
 use chrono::NaiveDate;
-
-/// E1402: the task's firm is in the register.
-pub fn e1402_unknown_firm(known: bool, id: &str, loc: &Loc) -> Option<Diagnostic> {
-    (!known).then(|| {
-        Diagnostic::error(
-            codes::UNKNOWN_FIRM,
-            loc.clone(),
-            msg!(E1402Unknown, firm = id),
-        )
-        .with_help(Key::E1402Help)
-    })
-}
-
-/// Compares names ignoring spaces and the width of brackets, which differ between systems.
-fn same_name(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| match c {
-                '（' => '(',
-                '）' => ')',
-                c => c,
-            })
-            .collect()
-    };
-    norm(a) == norm(b)
-}
 
 /// W1403: the plan's firm name matches the register's.
 pub fn w1403_firm_name_mismatch(given: &str, registered: &str, loc: &Loc) -> Option<Diagnostic> {
