@@ -20,6 +20,7 @@ pub mod devtools;
 pub mod diag;
 pub mod diff;
 pub mod explain;
+pub mod export;
 pub mod graph;
 pub mod i18n;
 pub mod ingest;

@@ -9,8 +9,10 @@ pub mod bench;
 pub mod check;
 pub mod check_report;
 pub mod diff;
+pub mod export;
 #[cfg(feature = "devtools")]
 pub mod generate;
+pub mod import;
 pub mod merge;
 pub mod plan;
 pub mod replan;
@@ -73,6 +75,11 @@ pub enum Command {
     /// Write a department's plan workbook to fill in: Chinese headers, drop-down lists of the
     /// register's firms, items, priority and source, date cells for the month.
     Template(template::Args),
+    /// Write the workspace as another solver's problem (VROOM), bundled as the planner does.
+    Export(export::Args),
+    /// Read another solver's solution to an exported problem and write it as a checked plan
+    /// folder.
+    Import(import::Args),
     /// Generate a synthetic workspace.
     #[cfg(feature = "devtools")]
     #[command(name = "gen")]
@@ -141,6 +148,8 @@ const SUBCOMMAND_HELP: &[(&str, Key)] = &[
     ("diff", Key::HelpDiff),
     ("report", Key::HelpReport),
     ("template", Key::HelpTemplate),
+    ("export", Key::HelpExport),
+    ("import", Key::HelpImport),
     ("gen", Key::HelpGen),
     ("bench", Key::HelpBench),
     ("solomon", Key::HelpSolomon),
@@ -211,6 +220,8 @@ pub fn main() -> ExitCode {
         Command::Report(a) => report::run(a),
         Command::Diff(a) => diff::run(a),
         Command::Template(a) => template::run(a),
+        Command::Export(a) => export::run(a),
+        Command::Import(a) => import::run(a),
         #[cfg(feature = "devtools")]
         Command::Gen(a) => generate::run(a),
         #[cfg(feature = "devtools")]

@@ -468,6 +468,25 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::TemplateWorkspaceErrors => {
             "the workspace has errors; fix them (see `chayici check {workspace}`) and run `template` again"
         }
+        Key::ExportWorkspaceErrors => "{workspace}: the workspace has errors; nothing exported",
+        Key::ExportMaxDays => {
+            "team {team} has max_days, which VROOM cannot express; `chayici verify` will judge it on the way back"
+        }
+        Key::ExportWritten => {
+            "{jobs} jobs ({tasks} tasks), {vehicles} vehicles (team-days), {left_out} tasks left out; written to {file}"
+        }
+        Key::ImportWorkspaceErrors => "{workspace}: the workspace has errors; nothing imported",
+        Key::ImportNotVroom => "{file}: not a VROOM solution: {error}",
+        Key::ImportBroken => {
+            "the imported plan breaks {count} rule(s) (listed above); nothing written"
+        }
+        Key::ImportSolver => "VROOM failed (code {code}): {message}",
+        Key::ImportUnknownVehicle => "vehicle {vehicle} is not in the exported problem",
+        Key::ImportUnknownJob => "job {job} is not in the exported problem",
+        Key::ImportJobTwice => "job {job} appears more than once",
+        Key::ImportVehicleTwice => "vehicle {vehicle} has more than one route",
+        Key::ImportNoEnd => "the route of vehicle {vehicle} has no end step",
+        Key::ImportOffDay => "vehicle {vehicle}: time {time} s is not on its day",
         // --help (the English texts are the doc comments of the command line; a test keeps them equal)
         Key::HelpAbout => {
             "Plans a month of joint administrative inspections (综合查一次) for a county"
@@ -492,6 +511,12 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         Key::HelpTemplate => {
             "Write a department's plan workbook to fill in: Chinese headers, drop-down lists of the register's firms, items, priority and source, date cells for the month"
+        }
+        Key::HelpExport => {
+            "Write the workspace as another solver's problem (VROOM), bundled as the planner does"
+        }
+        Key::HelpImport => {
+            "Read another solver's solution to an exported problem and write it as a checked plan folder"
         }
         Key::HelpGen => "Generate a synthetic workspace",
         Key::HelpBench => {

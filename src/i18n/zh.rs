@@ -386,6 +386,23 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::TemplateWorkspaceErrors => {
             "工作区有错误；请先改正（见 `chayici check {workspace}`），再运行 `template`"
         }
+        Key::ExportWorkspaceErrors => "{workspace}：工作区有错误，未导出",
+        Key::ExportMaxDays => {
+            "检查组 {team} 设有 max_days，VROOM 无法表达；导回时由 `chayici verify` 核查"
+        }
+        Key::ExportWritten => {
+            "{jobs} 个作业（{tasks} 个任务），{vehicles} 辆车（每个组日一辆），{left_out} 个任务未导出；已写入 {file}"
+        }
+        Key::ImportWorkspaceErrors => "{workspace}：工作区有错误，未导入",
+        Key::ImportNotVroom => "{file}：不是 VROOM 的求解结果：{error}",
+        Key::ImportBroken => "导入的计划有 {count} 处不符合规则（见上），未写入任何文件",
+        Key::ImportSolver => "VROOM 求解失败（错误码 {code}）：{message}",
+        Key::ImportUnknownVehicle => "导出的问题中没有车辆 {vehicle}",
+        Key::ImportUnknownJob => "导出的问题中没有作业 {job}",
+        Key::ImportJobTwice => "作业 {job} 出现了不止一次",
+        Key::ImportVehicleTwice => "车辆 {vehicle} 有不止一条路线",
+        Key::ImportNoEnd => "车辆 {vehicle} 的路线缺少终点（end）步骤",
+        Key::ImportOffDay => "车辆 {vehicle}：时刻 {time} 秒不在该车辆的工作日内",
         // --help (the English texts are the doc comments of the command line; a test keeps them equal)
         Key::HelpAbout => "为一个县规划一个月的综合查一次：进一次门、查多项事",
         Key::HelpLang => {
@@ -401,6 +418,8 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::HelpTemplate => {
             "生成部门待填的计划工作簿：中文表头，企业名录、检查事项、优先级和来源的下拉列表，本月的日期单元格"
         }
+        Key::HelpExport => "把工作区写成其他求解器（VROOM）的问题，按规划器的方式打包",
+        Key::HelpImport => "读取其他求解器对导出问题的解，核查后写成计划文件夹",
         Key::HelpGen => "生成合成的工作区",
         Key::HelpBench => "规划一组基准工作区；以 markdown 表格列出质量和耗时",
         Key::HelpSolomon => "用规划器的路线引擎求解 Solomon VRPTW 算例，并与已知最优解比较",

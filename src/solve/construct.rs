@@ -29,5 +29,8 @@ pub(crate) fn construct(
         }
         Arc::make_mut(route).improve(ctx);
     }
+    if deadline.is_none_or(|d| Instant::now() < d) {
+        super::local::educate(ctx, &mut sol, &mut vec![true; touched.len()]);
+    }
     (sol, untried)
 }

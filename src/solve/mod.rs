@@ -43,6 +43,7 @@ mod construct;
 mod context;
 mod insert;
 mod keep;
+mod local;
 pub mod milp;
 mod objective;
 mod parallel;

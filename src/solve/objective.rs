@@ -56,24 +56,9 @@ pub(crate) fn evaluate(ctx: &Ctx, sol: &Solution) -> ObjectiveParts {
         parts.travel_minutes += r.drive;
         load[r.team] += r.workload();
     }
-    let loads: Vec<u32> = load
-        .iter()
-        .zip(&ctx.team_can_work)
-        .filter(|(_, can)| **can)
-        .map(|(l, _)| *l)
-        .collect();
-    let lo = loads.iter().copied().min().unwrap_or(0);
-    let hi = loads.iter().copied().max().unwrap_or(0);
-    parts.workload_spread_minutes = hi - lo;
-    let n = loads.len().max(1) as u64;
-    let sum: u64 = loads.iter().map(|&l| u64::from(l)).sum();
-    // Deviations in units of 1/n minute keep the sum exact in integers.
-    let deviation: u64 = loads
-        .iter()
-        .map(|&l| (u64::from(l) * n).abs_diff(sum))
-        .sum::<u64>()
-        / n;
-    parts.workload_deviation_minutes = deviation as u32;
+    let (spread, deviation) = balance(&load, &ctx.team_can_work);
+    parts.workload_spread_minutes = spread;
+    parts.workload_deviation_minutes = deviation;
     let terms = Terms {
         unscheduled_mandatory: parts.unscheduled_mandatory as f64,
         unscheduled_normal: parts.unscheduled_normal as f64,
@@ -92,4 +77,26 @@ pub(crate) fn evaluate(ctx: &Ctx, sol: &Solution) -> ObjectiveParts {
     };
     parts.total = weigh(&ctx.weights, &terms);
     parts
+}
+
+/// The spread (busiest minus idlest) and the sum of deviations from the mean of the teams'
+/// workloads `load`, among the teams that `can_work`.
+pub(crate) fn balance(load: &[u32], can_work: &[bool]) -> (u32, u32) {
+    let loads: Vec<u32> = load
+        .iter()
+        .zip(can_work)
+        .filter(|(_, can)| **can)
+        .map(|(l, _)| *l)
+        .collect();
+    let lo = loads.iter().copied().min().unwrap_or(0);
+    let hi = loads.iter().copied().max().unwrap_or(0);
+    let n = loads.len().max(1) as u64;
+    let sum: u64 = loads.iter().map(|&l| u64::from(l)).sum();
+    // Deviations in units of 1/n minute keep the sum exact in integers.
+    let deviation: u64 = loads
+        .iter()
+        .map(|&l| (u64::from(l) * n).abs_diff(sum))
+        .sum::<u64>()
+        / n;
+    (hi - lo, deviation as u32)
 }

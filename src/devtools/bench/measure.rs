@@ -113,6 +113,7 @@ pub fn run_instance(
         verified: report.is_ok(),
         violations: report.violations.len(),
         milp: outcome.milp.as_ref().map(MilpRow::from),
+        team_days: Some(k.routes),
     })
 }
 

@@ -14,6 +14,7 @@ pub mod instance;
 pub mod machine;
 pub mod measure;
 pub mod memory;
+pub mod peers;
 pub mod row;
 pub mod scaling;
 pub mod solomon;
@@ -23,6 +24,7 @@ pub use instance::{InstanceSpec, Prepared};
 pub use machine::Machine;
 pub use measure::{RunParams, run_instance};
 pub use memory::peak_memory_mb;
+pub use peers::{PeerClassicRow, PeerRow};
 pub use row::{Report, Row, ScalingRow, SolomonRow, gap_percent};
 pub use scaling::time_improvement;
 
@@ -37,6 +39,11 @@ pub enum Suite {
     /// Only the improvement phase on the generated county, at a fixed round budget: run it
     /// once per `--threads` value to fill the thread-scaling table.
     Scaling,
+    /// The 60 Gehring & Homberger instances of 200 customers.
+    Homberger200,
+    /// The 60 Gehring & Homberger instances of 1000 customers, meant for a time limit per
+    /// instance.
+    Homberger1000,
 }
 
 impl Suite {
@@ -46,6 +53,8 @@ impl Suite {
             Self::Quick => "quick",
             Self::Full => "full",
             Self::Scaling => "scaling",
+            Self::Homberger200 => "homberger-200",
+            Self::Homberger1000 => "homberger-1000",
         }
     }
 
@@ -54,7 +63,7 @@ impl Suite {
         match self {
             Self::Quick => vec![instance::DEMO, instance::COUNTY],
             Self::Full => vec![instance::DEMO, instance::COUNTY, instance::CITY],
-            Self::Scaling => Vec::new(),
+            Self::Scaling | Self::Homberger200 | Self::Homberger1000 => Vec::new(),
         }
     }
 
@@ -63,7 +72,16 @@ impl Suite {
         match self {
             Self::Quick => solomon::sample(false),
             Self::Full => solomon::sample(true),
-            Self::Scaling => &[],
+            Self::Scaling | Self::Homberger200 | Self::Homberger1000 => &[],
+        }
+    }
+
+    /// Customers of the Gehring & Homberger set the suite solves, if any.
+    pub fn homberger(self) -> Option<usize> {
+        match self {
+            Self::Homberger200 => Some(200),
+            Self::Homberger1000 => Some(1000),
+            _ => None,
         }
     }
 }

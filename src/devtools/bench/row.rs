@@ -54,6 +54,9 @@ pub struct Row {
     /// written before the bench ran it.
     #[serde(default)]
     pub milp: Option<MilpRow>,
+    /// Team-days out (routes with a visit); `None` in reports written before it was counted.
+    #[serde(default)]
+    pub team_days: Option<usize>,
 }
 
 /// The set-partitioning stage of one workspace's plan, kept apart from [`Row::seconds`] so a
@@ -131,6 +134,9 @@ pub struct SolomonRow {
     pub seed: u64,
     /// Improvement rounds (the budget).
     pub iterations: u64,
+    /// The time limit per instance, when the budget was one (`--time-limit`).
+    #[serde(default)]
+    pub time_limit_seconds: Option<f64>,
     /// Customers.
     pub customers: usize,
     /// Vehicles used.
@@ -189,6 +195,15 @@ pub struct Report {
     pub solomon: Vec<SolomonRow>,
     /// Improvement-phase timing (the `scaling` suite).
     pub scaling: Vec<ScalingRow>,
+    /// Peers on the same workspaces (`--peers`).
+    #[serde(default)]
+    pub peers: Vec<super::peers::PeerRow>,
+    /// Peers on the classic VRPTW files (`--peers`).
+    #[serde(default)]
+    pub peers_classic: Vec<super::peers::PeerClassicRow>,
+    /// Why the peers did not run, when they were asked for.
+    #[serde(default)]
+    pub peers_note: Option<String>,
 }
 
 #[cfg(test)]

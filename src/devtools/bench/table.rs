@@ -3,6 +3,7 @@
 //! Quality and cost sit side by side in one row so that a change that buys speed with visits
 //! (or the reverse) shows at a glance.
 
+use super::peers::{PeerClassicRow, PeerRow};
 use super::row::{Report, Row, ScalingRow, SolomonRow};
 use std::fmt::Write;
 
@@ -56,9 +57,20 @@ pub fn render(report: &Report) -> String {
         out.push('\n');
         out.push_str(&milp_table(&report.rows));
     }
+    if !report.peers.is_empty() {
+        out.push('\n');
+        out.push_str(&peers_table(&report.rows, &report.peers));
+    }
     if !report.solomon.is_empty() {
         out.push('\n');
         out.push_str(&solomon_table(&report.solomon));
+    }
+    if !report.peers_classic.is_empty() {
+        out.push('\n');
+        out.push_str(&classic_peers_table(&report.solomon, &report.peers_classic));
+    }
+    if let Some(note) = &report.peers_note {
+        let _ = writeln!(out, "\n{note}");
     }
     if !report.scaling.is_empty() {
         out.push('\n');
@@ -178,7 +190,11 @@ pub fn solomon_table(rows: &[SolomonRow]) -> String {
             &[
                 r.instance.clone(),
                 r.seed.to_string(),
-                format!("{} rounds", r.iterations),
+                match r.time_limit_seconds {
+                    Some(t) if r.iterations == u64::MAX => format!("{t} s"),
+                    Some(t) => format!("{} rounds, {t} s", r.iterations),
+                    None => format!("{} rounds", r.iterations),
+                },
                 r.customers.to_string(),
                 r.vehicles.to_string(),
                 or_dash(r.bks_vehicles.map(|v| v.to_string())),
@@ -191,6 +207,127 @@ pub fn solomon_table(rows: &[SolomonRow]) -> String {
                 if r.feasible { "yes" } else { "NO" }.to_string(),
             ],
         );
+    }
+    out
+}
+
+/// Column headers of the peers' workspace table, in order.
+pub const PEER_COLUMNS: [&str; 8] = [
+    "instance",
+    "solver",
+    "visits",
+    "unscheduled",
+    "km",
+    "team-days",
+    "seconds",
+    "verified",
+];
+
+/// chayici's rows and the peers' on the same workspaces, one workspace after another, so that
+/// kilometres and seconds compare line by line.
+pub fn peers_table(rows: &[Row], peers: &[PeerRow]) -> String {
+    let mut out = String::from("peers on the same workspaces and bundles\n\n");
+    header(&mut out, &PEER_COLUMNS);
+    let mut names: Vec<&str> = rows.iter().map(|r| r.instance.as_str()).collect();
+    for p in peers {
+        if !names.contains(&p.instance.as_str()) {
+            names.push(&p.instance);
+        }
+    }
+    for name in names {
+        for r in rows.iter().filter(|r| r.instance == name) {
+            line(
+                &mut out,
+                &[
+                    r.instance.clone(),
+                    format!("chayici ({} rounds)", r.iterations),
+                    r.visits.to_string(),
+                    r.unscheduled.to_string(),
+                    format!("{:.1}", r.travel_km),
+                    r.team_days.map_or("–".into(), |d| d.to_string()),
+                    format!("{:.2}", r.seconds),
+                    if r.verified { "yes" } else { "NO" }.to_string(),
+                ],
+            );
+        }
+        for p in peers.iter().filter(|p| p.instance == name) {
+            let verified = if p.verified {
+                "yes".to_string()
+            } else {
+                format!("NO ({} problems)", p.problems.len())
+            };
+            line(
+                &mut out,
+                &[
+                    p.instance.clone(),
+                    format!("{} ({})", p.solver, p.setting),
+                    p.visits.to_string(),
+                    p.unscheduled.to_string(),
+                    format!("{:.1}", p.travel_km),
+                    p.routes.to_string(),
+                    format!("{:.2}", p.seconds),
+                    verified,
+                ],
+            );
+        }
+    }
+    out
+}
+
+/// chayici's classic rows and the peers', instance by instance.
+pub fn classic_peers_table(ours: &[SolomonRow], peers: &[PeerClassicRow]) -> String {
+    let mut out = String::from("peers on the classic VRPTW instances\n\n");
+    header(
+        &mut out,
+        &[
+            "instance",
+            "solver",
+            "vehicles",
+            "BKS vehicles",
+            "distance",
+            "gap %",
+            "seconds",
+            "feasible",
+        ],
+    );
+    let or_dash = |v: Option<String>| v.unwrap_or_else(|| "–".to_string());
+    let mut names: Vec<&str> = ours.iter().map(|r| r.instance.as_str()).collect();
+    for p in peers {
+        if !names.contains(&p.instance.as_str()) {
+            names.push(&p.instance);
+        }
+    }
+    for name in names {
+        for r in ours.iter().filter(|r| r.instance == name) {
+            line(
+                &mut out,
+                &[
+                    r.instance.clone(),
+                    "chayici".into(),
+                    r.vehicles.to_string(),
+                    or_dash(r.bks_vehicles.map(|v| v.to_string())),
+                    format!("{:.2}", r.distance),
+                    or_dash(r.gap_percent.map(signed)),
+                    format!("{:.2}", r.seconds),
+                    if r.feasible { "yes" } else { "NO" }.to_string(),
+                ],
+            );
+        }
+        for p in peers.iter().filter(|p| p.instance == name) {
+            line(
+                &mut out,
+                &[
+                    p.instance.clone(),
+                    p.solver.clone(),
+                    p.vehicles.to_string(),
+                    or_dash(p.bks_vehicles.map(|v| v.to_string())),
+                    format!("{:.2}", p.distance),
+                    or_dash(p.gap_percent.map(signed)),
+                    format!("{:.2}", p.seconds),
+                    if p.feasible { "yes" } else { "NO" }.to_string(),
+                ],
+            );
+        }
     }
     out
 }
@@ -255,6 +392,7 @@ mod tests {
             verified: true,
             violations: 0,
             milp: None,
+            team_days: Some(150),
         }
     }
 
@@ -345,6 +483,47 @@ mod tests {
             rows,
             solomon: Vec::new(),
             scaling: Vec::new(),
+            peers: Vec::new(),
+            peers_classic: Vec::new(),
+            peers_note: None,
         }
+    }
+
+    #[test]
+    fn peers_sit_under_chayicis_row_of_the_same_workspace() {
+        let mut report = report(vec![row()]);
+        report.peers.push(PeerRow {
+            instance: "county-s1".into(),
+            solver: "vroom".into(),
+            setting: "level 5, 2 threads".into(),
+            visits: 1100,
+            unscheduled: 0,
+            travel_km: 3900.04,
+            routes: 140,
+            seconds: 61.5,
+            verified: true,
+            problems: Vec::new(),
+        });
+        let text = render(&report);
+        let (_, peers) = text
+            .split_once("peers on the same workspaces")
+            .expect("a table");
+        let lines: Vec<&str> = peers.lines().filter(|l| l.starts_with('|')).collect();
+        assert_eq!(lines.len(), 4, "{peers}");
+        assert!(lines[2].starts_with("| county-s1 | chayici (10 rounds) | 1100 | 0 | 4399.1 |"));
+        assert_eq!(
+            lines[3],
+            "| county-s1 | vroom (level 5, 2 threads) | 1100 | 0 | 3900.0 | 140 | 61.50 | yes |"
+        );
+    }
+
+    #[test]
+    fn a_missing_peer_is_said_below_the_tables() {
+        let mut report = report(vec![row()]);
+        report.peers_note = Some(super::super::peers::missing_note("未安装", "not installed"));
+        let text = render(&report);
+        assert!(text.contains("| county-s1 |"));
+        assert!(text.trim_end().ends_with("(see BENCHMARKS.md)."), "{text}");
+        assert!(text.contains("对照求解器未运行"));
     }
 }

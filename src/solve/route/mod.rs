@@ -139,6 +139,11 @@ impl RouteSt {
         &self.starts
     }
 
+    /// Latest start of each visit from which the rest of the route still fits the shift.
+    pub fn latest(&self) -> &[Minute] {
+        &self.latest
+    }
+
     /// Position of the visit at `firm`, if any.
     pub fn position_of(&self, firm: usize) -> Option<usize> {
         self.visits.iter().position(|v| v.firm == firm)

@@ -163,6 +163,7 @@ fn neighbour(ctx: &Ctx, sol: &mut Solution, rng: &mut ChaCha8Rng) -> Vec<bool> {
     for (route, _) in sol.routes.iter_mut().zip(&touched).filter(|(_, t)| **t) {
         Arc::make_mut(route).improve(ctx);
     }
+    super::local::educate_neighbour(ctx, sol, rng, &mut touched);
     touched
 }
 
