@@ -3,13 +3,12 @@
 use super::Key;
 
 /// The template of `key`.
+#[rustfmt::skip] // one line a message: the catalogue reads as a table
 pub(super) fn text(key: Key) -> &'static str {
     match key {
         // files and tables (E01xx, W01xx)
         Key::E0101Nul => "文件中有 NUL 字节，不是文本表格",
-        Key::E0101NulHelp => {
-            "如果是 UTF-16 文本，请另存为“CSV UTF-8”，或存为带字节顺序标记（BOM）的 Unicode 文本"
-        }
+        Key::E0101NulHelp => "如果是 UTF-16 文本，请另存为“CSV UTF-8”，或存为带字节顺序标记（BOM）的 Unicode 文本",
         Key::E0101Csv => "无法读取 CSV：{error}",
         Key::E0101Empty => "文件是空的：没有表头行",
         Key::E0101Damaged => "工作簿已损坏",
@@ -39,12 +38,8 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::E0105FolderHelp => "请把其中的计划移到 plans/ 下，或把该文件夹移出工作区",
         Key::E0105NotRegular => "`{name}` 不是普通文件",
         Key::E0105NotRegularHelp => "请把它从 plans/ 中移走",
-        Key::E0105UnknownKind => {
-            "`{name}` 不是 chayici 能读取的计划文件（.csv、.tsv、.txt、.xlsx、.xls 或 .json）"
-        }
-        Key::E0105UnknownKindHelp => {
-            "请把计划另存为 .xlsx 或 .csv，或把该文件移出 plans/，或在 chayici.toml 的 [plans] ignore 中列出该文件"
-        }
+        Key::E0105UnknownKind => "`{name}` 不是 chayici 能读取的计划文件（.csv、.tsv、.txt、.xlsx、.xls 或 .json）",
+        Key::E0105UnknownKindHelp => "请把计划另存为 .xlsx 或 .csv，或把该文件移出 plans/，或在 chayici.toml 的 [plans] ignore 中列出该文件",
         Key::E0106TooMany => "共出现 {count} 个部门；最多支持 {max} 个",
         Key::E0106Help => "请检查部门名称是否写错，或在 departments.csv 中对应名称",
         Key::E0107Empty => "{what}为空",
@@ -70,18 +65,14 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::E0111Many => "第 {columns} 列被合并的表头 {range} 遮住，但有数据（首个在 {first}）",
         Key::E0111Help => "请取消合并表头单元格，给每一列写上列名；表头上方的标题行要删掉",
         Key::E0112Unsupported => "`{name}` 的工作簿格式 chayici 无法读取",
-        Key::E0112Help => {
-            "请另存为 .xlsx 或 .csv（在 WPS 或 Excel 中选“另存为”，再选 Excel 工作簿）"
-        }
+        Key::E0112Help => "请另存为 .xlsx 或 .csv（在 WPS 或 Excel 中选“另存为”，再选 Excel 工作簿）",
         Key::E0113TwoFiles => "`{other}` 和 `{first}` 同时存在；读取的是 `{first}`",
         Key::E0113Help => "只保留一个 {stem} 文件：删除或重命名另一个（或把它移出工作区）",
         Key::E0114Merged => "单元格 {range} 是合并的；只有第一个单元格有值，其余都读作空",
         Key::E0114Help => "请取消合并，把值填到每一行",
         Key::E0120File => "文件大小为 {size}，超过工作区单个文件上限 {max}；未读取",
         Key::E0120FileHelp => "请拆分工作区（每个县或区一个），或删去不用的列",
-        Key::E0120Workspace => {
-            "工作区文件合计 {size}，超过 chayici 能读取的 {max}；这是其中最大的文件"
-        }
+        Key::E0120Workspace => "工作区文件合计 {size}，超过 chayici 能读取的 {max}；这是其中最大的文件",
         Key::E0120WorkspaceHelp => "请拆分工作区（每个县或区一个）",
         Key::E0121Tasks => "计划中共有 {count} 个任务；chayici 最多安排 {max} 个",
         Key::E0121Help => "请拆分工作区（每个县或区一个），分别安排",
@@ -94,9 +85,7 @@ pub(super) fn text(key: Key) -> &'static str {
         // chayici.toml (E02xx, W02xx)
         Key::E0201Syntax => "TOML 格式有误：{error}",
         Key::E0202NoHorizon => "缺少 [horizon] 一节",
-        Key::E0202NoHorizonHelp => {
-            "请添加 [horizon]，写上 start = \"2026-12-01\" 和 end = \"2026-12-31\""
-        }
+        Key::E0202NoHorizonHelp => "请添加 [horizon]，写上 start = \"2026-12-01\" 和 end = \"2026-12-31\"",
         Key::E0202NotDate => "计划期的 `{key}` 为 `{value}`，不是日期",
         Key::E0202Missing => "缺少计划期的 `{key}`",
         Key::E0202Help => "请写 {key} = \"2026-12-01\"",
@@ -123,18 +112,14 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::W0207Both => "{date} 同时列为额外节假日和额外工作日；按节假日处理",
         Key::W0208NoWorkingDay => "计划期 {start}..{end} 中没有工作日",
         Key::E0209Outside => "`{key}` 指向 `{path}`，在工作区文件夹之外",
-        Key::E0209Help => {
-            "请把文件复制到工作区文件夹（与 chayici.toml 放在一起），并写相对于该文件夹的路径"
-        }
+        Key::E0209Help => "请把文件复制到工作区文件夹（与 chayici.toml 放在一起），并写相对于该文件夹的路径",
         // firms (E10xx, E11xx, E12xx)
         Key::E1001Length => "统一社会信用代码 `{code}` 有 {count} 位，不是 18 位",
         Key::E1001Help => "请照营业执照抄录 18 位统一社会信用代码",
         Key::E1002Charset => "统一社会信用代码 `{code}` 第 {position} 位是 `{found}`{hint}",
         Key::E1002DidYouMean => "（是否应为 {digit}？）",
         Key::E1002Help => "统一社会信用代码只含数字和 A-Y 中除 I、O、S、V 以外的字母",
-        Key::E1003Check => {
-            "统一社会信用代码 `{code}` 最后一位是 `{found}`，但校验码应为 `{expected}`"
-        }
+        Key::E1003Check => "统一社会信用代码 `{code}` 最后一位是 `{found}`，但校验码应为 `{expected}`",
         Key::E1003Help => "18 位中有一位录错了，请对照营业执照核对",
         Key::E1010Bad => "统一社会信用代码 `{id}` {why}，企业名录中也没有该代码{suggestion}",
         Key::E1010Length => "为 {count} 位，应为 18 位",
@@ -199,27 +184,19 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::W1411Help => "请在 teams.csv 中把该部门加到某个检查组，写法须完全一致",
         Key::E1412NoDepartment => "任务没有写部门",
         Key::E1412Help => "请填写 `department`（部门）列，或用部门名称给文件命名",
-        Key::W1413TooLong => {
-            "任务 `{task}` 连同准备时间需在现场 {onsite} 分钟，但负责的检查组工作时间中最长的时段只有 {longest} 分钟"
-        }
+        Key::W1413TooLong => "任务 `{task}` 连同准备时间需在现场 {onsite} 分钟，但负责的检查组工作时间中最长的时段只有 {longest} 分钟",
         Key::W1413Help => "请拆分任务，或延长工作时间",
         Key::E1415TaskId => "任务编号 `{id}` {why}",
         Key::E1415Help => "routes.csv 用 `;` 分隔任务编号；请改用其他字符，如 `-`",
         Key::E1416Department => "部门 `{department}` {why}",
         Key::E1416Help => "每个任务只写一个部门；teams.csv 用 `;` 分隔部门",
-        Key::E1420Unknown => {
-            "部门 `{department}` 不在部门名录 departments.csv 中；最接近的是：{closest}"
-        }
+        Key::E1420Unknown => "部门 `{department}` 不在部门名录 departments.csv 中；最接近的是：{closest}",
         Key::E1420Help => "请填写 departments.csv 中的部门代码，或把该部门补充到 departments.csv",
         Key::W1421Mapped => "部门 `{department}` 按 `{code}`（{name}）识别",
-        Key::W1421Help => {
-            "请填写部门代码 `{code}`，或在 departments.csv 中把 `{department}` 列为别名"
-        }
+        Key::W1421Help => "请填写部门代码 `{code}`，或在 departments.csv 中把 `{department}` 列为别名",
         // travel matrix (E15xx, W15xx)
         Key::E1501Unknown => "{what} `{text}` 既不是名录中的企业，也不是检查组",
-        Key::E1501Help => {
-            "请填写企业的统一社会信用代码（firm_id），或检查组编号（team_id，表示其驻地）"
-        }
+        Key::E1501Help => "请填写企业的统一社会信用代码（firm_id），或检查组编号（team_id，表示其驻地）",
         Key::E1502Negative => "{what} `{text}` 是负数",
         Key::E1502TooLarge => "{what} `{text}` 超过 {max}",
         Key::E1502KmHelp => "请填写道路公里数，0 到 2000 之间（不是米）",
@@ -227,15 +204,9 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::W1503Again => "`{from}` → `{to}` 这一对重复列出（首次在 {first}）；以这一行为准",
         Key::DeleteOneRow => "请删除两行中的一行",
         Key::E1504NotFound => "在工作区文件夹中找不到路程矩阵 `{path}`",
-        Key::E1504Help => {
-            "请写相对于 chayici.toml 所在文件夹的路径，或删除 [travel] matrix 改用球面距离模型"
-        }
-        Key::W1505Partial => {
-            "路程矩阵给出了路线可能经过的 {pairs} 对地点中的 {given} 对；其余 {missing} 对按球面距离模型估算"
-        }
-        Key::W1505Help => {
-            "`{from}` → `{to}` 是其中之一；道路与模型出入大的路段请补上，若模型对其余路段够用，可忽略此提示"
-        }
+        Key::E1504Help => "请写相对于 chayici.toml 所在文件夹的路径，或删除 [travel] matrix 改用球面距离模型",
+        Key::W1505Partial => "路程矩阵给出了路线可能经过的 {pairs} 对地点中的 {given} 对；其余 {missing} 对按球面距离模型估算",
+        Key::W1505Help => "`{from}` → `{to}` 是其中之一；道路与模型出入大的路段请补上，若模型对其余路段够用，可忽略此提示",
         // the month's records (E17xx, W17xx)
         Key::E1701UnknownTask => "任务 `{task}` 不在任何部门的计划中",
         Key::E1701Help => "请对照 plans/ 中的计划核对编号，或删除该行",
@@ -245,9 +216,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::E1704Outside => "日期 {date} 不在计划期 {first} .. {last} 内",
         Key::E1704Help => "请填写所计划月份内的日期，或删除该行",
         Key::E1705Status => "无法识别状态 `{status}`",
-        Key::E1705Help => {
-            "请填写 已完成、未完成、企业关门 或 延期（done、not_done、firm_closed、postponed）"
-        }
+        Key::E1705Help => "请填写 已完成、未完成、企业关门 或 延期（done、not_done、firm_closed、postponed）",
         Key::E1706EmptyPin => "这条指定既没有写检查组，也没有写日期",
         Key::E1706Help => "请填写检查组（team_id，检查组）或日期（date，日期），或两者都填",
         Key::E1707SecondPin => "任务 `{task}` 被重复指定；首次在 {first}",
@@ -257,16 +226,10 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::W1709Twice => "任务 `{task}` 重复列出（首次在 {first}）；以后面这一行为准",
         Key::W1709Help => "每个任务只保留一行；若保留两行，以最后一行为准",
         Key::PinLeft => "；该任务将不予安排（pin_not_possible）",
-        Key::W1710Uncovered => {
-            "任务 `{task}`（{department}）被指定给检查组 `{team}`，但该组不负责 {department}{left}"
-        }
+        Key::W1710Uncovered => "任务 `{task}`（{department}）被指定给检查组 `{team}`，但该组不负责 {department}{left}",
         Key::W1710ItsDepartment => "其所属部门",
-        Key::W1710Help => {
-            "请指定给负责 {department} 的检查组，或在 teams.csv 中为该组加上 {department}"
-        }
-        Key::W1711Outside => {
-            "任务 `{task}` 被指定在 {date}，不在其检查期限 {first} .. {last} 内{left}"
-        }
+        Key::W1710Help => "请指定给负责 {department} 的检查组，或在 teams.csv 中为该组加上 {department}",
+        Key::W1711Outside => "任务 `{task}` 被指定在 {date}，不在其检查期限 {first} .. {last} 内{left}",
         Key::W1711Help => "请指定期限内的一天，或请部门放宽期限",
         Key::W1712Impossible => "任务 `{task}` 被指定在 {date}，但{why}{left}",
         Key::W1712NotWorking => "当天不是工作日",
@@ -348,51 +311,31 @@ pub(super) fn text(key: Key) -> &'static str {
         // plan's and verify's summaries
         Key::PlanTasks => "  任务         {tasks} 个（已安排 {scheduled}，未安排 {unscheduled}）",
         Key::PlanByPriority => "    按优先级：{list}",
-        Key::PlanVisits => {
-            "  入户         {visits} 次（下界 {lower}；各部门分别检查需 {naive} 次：少 {saved} 次，{percent}%）"
-        }
+        Key::PlanVisits => "  入户         {visits} 次（下界 {lower}；各部门分别检查需 {naive} 次：少 {saved} 次，{percent}%）",
         Key::PlanFirms => "  企业         检查 {visited} 家，其中 {more} 家不止一次",
         Key::PlanDriving => "  行车         {km} 公里，{hours}，共 {days} 个组日",
-        Key::PlanWorkload => {
-            "  工作量       每组最少 {min}，中位 {median}，最多 {max}（{teams} 个检查组）"
-        }
+        Key::PlanWorkload => "  工作量       每组最少 {min}，中位 {median}，最多 {max}（{teams} 个检查组）",
         Key::TeamDaysPerDay => "每天入户最少 {min}，中位 {median}，最多 {max}",
         Key::TeamDaysNoVisits => "没有入户",
         Key::TeamDaysOut => "  组日         出勤 {out} 个，{per_day}，{short} 个不超过 {limit} 次",
-        Key::TeamDaysMonth => {
-            "  本月         {working} 个工作日中有 {idle} 天无检查组出勤；最忙与最闲的检查组相差 {spread}"
-        }
+        Key::TeamDaysMonth => "  本月         {working} 个工作日中有 {idle} 天无检查组出勤；最忙与最闲的检查组相差 {spread}",
         Key::StatAgainst => "{percent}（目标 {target}%：{verdict}）",
         Key::StatMet => "达标",
         Key::StatNotMet => "未达标",
         Key::StatNotApplicable => "不适用",
-        Key::StatJoint => {
-            "  联合检查     {visits} 次入户中 {joint} 次为联合检查 {against}；已安排的 {scheduled} 个任务中 {tasks} 个在联合检查中完成（{share}）"
-        }
+        Key::StatJoint => "  联合检查     {visits} 次入户中 {joint} 次为联合检查 {against}；已安排的 {scheduled} 个任务中 {tasks} 个在联合检查中完成（{share}）",
         Key::StatReduction => "  减少入户     {naive} → {visits} 次，{against}",
-        Key::StatPerDepartment => {
-            "  各部门（分别检查 → 牵头入户；参与入户，其中联合；联合检查占比；减少比例）"
-        }
+        Key::StatPerDepartment => "  各部门（分别检查 → 牵头入户；参与入户，其中联合；联合检查占比；减少比例）",
         Key::StatDepartmentRow => "{naive} → {led}；{visits}，联合 {joint}；{share}；{reduction}",
-        Key::VerifyOk => {
-            "计划检查通过：共 {tasks} 个任务（{scheduled} 个安排在 {visits} 次入户中，{unscheduled} 个未安排），{warnings} 个警告"
-        }
+        Key::VerifyOk => "计划检查通过：共 {tasks} 个任务（{scheduled} 个安排在 {visits} 次入户中，{unscheduled} 个未安排），{warnings} 个警告",
         Key::VerifyInvalid => "计划检查未通过：{violations} 处不符合规则，{warnings} 个警告",
         Key::PlanWrittenTo => "  已写入       {dir}",
-        Key::TemplateWritten => {
-            "已写入 {path}：{code} 的计划模板，可选企业 {count} 家；填好后请保存为 plans/{code}.xlsx"
-        }
+        Key::TemplateWritten => "已写入 {path}：{code} 的计划模板，可选企业 {count} 家；填好后请保存为 plans/{code}.xlsx",
         Key::TemplateUnknownDepartment => "工作区中没有部门 `{department}`；现有部门：{known}",
-        Key::TemplateWorkspaceErrors => {
-            "工作区有错误；请先改正（见 `chayici check {workspace}`），再运行 `template`"
-        }
+        Key::TemplateWorkspaceErrors => "工作区有错误；请先改正（见 `chayici check {workspace}`），再运行 `template`",
         Key::ExportWorkspaceErrors => "{workspace}：工作区有错误，未导出",
-        Key::ExportMaxDays => {
-            "检查组 {team} 设有 max_days，VROOM 无法表达；导回时由 `chayici verify` 核查"
-        }
-        Key::ExportWritten => {
-            "{jobs} 个作业（{tasks} 个任务），{vehicles} 辆车（每个组日一辆），{left_out} 个任务未导出；已写入 {file}"
-        }
+        Key::ExportMaxDays => "检查组 {team} 设有 max_days，VROOM 无法表达；导回时由 `chayici verify` 核查",
+        Key::ExportWritten => "{jobs} 个作业（{tasks} 个任务），{vehicles} 辆车（每个组日一辆），{left_out} 个任务未导出；已写入 {file}",
         Key::ImportWorkspaceErrors => "{workspace}：工作区有错误，未导入",
         Key::ImportNotVroom => "{file}：不是 VROOM 的求解结果：{error}",
         Key::ImportBroken => "导入的计划有 {count} 处不符合规则（见上），未写入任何文件",
@@ -405,9 +348,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ImportOffDay => "车辆 {vehicle}：时刻 {time} 秒不在该车辆的工作日内",
         // --help (the English texts are the doc comments of the command line; a test keeps them equal)
         Key::HelpAbout => "为一个县规划一个月的综合查一次：进一次门、查多项事",
-        Key::HelpLang => {
-            "消息、汇总和 reason_text 的语言：zh 或 en［默认：LC_ALL、LC_MESSAGES 或 LANG 以 zh 开头时为 zh，否则为 en］"
-        }
+        Key::HelpLang => "消息、汇总和 reason_text 的语言：zh 或 en［默认：LC_ALL、LC_MESSAGES 或 LANG 以 zh 开头时为 zh，否则为 en］",
         Key::HelpCheck => "读取并检查工作区；逐条列出每个问题及其文件和行号",
         Key::HelpMerge => "建立合并图，报告各部门分别检查的入户次数、下界和可节省的次数",
         Key::HelpPlan => "规划本月：联合入户、各检查组每天的路线、未能安排的任务",
@@ -415,9 +356,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::HelpVerify => "从基本规则出发，对照工作区核查已写出的计划",
         Key::HelpDiff => "比较两个计划文件夹：增加、取消和改变的入户，调动的任务，稳定性",
         Key::HelpReport => "重新生成已写出计划的 report.html（加 --all 时还有路线表和日历）",
-        Key::HelpTemplate => {
-            "生成部门待填的计划工作簿：中文表头，企业名录、检查事项、优先级和来源的下拉列表，本月的日期单元格"
-        }
+        Key::HelpTemplate => "生成部门待填的计划工作簿：中文表头，企业名录、检查事项、优先级和来源的下拉列表，本月的日期单元格",
         Key::HelpExport => "把工作区写成其他求解器（VROOM）的问题，按规划器的方式打包",
         Key::HelpImport => "读取其他求解器对导出问题的解，核查后写成计划文件夹",
         Key::HelpGen => "生成合成的工作区",
