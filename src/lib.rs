@@ -22,6 +22,7 @@ pub mod diff;
 pub mod explain;
 pub mod export;
 pub mod graph;
+pub mod i18n;
 pub mod ingest;
 pub mod model;
 pub mod output;

@@ -42,6 +42,7 @@ fn quick_suite(extra: &[&str]) -> (String, String, Value) {
     let tmp = tempfile::tempdir().expect("temp dir");
     let json_path = tmp.path().join("bench.json");
     let out = Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .args([
             "bench",
             "--suite",
@@ -173,6 +174,7 @@ fn no_milp_leaves_the_milp_out() {
 #[test]
 fn scaling_suite_prints_the_improvement_time() {
     let out = Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .args([
             "bench",
             "--suite",

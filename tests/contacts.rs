@@ -198,7 +198,7 @@ fn a_phone_that_cannot_be_dialled_is_a_warning_and_still_carried() {
     let o = chayici(&["check", ws.path().to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(
-        stdout.contains("firms.csv:2:12: warning[W2001]: phone `5123-456` is neither a mobile nor a landline number"),
+        stdout.contains("firms.csv:2:12 (L2): warning[W2001]: phone `5123-456` is neither a mobile nor a landline number"),
         "{stdout}"
     );
     assert!(

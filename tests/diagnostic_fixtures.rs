@@ -1,12 +1,14 @@
 //! Every diagnostic code in the registry has a fixture: a small workspace under
 //! `tests/fixtures/invalid/<CODE>_<defect>/` with one thing broken, and the exact output of
-//! `chayici check` on it in `expected.txt`. A code added to the registry without a fixture
-//! fails here, and so does a fixture whose code is not in the registry.
+//! `chayici check --lang en` on it in `expected.txt`, and of `--lang zh` in `expected.zh.txt`.
+//! A code added to the registry without a fixture fails here, and so does a fixture whose code
+//! is not in the registry.
 //!
-//! `CHAYICI_BLESS=1 cargo test --test diagnostic_fixtures` rewrites the `expected.txt` files
-//! from what `check` prints now; review the diff before committing it.
+//! `CHAYICI_BLESS=1 cargo test --test diagnostic_fixtures` rewrites the `expected.txt` and
+//! `expected.zh.txt` files from what `check` prints now; review the diff before committing it.
 //!
-//! The two workbooks (`E0111_merged_header`, `E0114_merged_cells`) are committed as bytes;
+//! The workbooks (`E0111_merged_header`, `E0114_merged_cells`, `W0131_instruction_sheet`)
+//! are committed as bytes;
 //! `cargo test --test diagnostic_fixtures -- --ignored write_workbooks` writes them again.
 //! `E0105_broken_link` holds a symbolic link to a file that does not exist.
 
@@ -99,11 +101,14 @@ fn every_fixture_is_named_after_a_registered_code() {
     }
 }
 
-/// `chayici check NAME` run in the fixtures folder: stdout, stderr and the exit code.
-fn check(name: &str) -> (String, String, Option<i32>) {
+/// `chayici check NAME --lang LANG` run in the fixtures folder: stdout, stderr and the exit
+/// code.
+fn check(name: &str, lang: &str) -> (String, String, Option<i32>) {
     let out = Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .arg("check")
         .arg(name)
+        .args(["--lang", lang])
         .current_dir(fixtures_dir())
         .output()
         .expect("chayici runs");
@@ -114,9 +119,12 @@ fn check(name: &str) -> (String, String, Option<i32>) {
     )
 }
 
-/// What is wrong with one fixture's run, if anything.
-fn problems(name: &str, info: &CodeInfo, bless: bool) -> Vec<String> {
-    let (stdout, stderr, status) = check(name);
+/// The languages a fixture is checked in, with the file that holds the expected output.
+const LANGS: &[(&str, &str)] = &[("en", "expected.txt"), ("zh", "expected.zh.txt")];
+
+/// What is wrong with one fixture's run in `lang`, if anything.
+fn problems(name: &str, info: &CodeInfo, bless: bool, (lang, file): (&str, &str)) -> Vec<String> {
+    let (stdout, stderr, status) = check(name, lang);
     let mut problems = Vec::new();
     if !stderr.is_empty() {
         problems.push(format!("wrote to stderr: {stderr}"));
@@ -132,16 +140,16 @@ fn problems(name: &str, info: &CodeInfo, bless: bool) -> Vec<String> {
     if status != Some(want) {
         problems.push(format!("exits with {status:?}, not {want}"));
     }
-    let expected = fixtures_dir().join(name).join("expected.txt");
+    let expected = fixtures_dir().join(name).join(file);
     if bless {
-        std::fs::write(&expected, &stdout).expect("expected.txt is writable");
+        std::fs::write(&expected, &stdout).expect("the expected file is writable");
     } else {
         match std::fs::read_to_string(&expected) {
             Ok(e) if e == stdout => {}
             Ok(e) => problems.push(format!(
-                "prints other than expected.txt\n--- expected\n{e}--- printed\n{stdout}"
+                "prints other than {file}\n--- expected\n{e}--- printed\n{stdout}"
             )),
-            Err(_) => problems.push("has no expected.txt (run with CHAYICI_BLESS=1)".into()),
+            Err(_) => problems.push(format!("has no {file} (run with CHAYICI_BLESS=1)")),
         }
     }
     problems
@@ -155,8 +163,10 @@ fn every_fixture_prints_its_expected_output() {
         let Some(info) = codes::lookup(code_of(&name)) else {
             continue; // every_fixture_is_named_after_a_registered_code reports it
         };
-        for p in problems(&name, info, bless) {
-            failures.push(format!("{name}: {p}"));
+        for &lang in LANGS {
+            for p in problems(&name, info, bless, lang) {
+                failures.push(format!("{name} ({}): {p}", lang.0));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -245,4 +255,43 @@ fn write_workbooks() {
         ws.merge_range(1, 4, 2, 4, "2026-12-15", &Format::new())
             .unwrap();
     });
+    instruction_sheet_in_front();
+}
+
+/// W0131's workbook: an instruction sheet `填表说明` in front of the data sheet, which has a
+/// title row and a blank row above its header, as clerks make them.
+fn instruction_sheet_in_front() {
+    use rust_xlsxwriter::Workbook;
+    let mut wb = Workbook::new();
+    let help = wb.add_worksheet();
+    help.set_name("填表说明").unwrap();
+    help.write(0, 0, "填表说明").unwrap();
+    help.write(1, 0, "1. 每行一项检查任务；统一社会信用代码填18位。")
+        .unwrap();
+    help.write(2, 0, "2. 优先级填 必查、一般 或 可选。")
+        .unwrap();
+    let ws = wb.add_worksheet();
+    ws.write(0, 0, "2026年12月市场监管局检查计划").unwrap();
+    let rows: [[&str; 5]; 3] = [
+        [
+            "任务编号",
+            "统一社会信用代码",
+            "企业名称",
+            "检查时长",
+            "优先级",
+        ],
+        [
+            "SC-01",
+            "91330822MA2E0A1B7U",
+            "常山县某某餐饮店",
+            "40",
+            "必查",
+        ],
+        ["SC-02", "91330822MA2E1C2D04", "紫港民宿", "30", "一般"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        ws.write_row(r as u32 + 2, 0, *row).unwrap();
+    }
+    wb.save(fixtures_dir().join("W0131_instruction_sheet/plans/scjg.xlsx"))
+        .unwrap();
 }

@@ -219,3 +219,49 @@ fn an_unknown_job_is_named() {
     assert_eq!(code(&o), 1);
     assert!(String::from_utf8_lossy(&o.stderr).contains("job 999 is not in the exported problem"));
 }
+
+#[test]
+fn export_and_import_speak_the_language_asked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = data("tiny");
+    let out = tmp.path().join("tiny.json");
+    let o = chayici(&[
+        "export",
+        ws.to_str().unwrap(),
+        "--format",
+        "vroom",
+        "--out",
+        out.to_str().unwrap(),
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        stdout.contains(" 个作业（") && stdout.contains("；已写入 "),
+        "{stdout}"
+    );
+    let file = tmp.path().join("solution.json");
+    let import_zh = |solution: &Value| {
+        std::fs::write(&file, solution.to_string()).unwrap();
+        chayici(&[
+            "import",
+            "--format",
+            "vroom",
+            ws.to_str().unwrap(),
+            file.to_str().unwrap(),
+            "--out",
+            tmp.path().join("plan").to_str().unwrap(),
+            "--lang",
+            "zh",
+        ])
+    };
+    let o = import_zh(&json!({"code": 0, "routes": [], "unassigned": [{"id": 999}]}));
+    assert_eq!(code(&o), 1);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("导出的问题中没有作业 999"), "{stderr}");
+    let o = import_zh(&json!({"code": 3, "error": "bad input"}));
+    assert_eq!(code(&o), 1);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("VROOM 求解失败（错误码 3）"), "{stderr}");
+}

@@ -254,12 +254,14 @@ fn gen_refuses_a_non_empty_folder_without_force_and_keeps_other_files_with_it() 
     let args = ["gen", "--profile", "town", "--seed", "3", "--out", out];
     Command::cargo_bin("chayici")
         .unwrap()
+        .env("LC_ALL", "C")
         .args(args)
         .assert()
         .code(2);
     assert!(!dir.path().join("firms.csv").exists());
     Command::cargo_bin("chayici")
         .unwrap()
+        .env("LC_ALL", "C")
         .args(args)
         .arg("--force")
         .assert()

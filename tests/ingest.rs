@@ -14,6 +14,7 @@ fn root() -> PathBuf {
 
 fn check(dir: &Path, extra: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .arg("check")
         .arg(dir)
         .args(extra)
@@ -80,11 +81,11 @@ fn bad_fixture_lists_every_error_with_file_and_line() {
     let (code, out, _) = check(&root().join("tests/fixtures/bad"), &[]);
     assert_eq!(code, 1, "{out}");
     for expected in [
-        "firms.csv:3:1: error[E1003]",
-        "firms.csv:4:5: error[E1105]",
-        "plans/scjg.csv:3:1: error[E1401]: task `SC-01` appears again; first at plans/scjg.csv:2:1",
-        "plans/scjg.csv:4:2: error[E1402]",
-        "plans/scjg.csv:5:6: error[E1405]",
+        "firms.csv:3:1 (A3): error[E1003]",
+        "firms.csv:4:5 (E4): error[E1105]",
+        "plans/scjg.csv:3:1 (A3): error[E1401]: task `SC-01` appears again; first at plans/scjg.csv:2:1 (A2)",
+        "plans/scjg.csv:4:2 (B4): error[E1402]",
+        "plans/scjg.csv:5:6 (F5): error[E1405]",
         "help: swap the columns",
         "5 errors",
     ] {
@@ -100,7 +101,7 @@ fn bad_fixture_as_json() {
     assert_eq!(v["summary"]["errors"], 5);
     let first = &v["diagnostics"][0];
     assert_eq!(first["code"], "E1003");
-    assert_eq!(first["location"], "firms.csv:3:1");
+    assert_eq!(first["location"], "firms.csv:3:1 (A3)");
     assert_eq!(first["loc"]["line"], 3);
 }
 
@@ -216,6 +217,9 @@ fn warnings_keep_exit_zero() {
         toml.replace("[defaults]", "[defaults]\nlunch = 60"),
     )
     .unwrap();
+    // A department of its own, listed so that it is known but covered by no team.
+    let depts = std::fs::read_to_string(p.join("departments.csv")).unwrap();
+    std::fs::write(p.join("departments.csv"), format!("{depts}wlj,文旅\n")).unwrap();
     std::fs::write(
         p.join("plans/wlj.csv"),
         "task_id,firm_id,firm_name,earliest,latest,minutes\n\
@@ -226,8 +230,8 @@ fn warnings_keep_exit_zero() {
     assert_eq!(code, 0, "{out}");
     for expected in [
         "chayici.toml:12:1: warning[W0204]: unknown key `defaults.lunch`",
-        "plans/wlj.csv:2:3: warning[W1403]",
-        "plans/wlj.csv:2:4: warning[W1406]",
+        "plans/wlj.csv:2:3 (C2): warning[W1403]",
+        "plans/wlj.csv:2:4 (D2): warning[W1406]",
         "plans/wlj.csv:2: warning[W1411]: no team covers department `wlj`",
         "0 errors, 4 warnings",
     ] {

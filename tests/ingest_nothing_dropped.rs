@@ -37,6 +37,7 @@ fn edit_sthj_header(dir: &Path, edit: impl Fn(&str) -> String) {
 
 fn check(dir: &Path) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .arg("check")
         .arg(dir)
         .output()
@@ -57,7 +58,9 @@ fn blank_header_over_dates_is_an_error() {
     let text = rendered(&loaded);
     assert!(loaded.instance.is_none(), "{text}");
     assert!(
-        text.contains("plans/sthj.csv:1:7: error[E0110]: column 7 has no header but holds data"),
+        text.contains(
+            "plans/sthj.csv:1:7 (G1): error[E0110]: column 7 has no header but holds data"
+        ),
         "{text}"
     );
     assert!(
@@ -76,7 +79,7 @@ fn cells_beyond_the_header_are_an_error() {
     std::fs::write(&path, text.replacen("重点\n", "重点,2026-12-05\n", 1)).unwrap();
     let text = rendered(&load(tmp.path()));
     assert!(
-        text.contains("plans/sthj.csv:1:11: error[E0110]: column 11 has no header"),
+        text.contains("plans/sthj.csv:1:11 (K1): error[E0110]: column 11 has no header"),
         "{text}"
     );
     assert!(text.contains("holds data (first at line 2)"), "{text}");
@@ -99,7 +102,7 @@ fn unknown_column_is_a_warning_naming_its_position() {
     let text = rendered(&load(tmp.path()));
     assert!(
         text.contains(
-            "plans/sthj.csv:1:9: warning[W0109]: column 9 `urgency` is not a known column and is ignored"
+            "plans/sthj.csv:1:9 (I1): warning[W0109]: column 9 `urgency` is not a known column and is ignored"
         ),
         "{text}"
     );
@@ -112,7 +115,7 @@ fn unknown_column_close_to_an_alias_suggests_it() {
     let text = rendered(&load(tmp.path()));
     assert!(
         text.contains(
-            "plans/sthj.csv:1:7: warning[W0109]: column 7 `截止时间` is not a known column"
+            "plans/sthj.csv:1:7 (G1): warning[W0109]: column 7 `截止时间` is not a known column"
         ),
         "{text}"
     );
@@ -346,4 +349,51 @@ fn two_registers_side_by_side_are_an_error() {
     ] {
         assert!(text.contains(expected), "missing `{expected}` in\n{text}");
     }
+}
+
+// From issue 14: WPS workbooks and the office's own files in plans/.
+
+#[test]
+fn a_wps_et_workbook_saved_in_xlsx_form_is_read_like_xlsx() {
+    let tmp = tiny();
+    sthj_workbook(tmp.path(), |_| {});
+    let plans = tmp.path().join("plans");
+    std::fs::rename(plans.join("sthj.xlsx"), plans.join("sthj.et")).unwrap();
+    let loaded = load(tmp.path());
+    assert!(loaded.diagnostics.is_empty(), "{}", rendered(&loaded));
+    let inst = loaded.instance.unwrap();
+    let sthj: Vec<&str> = inst
+        .tasks
+        .iter()
+        .filter(|t| t.loc.file == "plans/sthj.et")
+        .map(|t| t.id.as_str())
+        .collect();
+    assert_eq!(sthj, ["HB-01", "HB-02"]);
+}
+
+#[test]
+fn files_listed_in_plans_ignore_are_left_alone_and_no_others() {
+    let tmp = tiny();
+    let plans = tmp.path().join("plans");
+    std::fs::write(plans.join("旧计划.docx"), b"PK\x03\x04old").unwrap();
+    std::fs::write(plans.join("scjg.csv.bak"), b"task_id\n").unwrap();
+    std::fs::write(plans.join("汇总.pdf"), b"%PDF-1.4").unwrap();
+    let toml = tmp.path().join("chayici.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        format!("{text}\n[plans]\nignore = [\"旧计划.docx\", \"*.BAK\"]\n"),
+    )
+    .unwrap();
+    let loaded = load(tmp.path());
+    let text = rendered(&loaded);
+    assert_eq!(
+        loaded.diagnostics.len(),
+        1,
+        "only the file not listed is reported:\n{text}"
+    );
+    assert!(
+        text.contains("plans/汇总.pdf: error[E0105]"),
+        "missing E0105 for 汇总.pdf in\n{text}"
+    );
 }

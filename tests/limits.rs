@@ -16,6 +16,7 @@ const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/demo-changshan");
 
 fn chayici(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .args(args)
         .output()
         .expect("the binary runs")

@@ -25,6 +25,7 @@ fn copy_dir(from: &Path, to: &Path) {
 fn text_report_shows_the_saving() {
     Command::cargo_bin("chayici")
         .unwrap()
+        .env("LC_ALL", "C")
         .arg("merge")
         .arg(tiny())
         .assert()
@@ -40,6 +41,7 @@ fn text_report_shows_the_saving() {
 fn json_report_has_the_same_numbers() {
     let out = Command::cargo_bin("chayici")
         .unwrap()
+        .env("LC_ALL", "C")
         .args(["merge", "--format", "json"])
         .arg(tiny())
         .output()
@@ -72,6 +74,7 @@ fn dot_file_is_written() {
     let dot = dir.path().join("merge.dot");
     Command::cargo_bin("chayici")
         .unwrap()
+        .env("LC_ALL", "C")
         .arg("merge")
         .arg(tiny())
         .arg("--dot")
@@ -97,6 +100,7 @@ fn unschedulable_tasks_are_reported_by_reason() {
     std::fs::write(&plan, text).unwrap();
     Command::cargo_bin("chayici")
         .unwrap()
+        .env("LC_ALL", "C")
         .arg("merge")
         .arg(&ws)
         .assert()
@@ -119,6 +123,7 @@ fn a_workspace_with_errors_exits_1_and_points_to_check() {
     let dot = dir.path().join("merge.dot");
     Command::cargo_bin("chayici")
         .unwrap()
+        .env("LC_ALL", "C")
         .arg("merge")
         .arg(&ws)
         .arg("--dot")
@@ -135,6 +140,7 @@ fn a_workspace_with_errors_exits_1_and_points_to_check() {
 fn a_missing_workspace_exits_2() {
     Command::cargo_bin("chayici")
         .unwrap()
+        .env("LC_ALL", "C")
         .args(["merge", "/nonexistent/chayici-workspace"])
         .assert()
         .code(2);

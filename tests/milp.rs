@@ -198,6 +198,7 @@ fn the_backend_is_the_one_compiled_in() {
     };
     assert_eq!(BACKEND, expected);
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .arg("--version")
         .output()
         .expect("the binary runs");

@@ -18,19 +18,22 @@ const INVALID: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/inval
 /// Each fixture whose month file has an error, with the line `plan` must name.
 const BAD_ROWS: &[(&str, &str)] = &[
     ("E0102_done_without_status", "done.csv:1: error[E0102]"),
-    ("E1701_unknown_task_in_done", "done.csv:3:1: error[E1701]"),
+    (
+        "E1701_unknown_task_in_done",
+        "done.csv:3:1 (A3): error[E1701]",
+    ),
     (
         "E1702_unknown_team_in_absences",
-        "absences.csv:3:1: error[E1702]",
+        "absences.csv:3:1 (A3): error[E1702]",
     ),
-    ("E1703_bad_date_in_pins", "pins.csv:2:3: error[E1703]"),
+    ("E1703_bad_date_in_pins", "pins.csv:2:3 (C2): error[E1703]"),
     (
         "E1704_absence_outside_horizon",
-        "absences.csv:2:2: error[E1704]",
+        "absences.csv:2:2 (B2): error[E1704]",
     ),
-    ("E1705_unknown_status", "done.csv:3:2: error[E1705]"),
+    ("E1705_unknown_status", "done.csv:3:2 (B3): error[E1705]"),
     ("E1706_pin_without_team_or_date", "pins.csv:2: error[E1706]"),
-    ("E1707_second_pin", "pins.csv:4:1: error[E1707]"),
+    ("E1707_second_pin", "pins.csv:4:1 (A4): error[E1707]"),
 ];
 
 #[test]
@@ -38,6 +41,7 @@ fn plan_stops_at_the_line_of_a_bad_month_row() {
     for (fixture, at) in BAD_ROWS {
         let out = tempfile::tempdir().unwrap();
         let o = Command::new(env!("CARGO_BIN_EXE_chayici"))
+            .env("LC_ALL", "C")
             .args(["plan", fixture, "--quiet", "--iterations", "5", "--out"])
             .arg(out.path().join("plan"))
             .current_dir(INVALID)

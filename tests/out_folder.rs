@@ -10,6 +10,7 @@ const TINY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/tiny");
 
 fn plan(workspace: &Path, out: &Path, extra: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .arg("plan")
         .arg(workspace)
         .arg("--out")

@@ -10,6 +10,7 @@ const TINY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/tiny");
 
 fn chayici(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .args(args)
         .output()
         .expect("the binary runs")

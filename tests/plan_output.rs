@@ -88,10 +88,16 @@ fn routes_csv_has_the_documented_columns_and_a_row_back_to_base() {
 fn unscheduled_csv_lists_each_task_with_its_reason() {
     let inst = instance();
     let plan = valid_plan(&inst);
-    let csv = text(|b| write_unscheduled_csv(b, &inst, &plan).unwrap());
+    let csv = |lang| text(|b| write_unscheduled_csv(b, &inst, &plan, lang).unwrap());
     assert_eq!(
-        csv,
-        "task_id,department,firm_id,reason\nT5,wsjk,F1,no_team_covers_department\n"
+        csv(chayici::i18n::Lang::En),
+        "task_id,department,firm_id,reason,reason_text\n\
+         T5,wsjk,F1,no_team_covers_department,no team covers the task's department\n"
+    );
+    assert_eq!(
+        csv(chayici::i18n::Lang::Zh),
+        "task_id,department,firm_id,reason,reason_text\n\
+         T5,wsjk,F1,no_team_covers_department,没有检查组具备该部门执法资格\n"
     );
 }
 
@@ -173,8 +179,20 @@ fn plan_json_with_unknown_ids_is_a_mismatch_naming_the_id() {
 fn summary_names_the_figures_an_office_reads_first() {
     let inst = instance();
     let k = Kpis::of(&inst, &valid_plan(&inst));
-    let s = text(|b| write_summary(b, "fixture", &k, meta().bounds).unwrap());
+    let s =
+        text(|b| write_summary(b, "fixture", &k, meta().bounds, chayici::i18n::Lang::En).unwrap());
     assert!(s.contains("5 (4 scheduled, 1 unscheduled)"), "{s}");
     assert!(s.contains("no_team_covers_department"), "{s}");
     assert!(s.contains("lower bound 3, naive 4: 1 fewer, 25.0%"), "{s}");
+    let zh =
+        text(|b| write_summary(b, "fixture", &k, meta().bounds, chayici::i18n::Lang::Zh).unwrap());
+    assert!(
+        zh.contains("  任务         5 个（已安排 4，未安排 1）"),
+        "{zh}"
+    );
+    assert!(zh.contains("no_team_covers_department"), "{zh}");
+    assert!(
+        zh.contains("下界 3；各部门分别检查需 4 次：少 1 次，25.0%"),
+        "{zh}"
+    );
 }

@@ -17,6 +17,7 @@ const FROM: &str = "2026-12-10";
 
 fn chayici(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .args(args.iter().map(|a| a.as_ref()))
         .output()
         .unwrap()

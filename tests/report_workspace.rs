@@ -10,7 +10,9 @@ use std::path::Path;
 const TINY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/tiny");
 
 fn chayici() -> Command {
-    Command::cargo_bin("chayici").unwrap()
+    let mut c = Command::cargo_bin("chayici").unwrap();
+    c.env("LC_ALL", "C");
+    c
 }
 
 fn plan(ws: &Path, out: &Path, threads: &str) {

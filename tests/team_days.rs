@@ -115,7 +115,7 @@ fn the_summary_prints_the_team_day_figures() {
     assert_eq!(t.out, plan.routes.len());
     assert_eq!(t.short, short_days(&plan));
     let mut out = Vec::new();
-    chayici::output::write_team_days_summary(&mut out, &t).unwrap();
+    chayici::output::write_team_days_summary(&mut out, &t, chayici::i18n::Lang::En).unwrap();
     let text = String::from_utf8(out).unwrap();
     let (lo, mid, hi) = t.visits_min_median_max.unwrap();
     assert!(

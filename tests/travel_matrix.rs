@@ -21,6 +21,7 @@ const BAD: &str = concat!(
 /// Runs the binary: exit code, stdout, stderr.
 fn chayici(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .args(args)
         .output()
         .expect("the binary runs");
@@ -249,11 +250,11 @@ fn bad_matrix_is_reported_row_by_row() {
     let (code, out) = check(Path::new(BAD));
     assert_eq!(code, 1, "{out}");
     for expected in [
-        "roads/travel.csv:3:2: error[E1501]: to `91330822MA2E9Z9Z99` is neither a firm in the \
+        "roads/travel.csv:3:2 (B3): error[E1501]: to `91330822MA2E9Z9Z99` is neither a firm in the \
          register nor a team",
-        "roads/travel.csv:4:3: error[E1502]: km `-6.3` is negative",
-        "roads/travel.csv:6:1: warning[W1503]: pair `T1` → `91330822MA2E1C2D04` is listed again \
-         (first at roads/travel.csv:2:1); this row is used",
+        "roads/travel.csv:4:3 (C4): error[E1502]: km `-6.3` is negative",
+        "roads/travel.csv:6:1 (A6): warning[W1503]: pair `T1` → `91330822MA2E1C2D04` is listed again \
+         (first at roads/travel.csv:2:1 (A2)); this row is used",
         "chayici.toml:19:1: warning[W1505]: the matrix gives 2 of the 40 pairs",
         "matrix roads/travel.csv read: 2 pairs (38 more by great circle)",
         "2 errors, 2 warnings",
@@ -287,11 +288,11 @@ fn absurd_values_and_empty_cells_are_errors() {
     let (code, out) = check(tmp.path());
     assert_eq!(code, 1, "{out}");
     for expected in [
-        "travel.csv:2:3: error[E1502]: km `2500` is more than 2000",
-        "travel.csv:3:4: error[E1502]: minutes `1441` is more than 1440",
-        "travel.csv:4:3: error[E1502]: km is empty",
-        "travel.csv:5:3: error[E1502]: km `x` is not a number",
-        "travel.csv:6:2: error[E0107]",
+        "travel.csv:2:3 (C2): error[E1502]: km `2500` is more than 2000",
+        "travel.csv:3:4 (D3): error[E1502]: minutes `1441` is more than 1440",
+        "travel.csv:4:3 (C4): error[E1502]: km is empty",
+        "travel.csv:5:3 (C5): error[E1502]: km `x` is not a number",
+        "travel.csv:6:2 (B6): error[E0107]",
         "5 errors",
     ] {
         assert!(out.contains(expected), "missing `{expected}` in\n{out}");

@@ -255,7 +255,9 @@ fn written_files(inst: &chayici::model::Instance, plan: &Plan) -> chayici::verif
     chayici::verify::PlanFiles {
         plan_json: text(&|w| write_plan_json(w, inst, plan, &meta).unwrap()),
         routes_csv: text(&|w| write_routes_csv(w, inst, plan).unwrap()),
-        unscheduled_csv: text(&|w| write_unscheduled_csv(w, inst, plan).unwrap()),
+        unscheduled_csv: text(&|w| {
+            write_unscheduled_csv(w, inst, plan, chayici::i18n::Lang::En).unwrap()
+        }),
         listing: chayici::verify::REQUIRED_FILES
             .iter()
             .chain(&chayici::verify::PEOPLE_FILES)

@@ -28,6 +28,7 @@ fn fixture() -> &'static (tempfile::TempDir, PathBuf, PathBuf) {
         let out = tmp.path().join("month");
         Command::cargo_bin("chayici")
             .unwrap()
+            .env("LC_ALL", "C")
             .args(["plan", ws.to_str().unwrap(), "--out", out.to_str().unwrap()])
             .args(["--quiet", "--iterations", "60", "--threads", "1"])
             .assert()
@@ -52,6 +53,7 @@ fn verify_after(edit: impl FnOnce(&Path)) -> (i32, String) {
     edit(&dir);
     let o = Command::cargo_bin("chayici")
         .unwrap()
+        .env("LC_ALL", "C")
         .args([
             "verify",
             workspace().to_str().unwrap(),
@@ -311,7 +313,10 @@ fn a_scheduled_task_added_to_unscheduled_csv_or_the_file_deleted() {
         c[9].split(';').next().unwrap(),
         c[10].split(';').next().unwrap(),
     );
-    let row = format!("{task},{dept},{},no_capacity\n", c[3]);
+    let row = format!(
+        "{task},{dept},{},no_capacity,the teams' time went to more important tasks\n",
+        c[3]
+    );
     let r = verify_after(|d| {
         let path = d.join("unscheduled.csv");
         let text = std::fs::read_to_string(&path).unwrap() + &row;
@@ -359,11 +364,78 @@ fn an_unscheduled_reason_edited_or_its_row_deleted() {
         r,
         &["unscheduled.csv:2: error[wrong_reason]", "team T1 covers"],
     );
-    let r = verify_after(edit(
-        "SC-09,scjg,91330822MA2E0A1B7U,no_working_day_in_window\n",
-        "",
-    ));
+    let r = verify_after(|d: &Path| {
+        let path = d.join("unscheduled.csv");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let kept: String = text
+            .lines()
+            .filter(|l| !l.starts_with("SC-09,"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        std::fs::write(path, kept).unwrap();
+    });
     assert_caught(r, &["unscheduled.csv: error[row_missing]", "task_missing"]);
+}
+
+/// The reason in words, in either language, beside the code; `verify` holds the words to the
+/// code, and still reads a file written before the column (no `reason_text`).
+#[test]
+fn unscheduled_reason_text_says_the_code_in_either_language() {
+    let zh = "检查时间窗内没有工作日";
+    let en = "the task's window holds no working day";
+    let text = std::fs::read_to_string(planned().join("unscheduled.csv")).unwrap();
+    assert!(
+        text.starts_with("task_id,department,firm_id,reason,reason_text\n"),
+        "{text}"
+    );
+    let written = if text.contains(zh) { zh } else { en };
+    assert!(
+        text.contains(&format!("no_working_day_in_window,{written}\n")),
+        "{text}"
+    );
+    let rewrite = |f: fn(&str) -> String| {
+        move |d: &Path| {
+            let path = d.join("unscheduled.csv");
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(path, f(&text)).unwrap();
+        }
+    };
+    let other = |t: &str| {
+        if t.contains("检查时间窗内没有工作日") {
+            t.replace(
+                "检查时间窗内没有工作日",
+                "the task's window holds no working day",
+            )
+        } else {
+            t.replace(
+                "the task's window holds no working day",
+                "检查时间窗内没有工作日",
+            )
+        }
+    };
+    let (code, out) = verify_after(rewrite(other));
+    assert_eq!(code, 0, "{out}");
+    let old = |t: &str| {
+        t.lines()
+            .map(|l| format!("{}\n", &l[..l.rfind(',').unwrap()]))
+            .collect()
+    };
+    let (code, out) = verify_after(rewrite(old));
+    assert_eq!(code, 0, "{out}");
+    let wrong = |t: &str| {
+        t.replace("检查时间窗内没有工作日", "企业关门").replace(
+            "the task's window holds no working day",
+            "the firm was closed",
+        )
+    };
+    assert_caught(
+        verify_after(rewrite(wrong)),
+        &[
+            "unscheduled.csv:2:",
+            "reason_text is `",
+            "检查时间窗内没有工作日",
+        ],
+    );
 }
 
 #[test]

@@ -99,11 +99,17 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             iterations: args.iterations,
             ..SolveParams::default()
         };
-        bar.set_message("planning without changes");
+        bar.set_message(super::lang().text(chayici::i18n::Key::ProgAdviseBase));
         let baseline = plan_for_what_if(inst, &params);
         bar.inc(1);
         for (i, a) in list.iter_mut().take(checks).enumerate() {
-            bar.set_message(format!("what-if {}/{checks}: {}", i + 1, a.change.kind()));
+            let label = chayici::msg!(
+                ProgAdviseWhatIf,
+                i = i + 1,
+                n = checks,
+                change = a.change.kind()
+            );
+            bar.set_message(label.render(super::lang()));
             a.what_if = Some(what_if(inst, a, &params, &baseline));
             bar.inc(1);
         }

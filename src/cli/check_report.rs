@@ -1,17 +1,21 @@
 //! Provides the text and JSON reports of a loaded workspace: `check` prints them, and a command
 //! that refuses a workspace with errors shows the same report, so a clerk sees one layout.
 
+use crate::cli::lang;
 use chayici::diag::{Diagnostic, printable};
+use chayici::i18n::{Key, Msg};
 use chayici::ingest::{Loaded, Summary};
+use chayici::msg;
 use std::io::Write;
 
-/// The JSON report: every diagnostic with its location also rendered as `file:line:col`.
+/// The JSON report: every diagnostic with its location also rendered as `file:line:col`, its
+/// message and help in the run's language, and the catalogue keys and arguments beside them.
 pub fn json_report(loaded: &Loaded) -> serde_json::Value {
     let diagnostics: Vec<serde_json::Value> = loaded
         .diagnostics
         .iter()
         .map(|d| {
-            let mut v = serde_json::to_value(d).unwrap_or_default();
+            let mut v = d.to_json(lang());
             if let Some(o) = v.as_object_mut() {
                 o.insert("location".into(), d.loc.to_string().into());
             }
@@ -41,46 +45,71 @@ pub fn write_text(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<()> 
 }
 
 fn write_diagnostic(out: &mut impl Write, d: &Diagnostic) -> std::io::Result<()> {
-    for line in d.to_string().lines() {
+    for line in d.render(lang()).lines() {
         writeln!(out, "  {line}")?;
     }
     Ok(())
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// `n` with the word for one or for many, in the run's language.
+fn plural(n: usize, one: Key, many: Key) -> String {
+    Msg::new(if n == 1 { one } else { many })
+        .arg("n", n)
+        .render(lang())
 }
 
 fn write_summary(out: &mut impl Write, s: &Summary) -> std::io::Result<()> {
-    writeln!(out, "workspace: {}", printable(&s.name))?;
+    let lang = lang();
+    let line = |m: Msg| m.render(lang);
+    writeln!(
+        out,
+        "{}",
+        line(msg!(SumWorkspace, name = printable(&s.name)))
+    )?;
     match s.horizon {
         Some((a, b)) => writeln!(
             out,
-            "  horizon:  {a} .. {b} ({}, {})",
-            plural(s.days, "day", "days"),
-            plural(s.working_days, "working day", "working days")
+            "{}",
+            line(msg!(
+                SumHorizon,
+                start = a,
+                end = b,
+                days = plural(s.days, Key::SumDay, Key::SumDays),
+                working = plural(s.working_days, Key::SumWorkingDay, Key::SumWorkingDays)
+            ))
         )?,
-        None => writeln!(out, "  horizon:  not set")?,
+        None => writeln!(out, "{}", line(msg!(SumHorizonNotSet)))?,
     }
-    writeln!(out, "  firms:    {}", s.firms)?;
-    writeln!(out, "  teams:    {}", s.teams)?;
-    writeln!(out, "  tasks:    {}", s.tasks)?;
+    writeln!(out, "{}", line(msg!(SumFirms, n = s.firms)))?;
+    writeln!(out, "{}", line(msg!(SumTeams, n = s.teams)))?;
+    writeln!(out, "{}", line(msg!(SumTasks, n = s.tasks)))?;
     for d in &s.departments {
         let name = if d.name != d.code {
             format!("{} ({})", d.code, d.name)
         } else {
             d.code.clone()
         };
-        let note = if d.covered { "" } else { "  no team covers it" };
+        let note = if d.covered {
+            ""
+        } else {
+            lang.text(Key::SumUncovered)
+        };
         writeln!(out, "    {}: {}{note}", printable(&name), d.tasks)?;
     }
     if let Some(t) = &s.travel {
-        writeln!(out, "  travel:   {}", printable(&t.to_string()))?;
+        writeln!(
+            out,
+            "{}",
+            line(msg!(SumTravel, travel = printable(&t.to_string())))
+        )?;
     }
     writeln!(
         out,
-        "{}, {}",
-        plural(s.errors, "error", "errors"),
-        plural(s.warnings, "warning", "warnings")
+        "{}",
+        line(msg!(
+            SumTotals,
+            errors = plural(s.errors, Key::SumError, Key::SumErrors),
+            warnings = plural(s.warnings, Key::SumWarning, Key::SumWarnings)
+        ))
     )
 }

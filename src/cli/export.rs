@@ -1,10 +1,11 @@
 //! Provides `chayici export`: writes the workspace as another solver's problem, bundled and
 //! timed as the planner sees it, so that a peer can be measured on the same work.
 
-use super::Outcome;
 use super::workspace::{self, Show};
+use super::{Outcome, lang};
 use anyhow::Context;
 use chayici::export::vroom_problem;
+use chayici::msg;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -33,10 +34,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let Some(ws) = workspace::load(&args.workspace, Show::Errors)
         .with_context(|| format!("cannot read workspace {}", args.workspace.display()))?
     else {
-        eprintln!(
-            "chayici: {}: the workspace has errors; nothing exported",
-            args.workspace.display()
-        );
+        let m = msg!(ExportWorkspaceErrors, workspace = args.workspace.display());
+        eprintln!("chayici: {}", m.render(lang()));
         return Ok(Outcome::Invalid);
     };
     let inst = &ws.instance;
@@ -50,19 +49,18 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Ok(())
     })?;
     for team in inst.teams.iter().filter(|t| t.max_days.is_some()) {
-        eprintln!(
-            "chayici: warning: team {} has max_days, which VROOM cannot express; \
-             `chayici verify` will judge it on the way back",
-            team.id
-        );
+        let m = msg!(ExportMaxDays, team = &team.id);
+        eprintln!("chayici: warning: {}", m.render(lang()));
     }
     let tasks: usize = export.bundles.iter().map(Vec::len).sum();
-    println!(
-        "{} jobs ({tasks} tasks), {} vehicles (team-days), {} tasks left out; written to {}",
-        export.problem.jobs.len(),
-        export.problem.vehicles.len(),
-        export.left_out.len(),
-        args.out.display()
+    let m = msg!(
+        ExportWritten,
+        jobs = export.problem.jobs.len(),
+        tasks = tasks,
+        vehicles = export.problem.vehicles.len(),
+        left_out = export.left_out.len(),
+        file = args.out.display()
     );
+    println!("{}", m.render(lang()));
     Ok(Outcome::Done)
 }

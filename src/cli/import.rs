@@ -2,12 +2,13 @@
 //! wrote and writes it as a plan folder, checked by the independent checker first, so that a
 //! peer's plan is judged, printed and compared like the planner's own.
 
-use super::Outcome;
 use super::export::PeerFormat;
 use super::workspace::{self, Show};
+use super::{Outcome, lang};
 use anyhow::Context;
 use chayici::export::{VroomSolution, plan_from_vroom, vroom_problem};
 use chayici::model::{Instance, Plan, Priority};
+use chayici::msg;
 use chayici::output::report::{ReportHeadline, write_people_outputs};
 use chayici::output::sheets::Lang;
 use chayici::output::{
@@ -49,10 +50,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let Some(ws) = workspace::load(&args.workspace, Show::Errors)
         .with_context(|| format!("cannot read workspace {}", args.workspace.display()))?
     else {
-        eprintln!(
-            "chayici: {}: the workspace has errors; nothing imported",
-            args.workspace.display()
-        );
+        let m = msg!(ImportWorkspaceErrors, workspace = args.workspace.display());
+        eprintln!("chayici: {}", m.render(lang()));
         return Ok(Outcome::Invalid);
     };
     let inst = &ws.instance;
@@ -64,17 +63,19 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             let solution: VroomSolution = match serde_json::from_str(&text) {
                 Ok(s) => s,
                 Err(e) => {
-                    eprintln!(
-                        "chayici: {}: not a VROOM solution: {e}",
-                        args.solution.display()
-                    );
+                    let m = msg!(ImportNotVroom, file = args.solution.display(), error = e);
+                    eprintln!("chayici: {}", m.render(lang()));
                     return Ok(Outcome::Invalid);
                 }
             };
             match plan_from_vroom(inst, &vroom_problem(inst, &bounds), &solution) {
                 Ok(p) => p,
                 Err(e) => {
-                    eprintln!("chayici: {}: {e}", args.solution.display());
+                    eprintln!(
+                        "chayici: {}: {}",
+                        args.solution.display(),
+                        e.msg().render(lang())
+                    );
                     return Ok(Outcome::Invalid);
                 }
             }
@@ -85,10 +86,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         for v in &report.violations {
             eprintln!("  {v}");
         }
-        eprintln!(
-            "chayici: the imported plan breaks {} rule(s) (listed above); nothing written",
-            report.violations.len()
-        );
+        let m = msg!(ImportBroken, count = report.violations.len());
+        eprintln!("chayici: {}", m.render(lang()));
         return Ok(Outcome::Invalid);
     }
     let k = &report.kpis;
@@ -134,14 +133,15 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         naive_counts,
     };
     write_out_dir(&args.out, args.force, Some(&args.workspace), |dir| {
-        write_plan_files(dir, inst, &plan, &meta)?;
+        write_plan_files(dir, inst, &plan, &meta, lang())?;
         write_people_outputs(dir, inst, &plan, &headline, Lang::Zh, None)?;
         Ok(())
     })?;
     if !args.quiet {
         let mut w = std::io::stdout().lock();
-        write_summary(&mut w, &inst.name, k, meta.bounds)?;
-        writeln!(w, "  written to   {}", args.out.display())?;
+        write_summary(&mut w, &inst.name, k, meta.bounds, lang())?;
+        let written = msg!(PlanWrittenTo, dir = args.out.display());
+        writeln!(w, "{}", written.render(lang()))?;
     }
     Ok(Outcome::Done)
 }

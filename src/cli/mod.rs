@@ -20,11 +20,14 @@ pub mod report;
 pub mod rollup;
 #[cfg(feature = "devtools")]
 pub mod solomon;
+pub mod template;
 pub mod verify;
 pub mod workspace;
 
-use clap::{Parser, Subcommand};
+use chayici::i18n::{Key, Lang};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 /// How a command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +45,10 @@ pub enum Outcome {
 #[derive(Debug, Parser)]
 #[command(name = "chayici", version = crate::cli::version_string(), about, long_about = None)]
 pub struct Cli {
+    /// Language of messages, summaries and reason_text: zh or en [default: zh when LC_ALL,
+    /// LC_MESSAGES or LANG starts with zh, else en]
+    #[arg(long, global = true, value_enum, value_name = "zh|en")]
+    pub lang: Option<LangArg>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -65,6 +72,9 @@ pub enum Command {
     Diff(diff::Args),
     /// Rewrite report.html (and with --all the route sheets and calendars) of a written plan.
     Report(report::Args),
+    /// Write a department's plan workbook to fill in: Chinese headers, drop-down lists of the
+    /// register's firms, items, priority and source, date cells for the month.
+    Template(template::Args),
     /// Write the workspace as another solver's problem (VROOM), bundled as the planner does.
     Export(export::Args),
     /// Read another solver's solution to an exported problem and write it as a checked plan
@@ -83,6 +93,42 @@ pub enum Command {
     Solomon(solomon::Args),
 }
 
+/// The values of `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// 中文.
+    Zh,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// The language this run speaks, set once from `--lang` or the environment before the
+/// subcommand runs; every command reads it where it prints.
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// `--lang` as given on the command line, `None` when it was not.
+static LANG_FLAG: OnceLock<Option<Lang>> = OnceLock::new();
+
+/// The language of this run's messages (English until [`main`] has decided).
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// `--lang` when it was given: for outputs whose default does not follow the locale (the
+/// route sheets are Chinese unless asked otherwise).
+pub fn lang_flag() -> Option<Lang> {
+    LANG_FLAG.get().copied().flatten()
+}
+
 /// The version line, naming the MILP backend compiled in.
 pub fn version_string() -> &'static str {
     #[cfg(feature = "highs")]
@@ -92,9 +138,74 @@ pub fn version_string() -> &'static str {
     VERSION
 }
 
+/// Each subcommand's one-line help in the catalogue; English is the doc comment above.
+const SUBCOMMAND_HELP: &[(&str, Key)] = &[
+    ("check", Key::HelpCheck),
+    ("merge", Key::HelpMerge),
+    ("plan", Key::HelpPlan),
+    ("advise", Key::HelpAdvise),
+    ("verify", Key::HelpVerify),
+    ("diff", Key::HelpDiff),
+    ("report", Key::HelpReport),
+    ("template", Key::HelpTemplate),
+    ("export", Key::HelpExport),
+    ("import", Key::HelpImport),
+    ("gen", Key::HelpGen),
+    ("bench", Key::HelpBench),
+    ("solomon", Key::HelpSolomon),
+];
+
+/// The language asked for before the arguments are parsed, so that `--help` can be in it:
+/// `--lang X` or `--lang=X` before any `--`, else the locale.
+fn lang_of_args(args: &[std::ffi::OsString]) -> Lang {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let mut it = args.iter().skip(1).take_while(|a| *a != "--");
+    while let Some(a) = it.next() {
+        let value = match a.strip_prefix("--lang") {
+            Some("") => it.next().map(String::as_str),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        match value {
+            Some("zh") => return Lang::Zh,
+            Some("en") => return Lang::En,
+            _ => {}
+        }
+    }
+    Lang::from_env()
+}
+
+/// The command line with its help in `lang`: the top-level text, each subcommand's line and
+/// `--lang`'s. clap's own words (Usage, Options, the other arguments' help) stay English.
+fn command_in(lang: Lang) -> clap::Command {
+    let mut cmd = Cli::command();
+    if lang == Lang::En {
+        return cmd;
+    }
+    cmd = cmd
+        .about(lang.text(Key::HelpAbout))
+        .mut_arg("lang", |a| a.help(lang.text(Key::HelpLang)));
+    for &(name, key) in SUBCOMMAND_HELP {
+        if cmd.find_subcommand(name).is_some() {
+            cmd = cmd.mut_subcommand(name, |s| s.about(lang.text(key)));
+        }
+    }
+    cmd
+}
+
 /// Parses the arguments, runs the subcommand and turns its result into an exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = command_in(lang_of_args(&args))
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .unwrap_or_else(|e| e.exit());
+    let flag = cli.lang.map(Lang::from);
+    let _ = LANG_FLAG.set(flag);
+    let _ = LANG.set(flag.unwrap_or_else(Lang::from_env));
     // Ctrl-C while a plan folder is being written must not leave its staging folder behind.
     let _ = ctrlc::set_handler(|| {
         chayici::output::remove_staging_on_interrupt();
@@ -108,6 +219,7 @@ pub fn main() -> ExitCode {
         Command::Verify(a) => verify::run(a),
         Command::Report(a) => report::run(a),
         Command::Diff(a) => diff::run(a),
+        Command::Template(a) => template::run(a),
         Command::Export(a) => export::run(a),
         Command::Import(a) => import::run(a),
         #[cfg(feature = "devtools")]
@@ -158,5 +270,60 @@ pub fn parse_seconds(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(x) if x.is_finite() && x > 0.0 && x < 1e9 => Ok(x),
         _ => Err(format!("`{s}` is not a positive number of seconds")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The English of the help texts in the catalogue is what clap shows from the doc
+    /// comments, so the two cannot drift apart; Chinese replaces each of them.
+    #[test]
+    fn help_texts_match_the_catalogue_in_both_languages() {
+        let en = Cli::command();
+        let about = |c: &clap::Command| c.get_about().map(|s| s.to_string());
+        let lang_help = |c: &clap::Command| {
+            c.get_arguments()
+                .find(|a| a.get_id() == "lang")
+                .and_then(|a| a.get_help())
+                .map(|s| s.to_string())
+        };
+        assert_eq!(about(&en).as_deref(), Some(Lang::En.text(Key::HelpAbout)));
+        assert_eq!(
+            lang_help(&en).as_deref(),
+            Some(Lang::En.text(Key::HelpLang))
+        );
+        let zh = command_in(Lang::Zh);
+        assert_eq!(about(&zh).as_deref(), Some(Lang::Zh.text(Key::HelpAbout)));
+        assert_eq!(
+            lang_help(&zh).as_deref(),
+            Some(Lang::Zh.text(Key::HelpLang))
+        );
+        for &(name, key) in SUBCOMMAND_HELP {
+            let Some(s) = en.find_subcommand(name) else {
+                continue; // a devtools command, not built
+            };
+            assert_eq!(about(s).as_deref(), Some(Lang::En.text(key)), "{name}");
+            let s = zh.find_subcommand(name).expect("the same commands");
+            assert_eq!(about(s).as_deref(), Some(Lang::Zh.text(key)), "{name}");
+        }
+    }
+
+    #[test]
+    fn lang_is_found_in_the_arguments_before_parsing() {
+        let args = |a: &[&str]| -> Vec<std::ffi::OsString> { a.iter().map(Into::into).collect() };
+        assert_eq!(
+            lang_of_args(&args(&["chayici", "--lang", "zh", "--help"])),
+            Lang::Zh
+        );
+        assert_eq!(
+            lang_of_args(&args(&["chayici", "check", "--lang=zh"])),
+            Lang::Zh
+        );
+        assert_eq!(
+            lang_of_args(&args(&["chayici", "check", "--lang", "en"])),
+            Lang::En
+        );
     }
 }

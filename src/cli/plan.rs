@@ -119,7 +119,7 @@ impl Phases {
 
     /// Shows `phase` as the one running.
     fn show(&self, phase: &str) {
-        self.bar.set_prefix(phase.replace('_', " "));
+        self.bar.set_prefix(phase_label(phase));
         self.bar.set_message("");
     }
 
@@ -144,14 +144,33 @@ impl Phases {
 
 /// The progress line's message for a planner report.
 fn progress_message(p: &Progress) -> String {
+    let best = format!("{:.1}", p.best_objective);
     match (p.phase, p.budget) {
-        (Phase::Search, 0) => format!("{} iterations, best {:.1}", p.iteration, p.best_objective),
-        (Phase::Search, b) => format!(
-            "{}/{b} iterations, best {:.1}",
-            p.iteration, p.best_objective
-        ),
-        _ => String::new(),
+        (Phase::Search, 0) => chayici::msg!(ProgIterations, n = p.iteration, best = best),
+        (Phase::Search, b) => {
+            chayici::msg!(ProgIterationsOf, n = p.iteration, budget = b, best = best)
+        }
+        _ => return String::new(),
     }
+    .render(super::lang())
+}
+
+/// A phase's name (as run.json records it) in words of the run's language, for the
+/// progress line.
+fn phase_label(phase: &str) -> String {
+    use chayici::i18n::Key;
+    let key = match phase {
+        "reading" => Key::ProgReading,
+        "bounds" => Key::ProgBounds,
+        "exact" => Key::ProgExact,
+        "checking" => Key::ProgChecking,
+        "writing" => Key::ProgWriting,
+        "construction" => Key::ProgConstruction,
+        "search" => Key::ProgSearch,
+        "set_partitioning" => Key::ProgSetPartitioning,
+        other => return other.replace('_', " "),
+    };
+    super::lang().text(key).to_owned()
 }
 
 /// Runs the subcommand.
@@ -181,7 +200,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     if !args.quiet {
         let mut w = std::io::stdout().lock();
         planned.write_summary(&mut w)?;
-        writeln!(w, "  written to   {}", args.out.display())?;
+        let written = chayici::msg!(PlanWrittenTo, dir = args.out.display());
+        writeln!(w, "{}", written.render(super::lang()))?;
     }
     Ok(Outcome::Done)
 }
@@ -297,7 +317,7 @@ pub fn plan_workspace(
     } else {
         let milp = (!args.no_milp).then_some(&milp);
         let show = |p: Progress| {
-            bar.set_prefix(p.phase.name().replace('_', " "));
+            bar.set_prefix(phase_label(p.phase.name()));
             bar.set_message(progress_message(&p));
         };
         let o = match &replan {
@@ -414,7 +434,7 @@ impl Planned {
     /// Writes the plan folder's files into `dir`, an empty folder.
     pub fn write(&self, dir: &Path) -> anyhow::Result<()> {
         let (inst, plan) = (&self.inst, &self.outcome.plan);
-        write_plan_files(dir, inst, plan, &self.meta)?;
+        write_plan_files(dir, inst, plan, &self.meta, super::lang())?;
         let previous = self.replan.as_ref().map(|(.., people)| people);
         write_people_outputs(dir, inst, plan, &self.headline, Lang::Zh, previous)?;
         Ok(())
@@ -423,12 +443,19 @@ impl Planned {
     /// The terminal summary, without the line saying where the plan went.
     pub fn write_summary(&self, w: &mut impl Write) -> std::io::Result<()> {
         let inst = &self.inst;
-        write_summary(&mut *w, &inst.name, &self.report.kpis, self.meta.bounds)?;
+        let lang = super::lang();
+        write_summary(
+            &mut *w,
+            &inst.name,
+            &self.report.kpis,
+            self.meta.bounds,
+            lang,
+        )?;
         let days = chayici::stats::TeamDays::of(inst, &self.outcome.plan);
-        chayici::output::write_team_days_summary(&mut *w, &days)?;
+        chayici::output::write_team_days_summary(&mut *w, &days, lang)?;
         let stats =
             chayici::stats::statistics(inst, &self.outcome.plan, &self.headline.naive_counts);
-        chayici::output::write_statistics_summary(&mut *w, &stats)?;
+        chayici::output::write_statistics_summary(&mut *w, &stats, lang)?;
         if let Some(r) = &self.outcome.milp {
             write_milp_summary(&mut *w, r)?;
         }

@@ -22,26 +22,14 @@ pub struct Args {
     /// Also rewrite route_sheets.xlsx, sheets/*.csv and calendars/*.ics.
     #[arg(long)]
     pub all: bool,
-    /// Language of the route sheets' column headers.
-    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
-    pub lang: LangArg,
 }
 
-/// The `--lang` values: [`Lang`]'s, spelled for the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum LangArg {
-    /// Chinese headers (日期, 顺序 …) and Chinese punctuation in lists.
-    Zh,
-    /// English snake_case headers, matching `routes.csv` where the columns coincide.
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Self {
-        match l {
-            LangArg::Zh => Self::Zh,
-            LangArg::En => Self::En,
-        }
+/// The language of the route sheets' column headers: the global `--lang` when given, else
+/// Chinese, since the sheets are printed for the teams whatever the machine's locale.
+fn sheet_lang() -> Lang {
+    match super::lang_flag() {
+        Some(chayici::i18n::Lang::En) => Lang::En,
+        _ => Lang::Zh,
     }
 }
 
@@ -130,7 +118,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             &inst,
             &plan,
             &headline,
-            args.lang.into(),
+            sheet_lang(),
             previous.as_ref(),
         )?;
         let written = || {

@@ -118,23 +118,23 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     }
     let k = &report.kpis;
     if report.is_ok() {
-        writeln!(
-            out,
-            "plan OK: {} tasks ({} scheduled in {} visits, {} unscheduled), {} warning(s)",
-            k.tasks,
-            k.scheduled,
-            k.visits,
-            k.unscheduled,
-            report.warnings.len()
-        )?;
+        let ok = chayici::msg!(
+            VerifyOk,
+            tasks = k.tasks,
+            scheduled = k.scheduled,
+            visits = k.visits,
+            unscheduled = k.unscheduled,
+            warnings = report.warnings.len()
+        );
+        writeln!(out, "{}", ok.render(super::lang()))?;
         Ok(Outcome::Done)
     } else {
-        writeln!(
-            out,
-            "plan INVALID: {} violation(s), {} warning(s)",
-            report.violations.len(),
-            report.warnings.len()
-        )?;
+        let invalid = chayici::msg!(
+            VerifyInvalid,
+            violations = report.violations.len(),
+            warnings = report.warnings.len()
+        );
+        writeln!(out, "{}", invalid.render(super::lang()))?;
         Ok(Outcome::Invalid)
     }
 }

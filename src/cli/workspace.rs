@@ -42,7 +42,7 @@ pub fn load(dir: &Path, show: Show) -> anyhow::Result<Option<Workspace>> {
     match show {
         Show::Each(bar) => bar.suspend(|| {
             for d in &loaded.diagnostics {
-                eprintln!("{d}");
+                eprintln!("{}", d.render(super::lang()));
             }
         }),
         Show::CheckReport if !usable => {
@@ -51,7 +51,7 @@ pub fn load(dir: &Path, show: Show) -> anyhow::Result<Option<Workspace>> {
         Show::CheckReport => {}
         Show::Errors => {
             for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
-                eprintln!("{d}");
+                eprintln!("{}", d.render(super::lang()));
             }
         }
     }

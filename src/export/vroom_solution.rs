@@ -9,7 +9,9 @@
 //! keep their reason.
 
 use super::vroom::{SECONDS_PER_DAY, VroomExport, day_start};
+use crate::i18n::Msg;
 use crate::model::{Instance, Minute, Place, Plan, Reason, Route, TaskIndex, Unscheduled, Visit};
+use crate::msg;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -85,17 +87,24 @@ pub enum ImportError {
     OffDay(u64, u64),
 }
 
+impl ImportError {
+    /// What is wrong, in the catalogue's words.
+    pub fn msg(&self) -> Msg {
+        match *self {
+            Self::Solver(code, ref message) => msg!(ImportSolver, code = code, message = message),
+            Self::UnknownVehicle(v) => msg!(ImportUnknownVehicle, vehicle = v),
+            Self::UnknownJob(j) => msg!(ImportUnknownJob, job = j),
+            Self::JobTwice(j) => msg!(ImportJobTwice, job = j),
+            Self::VehicleTwice(v) => msg!(ImportVehicleTwice, vehicle = v),
+            Self::NoEnd(v) => msg!(ImportNoEnd, vehicle = v),
+            Self::OffDay(v, t) => msg!(ImportOffDay, vehicle = v, time = t),
+        }
+    }
+}
+
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Solver(code, msg) => write!(f, "VROOM failed (code {code}): {msg}"),
-            Self::UnknownVehicle(v) => write!(f, "vehicle {v} is not in the exported problem"),
-            Self::UnknownJob(j) => write!(f, "job {j} is not in the exported problem"),
-            Self::JobTwice(j) => write!(f, "job {j} appears more than once"),
-            Self::VehicleTwice(v) => write!(f, "vehicle {v} has more than one route"),
-            Self::NoEnd(v) => write!(f, "the route of vehicle {v} has no end step"),
-            Self::OffDay(v, t) => write!(f, "vehicle {v}: time {t} s is not on its day"),
-        }
+        f.write_str(&self.msg().en())
     }
 }
 

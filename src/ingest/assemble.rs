@@ -15,9 +15,11 @@ use super::validate::{ids::Seen, tasks as task_rules, teams as team_rules};
 use super::{csv_source, json_source, month, xlsx_source};
 use crate::calendar::{build_calendar, years_without_table};
 use crate::diag::Diagnostic;
+use crate::i18n::Key;
 use crate::model::{
     Calendar, DeptIndex, Instance, Loc, MAX_DEPARTMENTS, MonthRecords, Point, Task, Team,
 };
+use crate::msg;
 use crate::spatial::Travel;
 use chrono::Datelike;
 use sha2::{Digest, Sha256};
@@ -29,15 +31,26 @@ pub(super) fn read_tables(file: &SourceFile) -> Result<Vec<Table>, Diagnostic> {
         "json" => json_source::read_json(&file.bytes, &file.path).map(|t| vec![t]),
         "xlsx" | "xlsm" | "xls" | "ods" => xlsx_source::read_workbook(&file.bytes, &file.path)
             .map(|sheets| sheets.into_iter().map(|(_, t)| t).collect()),
+        // WPS saves `.et` as an XLS (BIFF8) compound file, or as XLSX when told to stay
+        // compatible; either is read, anything else is a workbook chayici does not read.
+        "et" | "ett" => xlsx_source::read_workbook(&file.bytes, &file.path)
+            .map(|sheets| sheets.into_iter().map(|(_, t)| t).collect())
+            .map_err(|_| xlsx_source::unsupported_workbook(&file.path)),
         _ => csv_source::read_csv(&file.bytes, &file.path).map(|(t, _)| vec![t]),
     }
 }
 
+/// The tables of a file, with what the reader passed over to find them reported; none, with
+/// the reason, when the file cannot be read.
 fn tables_or_report(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<Table> {
-    read_tables(file).unwrap_or_else(|d| {
+    let mut tables = read_tables(file).unwrap_or_else(|d| {
         diags.push(d);
         Vec::new()
-    })
+    });
+    for t in &mut tables {
+        diags.append(&mut t.notes);
+    }
+    tables
 }
 
 /// W0104, at the header's first cell: the line that is there, where the rows should follow.
@@ -50,7 +63,7 @@ fn no_rows(path: &str, tables: &[Table], diags: &mut Vec<Diagnostic>) {
                 .header
                 .first()
                 .map_or_else(|| header.header_loc.clone(), |c| c.loc.clone()),
-            format!("{path} has a header but no data rows"),
+            msg!(W0104NoRows, path = path),
         ));
     }
 }
@@ -70,11 +83,9 @@ fn calendar_of(cfg: &Config, diags: &mut Vec<Diagnostic>) -> Option<Calendar> {
             Diagnostic::warning(
                 codes::NO_HOLIDAY_TABLE,
                 loc.clone(),
-                format!("no statutory holidays are built in for {year}; only weekends are off"),
+                msg!(W0206NoHolidays, year = year),
             )
-            .with_help(
-                "list that year's holidays and make-up days in extra_holidays and extra_workdays",
-            ),
+            .with_help(Key::W0206Help),
         );
     }
     let cal = build_calendar(start, end, &cfg.extra_holidays, &cfg.extra_workdays);
@@ -82,7 +93,7 @@ fn calendar_of(cfg: &Config, diags: &mut Vec<Diagnostic>) -> Option<Calendar> {
         diags.push(Diagnostic::warning(
             codes::NO_WORKING_DAY,
             start_loc.clone(),
-            format!("the horizon {start}..{end} holds no working day"),
+            msg!(W0208NoWorkingDay, start = start, end = end),
         ));
     }
     Some(cal)
@@ -372,7 +383,8 @@ fn check_coverage(
         first_row[*d].get_or_insert(loc);
     }
     for (d, dept) in depts.list().iter().enumerate() {
-        if let Some(loc) = first_row[d] {
+        // A department departments.csv does not list is already an error (E1420).
+        if let Some(loc) = first_row[d].filter(|_| depts.is_listed(d)) {
             diags.extend(task_rules::w1411_department_uncovered(
                 covered(teams, d),
                 &dept.code,
@@ -433,15 +445,9 @@ fn travel_matrix<'a>(
             Diagnostic::error(
                 codes::MATRIX_NOT_FOUND,
                 setting.loc.clone(),
-                format!(
-                    "the travel matrix `{}` is not found in the workspace folder",
-                    setting.path
-                ),
+                msg!(E1504NotFound, path = &setting.path),
             )
-            .with_help(
-                "give the path relative to the folder holding chayici.toml, or remove \
-                 [travel] matrix to use the great-circle model",
-            ),
+            .with_help(Key::E1504Help),
         );
         return None;
     };

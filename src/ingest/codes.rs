@@ -50,6 +50,8 @@ codes! {
     FILE_TOO_LARGE = "E0120", Error, "A file, or the workspace's files together, exceed 64 MiB.";
     TOO_MANY_TASKS = "E0121", Error, "The plans hold more tasks than chayici plans (200,000).";
     TOO_MANY_FIRMS_OR_TEAMS = "E0122", Error, "More firms (200,000) or teams (1,000) than chayici plans.";
+    ROWS_ABOVE_HEADER = "W0130", Warning, "Title or blank rows above a table's header are skipped.";
+    SHEET_SKIPPED = "W0131", Warning, "A sheet in front of a workbook's data sheet without a header of known columns (instructions) is skipped.";
     TOML_SYNTAX = "E0201", Error, "chayici.toml is not valid TOML.";
     HORIZON_MISSING = "E0202", Error, "The horizon's start or end is missing or not a date.";
     HORIZON_REVERSED = "E0203", Error, "The horizon ends before it starts.";
@@ -64,6 +66,7 @@ codes! {
     CODE_CHECK_DIGIT = "E1003", Error, "A credit code's check character is wrong.";
     ORG_CODE_CHECK = "W1004", Warning, "The organisation code inside a credit code fails GB 11714.";
     DUPLICATE_FIRM = "E1005", Error, "The same firm id appears twice in the register.";
+    BAD_TASK_CREDIT_CODE = "E1010", Error, "A task's credit code is malformed (length, a letter such as O for 0, the check character) and names no firm; the likely firm is suggested.";
     COORD_MISSING = "E1101", Error, "A longitude or latitude is missing.";
     COORD_NOT_NUMBER = "E1102", Error, "A longitude or latitude is not a number.";
     COORD_OUT_OF_RANGE = "E1103", Error, "A longitude or latitude is outside -180..180 / -90..90.";
@@ -96,6 +99,8 @@ codes! {
     BAD_DEMAND = "E1414", Error, "A task's demand is not a whole number.";
     BAD_TASK_ID = "E1415", Error, "A task id contains `;` or a control character.";
     BAD_DEPARTMENT = "E1416", Error, "A department named by a task contains `;`, `；` or a control character.";
+    UNKNOWN_DEPARTMENT = "E1420", Error, "A plan or team names a department departments.csv does not list; the closest are named.";
+    DEPARTMENT_NAME_MAPPED = "W1421", Warning, "A department written by its full name (`市场监管局`) is read as the listed department it names.";
     UNKNOWN_PLACE = "E1501", Error, "A travel matrix row names neither a firm nor a team.";
     BAD_TRAVEL = "E1502", Error, "A travel km or minutes value is missing, not a number, negative or too large.";
     DUPLICATE_PAIR = "W1503", Warning, "A travel matrix lists a pair twice; the later row is used.";

@@ -5,9 +5,10 @@
 //! Columns in locations are 1-based field numbers, the column a spreadsheet would show.
 
 use super::codes;
-use super::table::{Cell, Row, Table, clean};
+use super::table::{Cell, Table, clean, split_header};
 use crate::diag::Diagnostic;
 use crate::model::Loc;
+use crate::msg;
 use std::borrow::Cow;
 
 /// Which encoding the bytes were read in.
@@ -47,7 +48,8 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
 
 /// The separator: a tab for a `.tsv` file, else guessed from the first line, where the
 /// separator is the most frequent of comma and tab (Excel writes tabs for "Unicode text"), or
-/// a semicolon when there is neither (some locales).
+/// a semicolon when there is neither (some locales). A title row Excel writes above a table
+/// is padded with the table's separators (`标题,,,,`), so the first line still decides.
 fn delimiter(text: &str, file: &str) -> u8 {
     if file.to_lowercase().ends_with(".tsv") {
         return b'\t';
@@ -81,11 +83,9 @@ pub fn read_csv(bytes: &[u8], file: &str) -> Result<(Table, Encoding), Diagnosti
         return Err(Diagnostic::error(
             codes::FILE_UNREADABLE,
             Loc::line(file, line, None),
-            "the file holds NUL bytes, which no text table has",
+            msg!(E0101Nul),
         )
-        .with_help(
-            "if it is UTF-16 text, save it again as CSV UTF-8, or as Unicode text (which starts with a byte-order mark)",
-        ));
+        .with_help(crate::i18n::Key::E0101NulHelp));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -95,15 +95,14 @@ pub fn read_csv(bytes: &[u8], file: &str) -> Result<(Table, Encoding), Diagnosti
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
-    let mut table = Table::default();
-    let mut have_header = false;
+    let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(1, |p| p.line() as u32);
             Diagnostic::error(
                 codes::FILE_UNREADABLE,
                 Loc::line(file, line, None),
-                format!("cannot read CSV: {e}"),
+                msg!(E0101Csv, error = e),
             )
         })?;
         let line = record.position().map_or(1, |p| {
@@ -120,24 +119,16 @@ pub fn read_csv(bytes: &[u8], file: &str) -> Result<(Table, Encoding), Diagnosti
         if cells.iter().all(|c| c.text.is_empty()) {
             continue;
         }
-        if have_header {
-            table.rows.push(Row {
-                loc: Loc::line(file, line, None),
-                cells,
-            });
-        } else {
-            table.header = cells;
-            table.header_loc = Loc::line(file, line, None);
-            have_header = true;
-        }
+        rows.push((Loc::line(file, line, None), cells));
     }
-    if !have_header {
+    if rows.is_empty() {
         return Err(Diagnostic::error(
             codes::FILE_UNREADABLE,
             Loc::file(file),
-            "the file is empty: no header row",
+            msg!(E0101Empty),
         ));
     }
+    let table = split_header(rows);
     Ok((table, encoding))
 }
 
@@ -153,7 +144,7 @@ mod tests {
         assert_eq!(t.header[0].text, "a");
         assert_eq!(t.rows.len(), 3);
         assert_eq!(t.rows[0].cells[1].text, "x");
-        assert_eq!(t.rows[0].cells[1].loc.to_string(), "f.csv:3:2");
+        assert_eq!(t.rows[0].cells[1].loc.to_string(), "f.csv:3:2 (B3)");
         assert_eq!(t.rows[2].loc.to_string(), "f.csv:6");
     }
 
@@ -188,7 +179,7 @@ mod tests {
             assert_eq!(enc, want);
             assert_eq!(t.header[0].text, "任务编号");
             assert_eq!(t.rows[0].cells[1].text, "消防");
-            assert_eq!(t.rows[0].cells[1].loc.to_string(), "f.txt:2:2");
+            assert_eq!(t.rows[0].cells[1].loc.to_string(), "f.txt:2:2 (B2)");
         }
     }
 
@@ -203,7 +194,7 @@ mod tests {
     fn nul_bytes_are_an_error_not_garbage() {
         let e = read_csv(b"t\0a\0s\0k\0\n\0", "f.csv").unwrap_err();
         assert_eq!(e.code, codes::FILE_UNREADABLE);
-        assert!(e.help.unwrap().contains("UTF-16"));
+        assert!(e.help.unwrap().en().contains("UTF-16"));
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! Excel exports dates as `2026/12/5`, as `2026年12月5日`, or as a bare serial number when a
 //! cell lost its format; all mean the same day and must not bounce a plan back to its clerk.
 
+use crate::i18n::Msg;
+use crate::msg;
 use chrono::{Duration, NaiveDate};
 
 /// Reads a date: `2026-12-05`, `2026/12/5`, `2026.12.5`, `2026年12月5日`, `20261205`, an
@@ -117,7 +119,7 @@ impl DayList {
 const MAX_RANGE_DAYS: i64 = 3660;
 
 /// Reads a list of weekdays and dates; an error names the first item that is neither.
-pub fn parse_day_list(s: &str) -> Result<DayList, String> {
+pub fn parse_day_list(s: &str) -> Result<DayList, Msg> {
     let mut out = DayList::default();
     for item in s
         .split([';', '；', ',', '，', '、', ' ', '\t', '\u{3000}'])
@@ -139,11 +141,11 @@ pub fn parse_day_list(s: &str) -> Result<DayList, String> {
                 }
             } else if let (Some(a), Some(b)) = (parse_date(a), parse_date(b)) {
                 if b < a || (b - a).num_days() > MAX_RANGE_DAYS {
-                    return Err(format!("`{item}` is not a forward range of dates"));
+                    return Err(msg!(DaysBackwards, item = item));
                 }
                 out.dates.extend(a.iter_days().take_while(|d| *d <= b));
             } else {
-                return Err(format!("`{item}` is not a range of weekdays or dates"));
+                return Err(msg!(DaysNotRange, item = item));
             }
         } else if let Some(w) = parse_weekday(item) {
             out.weekdays[w] = true;
@@ -151,7 +153,7 @@ pub fn parse_day_list(s: &str) -> Result<DayList, String> {
             out.dates.push(d);
             out.singles.push(d);
         } else {
-            return Err(format!("`{item}` is neither a weekday nor a date"));
+            return Err(msg!(DaysNeither, item = item));
         }
     }
     Ok(out)

@@ -33,7 +33,8 @@ pub fn read_firms(tables: &[Table], cfg: &Config, diags: &mut Vec<Diagnostic>) -
         for row in &table.rows {
             let id_loc = row.loc_of(c("firm_id"));
             let id = normalize(row.text(c("firm_id")));
-            if let Some(d) = ids::e0107_empty_required(&id, "firm id (统一社会信用代码)", &id_loc)
+            if let Some(d) =
+                ids::e0107_empty_required(&id, crate::i18n::Key::WordFirmIdCredit, &id_loc)
             {
                 diags.push(d);
                 continue;
@@ -45,8 +46,11 @@ pub fn read_firms(tables: &[Table], cfg: &Config, diags: &mut Vec<Diagnostic>) -
             diags.extend(credit::credit_code(&id, &id_loc));
             let name = row.text(c("name")).to_string();
             if c("name").is_some()
-                && let Some(d) =
-                    ids::e0107_empty_required(&name, "firm name", &row.loc_of(c("name")))
+                && let Some(d) = ids::e0107_empty_required(
+                    &name,
+                    crate::i18n::Key::WordFirmName,
+                    &row.loc_of(c("name")),
+                )
             {
                 diags.push(d);
             }

@@ -4,7 +4,9 @@
 use super::codes;
 use super::table::Table;
 use crate::diag::Diagnostic;
+use crate::i18n::{Arg, Key, Msg, ToArg, optional};
 use crate::model::{Loc, column_letters};
+use crate::msg;
 use std::collections::HashMap;
 
 /// A field a table may have.
@@ -129,6 +131,7 @@ pub const PLAN_FIELDS: &[Field] = &[
 pub const DEPARTMENT_FIELDS: &[Field] = &[
     field("department", &["部门", "代码", "部门代码", "code"], true),
     field("name", &["名称", "部门名称"], false),
+    field("aliases", &["别名", "简称", "alias"], false),
 ];
 
 /// Columns of `done.csv`: what became of the tasks the plan sent teams to. `note` is the
@@ -298,14 +301,14 @@ fn map_headers_with(
                 Diagnostic::warning(
                     codes::DUPLICATE_COLUMN,
                     cell.loc.clone(),
-                    format!(
-                        "column `{}` is another `{}` column; column {} is used",
-                        cell.text,
-                        f.name,
-                        first + 1
+                    msg!(
+                        W0103Duplicate,
+                        header = &cell.text,
+                        field = f.name,
+                        first = first + 1
                     ),
                 )
-                .with_help("remove or rename one of the two columns"),
+                .with_help(Key::W0103Help),
             );
         } else {
             cols.by_field.insert(f.name, i);
@@ -327,13 +330,9 @@ fn map_headers_with(
                 Diagnostic::error(
                     codes::MISSING_COLUMN,
                     table.header_loc.clone(),
-                    format!(
-                        "required column `{}` is missing; the header reads `{}`",
-                        f.name,
-                        header_text(table)
-                    ),
+                    msg!(E0102Missing, field = f.name, header = header_text(table)),
                 )
-                .with_help(format!("add a column named `{}` or `{alias}`", f.name)),
+                .with_help(msg!(E0102Help, field = f.name, alias = alias)),
             );
         }
     }
@@ -354,23 +353,23 @@ fn column_label(loc: &Loc) -> String {
 fn w0109_unknown_column(table: &Table, i: usize, fields: &[Field], cols: &Columns) -> Diagnostic {
     let cell = &table.header[i];
     let message = if table.keyed {
-        format!("key `{}` is not a known column and is ignored", cell.text)
+        msg!(W0109Key, key = &cell.text)
     } else {
-        format!(
-            "column {} `{}` is not a known column and is ignored",
-            column_label(&cell.loc),
-            cell.text
+        msg!(
+            W0109Column,
+            column = column_label(&cell.loc),
+            header = &cell.text
         )
     };
     let own = if table.keyed {
-        "start the key with `#` if the field is your own"
+        Key::W0109OwnKey
     } else {
-        "start its header with `#` if the column is your own"
+        Key::W0109OwnColumn
     };
     let help = match closest(&normalize_header(&cell.text), fields, cols) {
-        Some((name, field)) if name == field => format!("did you mean `{field}`? or {own}"),
-        Some((name, field)) => format!("did you mean `{name}` (`{field}`)? or {own}"),
-        None => format!("rename it to a known column (see the README), or {own}"),
+        Some((name, field)) if name == field => msg!(W0109DidYouMean, field = field, own = own),
+        Some((name, field)) => msg!(W0109DidYouMeanAlias, name = name, field = field, own = own),
+        None => msg!(W0109Rename, own = own),
     };
     Diagnostic::warning(codes::UNKNOWN_COLUMN, cell.loc.clone(), message).with_help(help)
 }
@@ -380,10 +379,10 @@ fn w0109_unknown_column(table: &Table, i: usize, fields: &[Field], cols: &Column
 fn w0109_kept_column(table: &Table, i: usize, fields: &[Field], cols: &Columns) -> Diagnostic {
     let cell = &table.header[i];
     let mut d = w0109_unknown_column(table, i, fields, cols);
-    d.message = format!(
-        "column {} `{}` is not a known column; it is carried as an extra column",
-        column_label(&cell.loc),
-        cell.text
+    d.message = msg!(
+        W0109Kept,
+        column = column_label(&cell.loc),
+        header = &cell.text
     );
     d
 }
@@ -407,7 +406,7 @@ fn closest(h: &str, fields: &[Field], cols: &Columns) -> Option<(&'static str, &
 }
 
 /// Levenshtein distance in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -423,17 +422,13 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// The fields a table lacks, for a help that suggests what an unnamed column may be:
 /// ` (this file has no `latest`, `source`)`, or nothing when it has them all.
-fn absent_fields(fields: &[Field], cols: &Columns) -> String {
+fn absent_fields(fields: &[Field], cols: &Columns) -> Option<Msg> {
     let names: Vec<String> = fields
         .iter()
         .filter(|f| cols.get(f.name).is_none())
         .map(|f| format!("`{}`", f.name))
         .collect();
-    if names.is_empty() {
-        String::new()
-    } else {
-        format!(" (this file has no {})", names.join(", "))
-    }
+    (!names.is_empty()).then(|| msg!(E0110Absent, fields = names.join(", ")))
 }
 
 /// The columns holding data that one merged header block hides.
@@ -442,12 +437,12 @@ struct HiddenColumns {
     /// Their labels (`E`).
     labels: Vec<String>,
     /// The first one's header cell, and where its first datum is.
-    first: Option<(Loc, String)>,
+    first: Option<(Loc, Arg)>,
 }
 
 /// E0110 and E0111: a column that holds data under an empty header (or beyond the header's
 /// last cell), which no field could read; E0111 when a merged header cell hides it.
-fn headerless_data(table: &Table, absent: &str) -> Vec<Diagnostic> {
+fn headerless_data(table: &Table, absent: &Option<Msg>) -> Vec<Diagnostic> {
     let width = table
         .rows
         .iter()
@@ -485,9 +480,9 @@ fn headerless_data(table: &Table, absent: &str) -> Vec<Diagnostic> {
         };
         let label = column_label(&loc);
         let at = match (&data.sheet, data.line, data.col) {
-            (Some(_), Some(l), Some(col)) => format!("{}{l}", column_letters(col)),
-            (_, Some(l), _) => format!("line {l}"),
-            _ => data.to_string(),
+            (Some(_), Some(l), Some(col)) => format!("{}{l}", column_letters(col)).to_arg(),
+            (_, Some(l), _) => msg!(E0110Line, line = l).to_arg(),
+            _ => data.to_arg(),
         };
         if let Some(m) = table.merged.iter().position(|m| m.hides(header_line, c)) {
             let hidden = &mut under_merge[m];
@@ -495,21 +490,17 @@ fn headerless_data(table: &Table, absent: &str) -> Vec<Diagnostic> {
             hidden.labels.push(label);
         } else if table.keyed {
             diags.push(
-                Diagnostic::error(
-                    codes::HEADERLESS_COLUMN,
-                    data.clone(),
-                    "a key with an empty name holds data",
-                )
-                .with_help(format!("name the key{absent}, or remove it")),
+                Diagnostic::error(codes::HEADERLESS_COLUMN, data.clone(), msg!(E0110Key))
+                    .with_help(msg!(E0110KeyHelp, absent = optional(absent.clone()))),
             );
         } else {
             diags.push(
                 Diagnostic::error(
                     codes::HEADERLESS_COLUMN,
                     loc,
-                    format!("column {label} has no header but holds data (first at {at})"),
+                    msg!(E0110Column, column = label, at = at),
                 )
-                .with_help(format!("name the column{absent}, or delete it")),
+                .with_help(msg!(E0110ColumnHelp, absent = optional(absent.clone()))),
             );
         }
     }
@@ -517,22 +508,16 @@ fn headerless_data(table: &Table, absent: &str) -> Vec<Diagnostic> {
         let Some((loc, first)) = first else { continue };
         let one = &labels[0];
         let message = if labels.len() == 1 {
-            format!(
-                "column {one} is hidden under the merged header {} but holds data (first at {first})",
-                m.range
-            )
+            msg!(E0111One, column = one, range = &m.range, first = first)
         } else {
-            format!(
-                "columns {} are hidden under the merged header {} but hold data (first at {first})",
-                labels.join(", "),
-                m.range
+            msg!(
+                E0111Many,
+                columns = labels.join(", "),
+                range = &m.range,
+                first = first
             )
         };
-        diags.push(
-            Diagnostic::error(codes::MERGED_HEADER, loc, message).with_help(
-                "unmerge the header cells and name each column; a title row above the header must go",
-            ),
-        );
+        diags.push(Diagnostic::error(codes::MERGED_HEADER, loc, message).with_help(Key::E0111Help));
     }
     diags
 }
@@ -557,12 +542,9 @@ fn e0114_merged_data(table: &Table, cols: &Columns) -> Vec<Diagnostic> {
                 Diagnostic::error(
                     codes::MERGED_CELLS,
                     m.loc.clone(),
-                    format!(
-                        "cells {} are merged; only the first holds the value and the others read as empty",
-                        m.range
-                    ),
+                    msg!(E0114Merged, range = &m.range),
                 )
-                .with_help("unmerge the cells and fill the value into every row"),
+                .with_help(Key::E0114Help),
             );
         }
     }
@@ -608,7 +590,7 @@ mod tests {
         let codes: Vec<_> = d.iter().map(|d| d.code).collect();
         assert_eq!(codes, vec!["W0103", "E0102", "E0102"]);
         assert_eq!(
-            d[1].message,
+            d[1].message.en(),
             "required column `firm_id` is missing; the header reads `task_id, 任务编号`"
         );
     }
@@ -637,9 +619,9 @@ mod tests {
         let (_, d) = map_headers(&t, PLAN_FIELDS);
         assert_eq!(d[0].code, codes::UNKNOWN_COLUMN);
         assert!(
-            d[0].message.starts_with("key `deadline`"),
+            d[0].message.en().starts_with("key `deadline`"),
             "{}",
-            d[0].message
+            d[0].message.en()
         );
     }
 }

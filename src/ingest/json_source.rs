@@ -8,6 +8,7 @@ use super::codes;
 use super::table::{Cell, Row, Table, clean};
 use crate::diag::Diagnostic;
 use crate::model::Loc;
+use crate::msg;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -18,21 +19,21 @@ pub fn read_json(bytes: &[u8], file: &str) -> Result<Table, Diagnostic> {
         Diagnostic::error(
             codes::FILE_UNREADABLE,
             Loc::file(file),
-            format!("JSON must be UTF-8: {e}"),
+            msg!(E0101JsonUtf8, error = e),
         )
     })?;
     let value: Value = serde_json::from_str(text).map_err(|e| {
         Diagnostic::error(
             codes::FILE_UNREADABLE,
             Loc::line(file, e.line().max(1) as u32, Some(e.column().max(1) as u32)),
-            format!("invalid JSON: {e}"),
+            msg!(E0101JsonInvalid, error = e),
         )
     })?;
     let shape_error = || {
         Diagnostic::error(
             codes::FILE_UNREADABLE,
             Loc::file(file),
-            "expected an array of tasks, or an object with `department` and `tasks`",
+            msg!(E0101JsonShape),
         )
     };
     let (records, department, key) = match &value {
@@ -67,7 +68,7 @@ pub fn read_json(bytes: &[u8], file: &str) -> Result<Table, Diagnostic> {
             return Err(Diagnostic::error(
                 codes::FILE_UNREADABLE,
                 row_loc,
-                "a task must be an object of named fields",
+                msg!(E0101JsonTask),
             ));
         };
         // The scanner counts keys as written; more than the parsed object holds means a key is
@@ -77,11 +78,9 @@ pub fn read_json(bytes: &[u8], file: &str) -> Result<Table, Diagnostic> {
             return Err(Diagnostic::error(
                 codes::FILE_UNREADABLE,
                 Loc::line(file, l.max(1), Some(c.max(1))),
-                format!(
-                    "key `{key}` appears twice in one task, so one of its values would be lost"
-                ),
+                msg!(E0101JsonKeyTwice, key = key),
             )
-            .with_help("keep one of the two"));
+            .with_help(crate::i18n::Key::E0101KeepOne));
         }
         let mut cells = vec![
             Cell {
@@ -263,9 +262,9 @@ mod tests {
         let e = read_json(text.as_bytes(), "p.json").unwrap_err();
         assert_eq!(e.loc.to_string(), "p.json:2:3");
         assert!(
-            e.message.contains("`latest` appears twice"),
+            e.message.en().contains("`latest` appears twice"),
             "{}",
-            e.message
+            e.message.en()
         );
         // The same key in two tasks, or nested deeper, is fine, and so are keys that only
         // look alike before their escapes are read.

@@ -9,7 +9,9 @@
 
 use super::codes;
 use crate::diag::Diagnostic;
+use crate::i18n::Key;
 use crate::model::Loc;
+use crate::msg;
 
 /// Most bytes one input file, or all of a workspace's input files together, may hold.
 pub const MAX_BYTES: u64 = 64 << 20;
@@ -31,13 +33,9 @@ pub fn file_too_large(path: &str, bytes: u64) -> Diagnostic {
     Diagnostic::error(
         codes::FILE_TOO_LARGE,
         Loc::file(path),
-        format!(
-            "the file holds {}, more than the {} a workspace file may hold; it was not read",
-            mib(bytes),
-            mib(MAX_BYTES)
-        ),
+        msg!(E0120File, size = mib(bytes), max = mib(MAX_BYTES)),
     )
-    .with_help("split the workspace (one per county or district), or leave out unused columns")
+    .with_help(Key::E0120FileHelp)
 }
 
 /// The error for a workspace whose files hold `bytes` together, over [`MAX_BYTES`]; `largest`
@@ -46,14 +44,9 @@ pub fn workspace_too_large(largest: &str, bytes: u64) -> Diagnostic {
     Diagnostic::error(
         codes::FILE_TOO_LARGE,
         Loc::file(largest),
-        format!(
-            "the workspace's files hold {} together, more than the {} chayici reads; this is \
-             the largest",
-            mib(bytes),
-            mib(MAX_BYTES)
-        ),
+        msg!(E0120Workspace, size = mib(bytes), max = mib(MAX_BYTES)),
     )
-    .with_help("split the workspace (one per county or district)")
+    .with_help(Key::E0120WorkspaceHelp)
 }
 
 /// The errors for counts over the limits: `tasks` in the plans, `firms` in `firms_file`,
@@ -65,23 +58,23 @@ pub fn count_errors(tasks: usize, firms: (usize, &str), teams: (usize, &str)) ->
             Diagnostic::error(
                 codes::TOO_MANY_TASKS,
                 Loc::file("plans/"),
-                format!("the plans hold {tasks} tasks; chayici plans at most {MAX_TASKS}"),
+                msg!(E0121Tasks, count = tasks, max = MAX_TASKS),
             )
-            .with_help("split the workspace (one per county or district) and plan each"),
+            .with_help(Key::E0121Help),
         );
     }
     for (n, file, what, max) in [
-        (firms.0, firms.1, "firms", MAX_FIRMS),
-        (teams.0, teams.1, "teams", MAX_TEAMS),
+        (firms.0, firms.1, Key::WordFirms, MAX_FIRMS),
+        (teams.0, teams.1, Key::WordTeams, MAX_TEAMS),
     ] {
         if n > max {
             out.push(
                 Diagnostic::error(
                     codes::TOO_MANY_FIRMS_OR_TEAMS,
                     Loc::file(file),
-                    format!("the file lists {n} {what}; chayici plans at most {max}"),
+                    msg!(E0122Count, count = n, what = what, max = max),
                 )
-                .with_help("split the workspace (one per county or district) and plan each"),
+                .with_help(Key::E0121Help),
             );
         }
     }
@@ -113,7 +106,11 @@ mod tests {
         );
         let codes: Vec<&str> = e.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["E0121", "E0122", "E0122"]);
-        assert!(e[0].message.contains("200000"), "{}", e[0].message);
-        assert!(e[2].message.contains("1000"), "{}", e[2].message);
+        assert!(
+            e[0].message.en().contains("200000"),
+            "{}",
+            e[0].message.en()
+        );
+        assert!(e[2].message.en().contains("1000"), "{}", e[2].message.en());
     }
 }

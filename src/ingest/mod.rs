@@ -15,6 +15,7 @@ pub mod csv_source;
 pub mod dates;
 pub mod departments;
 pub mod firms;
+pub mod header_row;
 pub mod headers;
 pub mod json_source;
 pub mod limits;

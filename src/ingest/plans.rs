@@ -5,7 +5,7 @@ use super::departments::Departments;
 use super::firms::Register;
 use super::headers::{PLAN_FIELDS, map_headers};
 use super::table::{Row, Table};
-use super::validate::{ids, tasks as rules, values};
+use super::validate::{firm_ref, ids, tasks as rules, values};
 use crate::diag::Diagnostic;
 use crate::model::{Calendar, DeptIndex, Loc, Task};
 use chrono::NaiveDate;
@@ -55,7 +55,7 @@ impl PlanReader<'_> {
         let before = self.diags.len();
         let id_loc = row.loc_of(c("task_id"));
         let id = row.text(c("task_id")).to_string();
-        if let Some(d) = ids::e0107_empty_required(&id, "task id", &id_loc) {
+        if let Some(d) = ids::e0107_empty_required(&id, crate::i18n::Key::WordTaskId, &id_loc) {
             self.diags.push(d);
         } else if let Some(d) = ids::e1415_task_id(&id, &id_loc)
             .or_else(|| ids::e1401_duplicate_task(&mut self.seen, &id, &id_loc))
@@ -74,23 +74,30 @@ impl PlanReader<'_> {
                 0
             }
             None => {
-                let d = self.depts.resolve(dept_text, &row.loc_of(c("department")));
-                self.rows.push((d, row.loc_of(c("department"))));
+                let loc = row.loc_of(c("department"));
+                let (d, said) = self.depts.resolve_listed(dept_text, &loc);
+                self.diags.extend(said);
+                self.rows.push((d, loc));
                 d
             }
         };
         let firm_loc = row.loc_of(c("firm_id"));
         let firm_id = normalize(row.text(c("firm_id")));
-        let firm = if let Some(d) = ids::e0107_empty_required(&firm_id, "firm id", &firm_loc) {
+        let firm = if let Some(d) =
+            ids::e0107_empty_required(&firm_id, crate::i18n::Key::WordFirmId, &firm_loc)
+        {
             self.diags.push(d);
             None
         } else {
             let found = self.firms.index.get(&firm_id).copied();
-            self.diags.extend(rules::e1402_unknown_firm(
-                found.is_some(),
-                &firm_id,
-                &firm_loc,
-            ));
+            if found.is_none() {
+                self.diags.push(firm_ref::unknown_firm(
+                    self.firms,
+                    &firm_id,
+                    row.text(c("firm_name")),
+                    &firm_loc,
+                ));
+            }
             found
         };
         if let Some(f) = firm {
@@ -137,15 +144,19 @@ impl PlanReader<'_> {
 
     /// The window as calendar indices; empty dates mean the horizon's bounds.
     fn window(&mut self, row: &Row, e_col: Option<usize>, l_col: Option<usize>) -> (usize, usize) {
-        let mut date = |col: Option<usize>, what: &str| -> Result<Option<NaiveDate>, ()> {
-            match row.get(col) {
-                None => Ok(None),
-                Some(cell) => values::e1404_date(cell, what)
-                    .map(Some)
-                    .map_err(|d| self.diags.push(d)),
-            }
-        };
-        let (earliest, latest) = (date(e_col, "earliest date"), date(l_col, "latest date"));
+        let mut date =
+            |col: Option<usize>, what: crate::i18n::Key| -> Result<Option<NaiveDate>, ()> {
+                match row.get(col) {
+                    None => Ok(None),
+                    Some(cell) => values::e1404_date(cell, what)
+                        .map(Some)
+                        .map_err(|d| self.diags.push(d)),
+                }
+            };
+        let (earliest, latest) = (
+            date(e_col, crate::i18n::Key::WordEarliest),
+            date(l_col, crate::i18n::Key::WordLatest),
+        );
         let (Ok(earliest), Ok(latest)) = (earliest, latest) else {
             return (0, 0);
         };

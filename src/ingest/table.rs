@@ -4,6 +4,7 @@
 //! Firms, teams and plans are then read from tables alone, so CSV, XLSX and JSON behave the
 //! same and every diagnostic can point at the exact cell.
 
+use crate::diag::Diagnostic;
 use crate::model::Loc;
 
 /// One cell's text and where it came from.
@@ -59,6 +60,37 @@ pub struct Table {
     /// Blocks of merged cells in a workbook sheet: a spreadsheet shows their value in every
     /// cell, but the file holds it in the first cell only, so the others read as empty.
     pub merged: Vec<Merged>,
+    /// What the reader passed over to find the table (title rows above the header, sheets
+    /// without one), said as warnings so a clerk sees what was not read.
+    pub notes: Vec<Diagnostic>,
+}
+
+/// Splits the non-empty rows of a file or sheet into the header, found among the first rows
+/// (see [`super::header_row`]), and the data rows below it; the rows above it become a note.
+pub fn split_header(mut rows: Vec<(Loc, Vec<Cell>)>) -> Table {
+    let mut table = Table::default();
+    let cells: Vec<Vec<Cell>> = rows
+        .iter()
+        .take(super::header_row::SEARCHED_ROWS)
+        .map(|(_, c)| c.clone())
+        .collect();
+    let at = super::header_row::header_index(&cells);
+    if rows.is_empty() {
+        return table;
+    }
+    let mut below = rows.split_off(at);
+    let (header_loc, header) = below.remove(0);
+    table.notes.extend(super::header_row::w0130_rows_skipped(
+        &cells[..at],
+        &header_loc,
+    ));
+    table.header = header;
+    table.header_loc = header_loc;
+    table.rows = below
+        .into_iter()
+        .map(|(loc, cells)| Row { loc, cells })
+        .collect();
+    table
 }
 
 /// A block of merged cells, in the table's terms.

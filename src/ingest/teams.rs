@@ -39,7 +39,7 @@ pub fn read_teams(
         for row in &table.rows {
             let id_loc = row.loc_of(c("team_id"));
             let id = row.text(c("team_id")).to_string();
-            if let Some(d) = ids::e0107_empty_required(&id, "team id", &id_loc) {
+            if let Some(d) = ids::e0107_empty_required(&id, crate::i18n::Key::WordTeamId, &id_loc) {
                 diags.push(d);
                 continue;
             }
@@ -53,7 +53,8 @@ pub fn read_teams(
             let mut named = Vec::new();
             let mut set = DeptSet::EMPTY;
             for name in split_list(row.text(c("departments"))) {
-                let d = depts.resolve(name, &departments_loc);
+                let (d, said) = depts.resolve_listed(name, &departments_loc);
+                diags.extend(said);
                 if d < MAX_DEPARTMENTS {
                     set.insert(d);
                 }

@@ -6,7 +6,9 @@
 use super::codes;
 use super::dates::parse_day_list;
 use crate::diag::Diagnostic;
+use crate::i18n::{Key, Msg};
 use crate::model::{Loc, ObjectiveWeights, Settings, TimeWindow, parse_windows};
+use crate::msg;
 use chrono::NaiveDate;
 use toml::{Table, Value};
 
@@ -41,6 +43,9 @@ pub struct Config {
     pub settings: Settings,
     /// `[travel] matrix`, the distance/time file to use instead of the great-circle model.
     pub travel_matrix: Option<MatrixSetting>,
+    /// `[plans] ignore`: names of entries of plans/ that are no plan (`*` and `?` wildcards),
+    /// passed over rather than reported as not read.
+    pub plans_ignore: Vec<String>,
     /// Where `[horizon] start` and `end` are written, for the warnings about the horizon as a
     /// whole.
     pub horizon_locs: (Loc, Loc),
@@ -69,6 +74,7 @@ impl Default for Config {
             hours: None,
             settings: Settings::default(),
             travel_matrix: None,
+            plans_ignore: Vec::new(),
             horizon_locs: (Loc::default(), Loc::default()),
         }
     }
@@ -98,7 +104,9 @@ const TOP_KEYS: &[&str] = &[
     "objective",
     "travel",
     "targets",
+    "plans",
 ];
+const PLANS_KEYS: &[&str] = &["ignore"];
 const TARGET_KEYS: &[&str] = &["joint_share", "reduction"];
 const TRAVEL_KEYS: &[&str] = &["matrix"];
 const HORIZON_KEYS: &[&str] = &["start", "end", "crs", "extra_holidays", "extra_workdays"];
@@ -158,12 +166,9 @@ pub fn e0209_outside_workspace(key: &str, written: &str, loc: &Loc) -> Diagnosti
     Diagnostic::error(
         codes::OUTSIDE_WORKSPACE,
         loc.clone(),
-        format!("`{key}` names `{written}`, which lies outside the workspace folder"),
+        msg!(E0209Outside, key = key, path = written),
     )
-    .with_help(
-        "copy the file into the workspace folder (beside chayici.toml) and name it by a path \
-         relative to that folder",
-    )
+    .with_help(Key::E0209Help)
 }
 
 /// Where `key` is written in `section` (`None` for top-level keys), found by scanning lines,
@@ -254,6 +259,9 @@ pub fn parse_config(text: &str, file: &str) -> (Config, Vec<Diagnostic>) {
     if let Some(t) = r.section(&table, "targets") {
         r.targets(t, &mut cfg);
     }
+    if let Some(t) = r.section(&table, "plans") {
+        r.plans(t, &mut cfg);
+    }
     (cfg, r.diags)
 }
 
@@ -271,10 +279,10 @@ impl Reader<'_> {
     }
 
     /// A setting that is there but unusable: E0302 at its key.
-    fn bad(&mut self, section: Option<&str>, key: &str, msg: String) {
+    fn bad(&mut self, section: Option<&str>, key: &str, message: Msg) {
         let loc = self.loc(section, key);
         self.diags
-            .push(Diagnostic::error(codes::BAD_SETTING, loc, msg));
+            .push(Diagnostic::error(codes::BAD_SETTING, loc, message));
     }
 
     fn warn_unknown(&mut self, t: &Table, section: Option<&str>, known: &[&str]) {
@@ -284,9 +292,9 @@ impl Reader<'_> {
                 Diagnostic::warning(
                     codes::UNKNOWN_KEY,
                     self.loc(section, k),
-                    format!("unknown key `{path}` is ignored"),
+                    msg!(W0204Unknown, key = path),
                 )
-                .with_help(format!("known keys here: {}", known.join(", "))),
+                .with_help(msg!(W0204Help, keys = known.join(", "))),
             );
         }
     }
@@ -299,9 +307,9 @@ impl Reader<'_> {
                 Loc::line(self.file, l, Some(c))
             },
         );
-        let msg = e.message().to_string();
+        let message = msg!(E0201Syntax, error = e.message());
         self.diags
-            .push(Diagnostic::error(codes::TOML_SYNTAX, loc, msg));
+            .push(Diagnostic::error(codes::TOML_SYNTAX, loc, message));
     }
 
     /// The optional section `key`: `None` when absent, or (reported) when not a section.
@@ -309,7 +317,7 @@ impl Reader<'_> {
         match table.get(key) {
             Some(Value::Table(t)) => Some(t),
             Some(_) => {
-                self.bad(None, key, format!("`{key}` must be a section"));
+                self.bad(None, key, msg!(E0205Section, key = key));
                 None
             }
             None => None,
@@ -320,7 +328,7 @@ impl Reader<'_> {
     fn name(&mut self, table: &Table, cfg: &mut Config) {
         match table.get("name") {
             Some(Value::String(s)) => cfg.name = Some(s.clone()),
-            Some(_) => self.bad(None, "name", "`name` must be a string".into()),
+            Some(_) => self.bad(None, "name", msg!(E0205NameString)),
             None => {}
         }
     }
@@ -336,11 +344,9 @@ impl Reader<'_> {
                     Diagnostic::error(
                         codes::HORIZON_MISSING,
                         Loc::file(self.file),
-                        "no [horizon] section",
+                        msg!(E0202NoHorizon),
                     )
-                    .with_help(
-                        "add [horizon] with start = \"2026-12-01\" and end = \"2026-12-31\"",
-                    ),
+                    .with_help(Key::E0202NoHorizonHelp),
                 );
                 None
             }
@@ -358,14 +364,10 @@ impl Reader<'_> {
                 self.diags.push(Diagnostic::error(
                     codes::HORIZON_REVERSED,
                     self.loc(h, "end"),
-                    format!("the horizon ends on {e}, before it starts on {s}"),
+                    msg!(E0203Reversed, end = e, start = s),
                 ));
             } else if (e - s).num_days() > 366 {
-                self.bad(
-                    h,
-                    "end",
-                    format!("the horizon {s}..{e} is longer than a year"),
-                );
+                self.bad(h, "end", msg!(E0205TooLong, start = s, end = e));
             } else {
                 cfg.horizon = Some((s, e));
             }
@@ -384,13 +386,13 @@ impl Reader<'_> {
             .and_then(|s| super::dates::parse_date(&s));
         if parsed.is_none() && horizon.is_some() {
             let message = match v {
-                Some(v) => format!("horizon `{key}` is `{v}`, not a date"),
-                None => format!("horizon `{key}` is missing"),
+                Some(v) => msg!(E0202NotDate, key = key, value = v),
+                None => msg!(E0202Missing, key = key),
             };
             let loc = self.loc(Some("horizon"), key);
             self.diags.push(
                 Diagnostic::error(codes::HORIZON_MISSING, loc, message)
-                    .with_help(format!("write {key} = \"2026-12-01\"")),
+                    .with_help(msg!(E0202Help, key = key)),
             );
         }
         parsed
@@ -404,11 +406,7 @@ impl Reader<'_> {
         {
             Some("WGS84") => cfg.crs = Crs::Wgs84,
             Some("GCJ02") => cfg.crs = Crs::Gcj02,
-            _ => self.bad(
-                Some("horizon"),
-                "crs",
-                format!("crs `{v}` is neither \"WGS84\" nor \"GCJ02\""),
-            ),
+            _ => self.bad(Some("horizon"), "crs", msg!(E0205Crs, value = v)),
         }
     }
 
@@ -428,7 +426,7 @@ impl Reader<'_> {
             for item in items {
                 match text_of(item).map(|s| parse_day_list(&s)) {
                     Some(Ok(list)) if !list.weekdays.contains(&true) => out.extend(list.dates),
-                    _ => self.bad(h, key, format!("`{item}` in `{key}` is not a date")),
+                    _ => self.bad(h, key, msg!(E0205ListDate, item = item, key = key)),
                 }
             }
         }
@@ -440,9 +438,7 @@ impl Reader<'_> {
             self.diags.push(Diagnostic::warning(
                 codes::CONFLICTING_OVERRIDE,
                 self.loc(h, "extra_workdays"),
-                format!(
-                    "{d} is both an extra holiday and an extra workday; it is taken as a holiday"
-                ),
+                msg!(W0207Both, date = d),
             ));
         }
     }
@@ -456,12 +452,8 @@ impl Reader<'_> {
             match text_of(v).map(|s| parse_windows(&s)) {
                 Some(Ok(w)) if key == "shift" => cfg.shift = w,
                 Some(Ok(w)) => cfg.hours = Some(w),
-                Some(Err(e)) => self.bad(d, key, format!("`{key}`: {e}")),
-                None => self.bad(
-                    d,
-                    key,
-                    format!("`{key}` must be a string like \"08:30-17:30\""),
-                ),
+                Some(Err(e)) => self.bad(d, key, msg!(E0205Windows, key = key, error = e)),
+                None => self.bad(d, key, msg!(E0205ShiftString, key = key)),
             }
         }
         if let Some(v) = t.get("visit_setup_minutes") {
@@ -469,33 +461,19 @@ impl Reader<'_> {
                 Value::Integer(i) if SETUP_MINUTES.contains(i) => {
                     cfg.settings.visit_setup_minutes = *i as u32
                 }
-                _ => self.bad(
-                    d,
-                    "visit_setup_minutes",
-                    format!(
-                        "`visit_setup_minutes = {v}` must be a whole number of minutes, 0 to 600"
-                    ),
-                ),
+                _ => self.bad(d, "visit_setup_minutes", msg!(E0205Setup, value = v)),
             }
         }
         if let Some(v) = t.get("road_factor") {
             match number_of(v) {
                 Some(f) if ROAD_FACTOR.contains(&f) => cfg.settings.road_factor = f,
-                _ => self.bad(
-                    d,
-                    "road_factor",
-                    format!("`road_factor = {v}` must be a number from 1 to 5"),
-                ),
+                _ => self.bad(d, "road_factor", msg!(E0205RoadFactor, value = v)),
             }
         }
         if let Some(v) = t.get("speed_kmh") {
             match number_of(v) {
                 Some(f) if SPEED_KMH.contains(&f) => cfg.settings.speed_kmh = f,
-                _ => self.bad(
-                    d,
-                    "speed_kmh",
-                    format!("`speed_kmh = {v}` must be a number from 1 to 200"),
-                ),
+                _ => self.bad(d, "speed_kmh", msg!(E0205Speed, value = v)),
             }
         }
     }
@@ -516,31 +494,18 @@ impl Reader<'_> {
         {
             if k == "min_visits_per_day" {
                 if !ok(k, v) {
-                    self.bad(
-                        o,
-                        k,
-                        format!("`{k} = {v}` must be a whole number of visits from 0 to 20"),
-                    );
+                    self.bad(o, k, msg!(E0205MinVisits, key = k, value = v));
                 }
             } else if !ok(k, v) {
-                self.bad(
-                    o,
-                    k,
-                    format!("weight `{k} = {v}` must be a number from 0 to 1000000000"),
-                );
+                self.bad(o, k, msg!(E0205Weight, key = k, value = v));
             }
         }
         // `team_day` is the county's name of the VRPTW `route` weight; the old name is still
         // read, and loses when both are given.
         if t.contains_key("team_day") && t.contains_key("route") {
             self.diags.push(
-                Diagnostic::warning(
-                    codes::TEAM_DAY_TWICE,
-                    self.loc(o, "route"),
-                    "both `team_day` and its old name `route` are set; `team_day` is used"
-                        .to_string(),
-                )
-                .with_help("delete the `route` line"),
+                Diagnostic::warning(codes::TEAM_DAY_TWICE, self.loc(o, "route"), msg!(W2102Both))
+                    .with_help(Key::W2102Help),
             );
         }
         let known: Table = t
@@ -575,11 +540,7 @@ impl Reader<'_> {
                         _ => cfg.settings.targets.reduction = hundredths,
                     }
                 }
-                _ => self.bad(
-                    s,
-                    key,
-                    format!("`{key} = {v}` must be a share from 0 to 1, like 0.6 for 60 %"),
-                ),
+                _ => self.bad(s, key, msg!(E0205Share, key = key, value = v)),
             }
         }
     }
@@ -598,16 +559,43 @@ impl Reader<'_> {
                         .push(e0209_outside_workspace("matrix", s.trim(), &loc)),
                 }
             }
-            Some(v) => self.bad(
-                tr,
-                "matrix",
-                format!(
-                    "`matrix = {v}` must name a file, like \"travel.csv\", relative to the workspace"
-                ),
-            ),
+            Some(v) => self.bad(tr, "matrix", msg!(E0205Matrix, value = v)),
             None => {}
         }
     }
+
+    /// `[plans]`: `ignore`, the entries of plans/ that are not plans, as a list of names.
+    fn plans(&mut self, t: &Table, cfg: &mut Config) {
+        let p = Some("plans");
+        self.warn_unknown(t, p, PLANS_KEYS);
+        let Some(v) = t.get("ignore") else { return };
+        let names = v.as_array().and_then(|a| {
+            a.iter()
+                .map(|n| n.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+        });
+        match names {
+            Some(names) => cfg.plans_ignore = names,
+            None => self.bad(p, "ignore", msg!(E0205PlansIgnore, value = v)),
+        }
+    }
+}
+
+/// True when the name of an entry of plans/ matches `pattern`, where `*` stands for any
+/// characters and `?` for one, ignoring case.
+pub fn ignore_matches(pattern: &str, name: &str) -> bool {
+    fn go(p: &[char], n: &[char]) -> bool {
+        match (p.first(), n.first()) {
+            (None, None) => true,
+            (Some('*'), _) => go(&p[1..], n) || (!n.is_empty() && go(p, &n[1..])),
+            (Some('?'), Some(_)) => go(&p[1..], &n[1..]),
+            (Some(a), Some(b)) => a == b && go(&p[1..], &n[1..]),
+            _ => false,
+        }
+    }
+    let p: Vec<char> = pattern.trim().to_lowercase().chars().collect();
+    let n: Vec<char> = name.to_lowercase().chars().collect();
+    go(&p, &n)
 }
 
 #[cfg(test)]
@@ -697,7 +685,10 @@ mod tests {
                 "chayici.toml:3:1 E0205"
             ]
         );
-        assert!(d.iter().any(|d| d.message.contains("share from 0 to 1")));
+        assert!(
+            d.iter()
+                .any(|d| d.message.en().contains("share from 0 to 1"))
+        );
         assert_eq!(c.settings.targets, crate::model::Targets::default());
     }
 
@@ -719,6 +710,22 @@ mod tests {
                 "chayici.toml:6:1 E0205"
             ]
         );
+    }
+
+    #[test]
+    fn plans_ignore_is_a_list_of_names_with_wildcards() {
+        let horizon = "[horizon]\nstart = \"2026-12-01\"\nend = \"2026-12-31\"\n";
+        let (c, d) = parse_config(
+            &format!("{horizon}[plans]\nignore = [\"旧计划.xls\", \"*.BAK\"]\n"),
+            "c.toml",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.plans_ignore, ["旧计划.xls", "*.BAK"]);
+        assert!(ignore_matches("*.BAK", "scjg.xlsx.bak"));
+        assert!(ignore_matches("旧计划.xls", "旧计划.XLS"));
+        assert!(!ignore_matches("旧计划.xls", "新计划.xls"));
+        let (_, d) = parse_config(&format!("{horizon}[plans]\nignore = \"x\"\n"), "c.toml");
+        assert_eq!(d[0].code, codes::BAD_SETTING, "{d:?}");
     }
 
     #[test]

@@ -17,7 +17,9 @@ use super::headers::{TRAVEL_FIELDS, map_headers};
 use super::table::{Row, Table};
 use super::validate::ids;
 use crate::diag::Diagnostic;
+use crate::i18n::{Key, Msg};
 use crate::model::{Loc, Point, TravelTable};
+use crate::msg;
 use crate::spatial::Travel;
 use std::collections::{BTreeMap, HashMap};
 
@@ -159,22 +161,27 @@ impl Matrix {
 fn e1502_value(
     row: &Row,
     col: Option<usize>,
-    what: &str,
+    what: Key,
     max: f64,
-    help: &str,
+    help: Key,
 ) -> Result<f64, Diagnostic> {
     let loc = row.loc_of(col);
     let text = row.text(col);
-    let bad = |msg: String| Diagnostic::error(codes::BAD_TRAVEL, loc.clone(), msg).with_help(help);
+    let bad = |m: Msg| Diagnostic::error(codes::BAD_TRAVEL, loc.clone(), m).with_help(help);
     if text.is_empty() {
-        return Err(bad(format!("{what} is empty")));
+        return Err(bad(msg!(E0107Empty, what = what)));
     }
     match text.parse::<f64>() {
-        Ok(x) if !x.is_finite() => Err(bad(format!("{what} `{text}` is not a number"))),
-        Ok(x) if x < 0.0 => Err(bad(format!("{what} `{text}` is negative"))),
-        Ok(x) if x > max => Err(bad(format!("{what} `{text}` is more than {max}"))),
+        Ok(x) if !x.is_finite() => Err(bad(msg!(NotANumber, what = what, text = text))),
+        Ok(x) if x < 0.0 => Err(bad(msg!(E1502Negative, what = what, text = text))),
+        Ok(x) if x > max => Err(bad(msg!(
+            E1502TooLarge,
+            what = what,
+            text = text,
+            max = max
+        ))),
         Ok(x) => Ok(x),
-        Err(_) => Err(bad(format!("{what} `{text}` is not a number"))),
+        Err(_) => Err(bad(msg!(NotANumber, what = what, text = text))),
     }
 }
 
@@ -182,21 +189,26 @@ fn e1502_value(
 fn e1501_place(
     row: &Row,
     col: Option<usize>,
-    what: &str,
+    what: Key,
     places: &PlaceIds,
 ) -> Result<usize, Diagnostic> {
     let loc = row.loc_of(col);
     let text = row.text(col);
-    if let Some(d) = ids::e0107_empty_required(text, &format!("travel `{what}`"), &loc) {
+    let travel_what = if what == Key::WordFrom {
+        Key::WordTravelFrom
+    } else {
+        Key::WordTravelTo
+    };
+    if let Some(d) = ids::e0107_empty_required(text, travel_what, &loc) {
         return Err(d);
     }
     places.resolve(text).ok_or_else(|| {
         Diagnostic::error(
             codes::UNKNOWN_PLACE,
             loc,
-            format!("{what} `{text}` is neither a firm in the register nor a team"),
+            msg!(E1501Unknown, what = what, text = text),
         )
-        .with_help("write a firm's firm_id (统一社会信用代码) or a team's team_id (its base)")
+        .with_help(Key::E1501Help)
     })
 }
 
@@ -205,13 +217,14 @@ fn w1503_duplicate(places: &PlaceIds, a: usize, b: usize, loc: &Loc, first: &Loc
     Diagnostic::warning(
         codes::DUPLICATE_PAIR,
         loc.clone(),
-        format!(
-            "pair `{}` → `{}` is listed again (first at {first}); this row is used",
-            places.name(a),
-            places.name(b)
+        msg!(
+            W1503Again,
+            from = places.name(a),
+            to = places.name(b),
+            first = first
         ),
     )
-    .with_help("delete one of the two rows")
+    .with_help(Key::DeleteOneRow)
 }
 
 /// Reads a matrix's tables, pushing every problem to `diags`. `None` when no table has the
@@ -233,21 +246,15 @@ pub fn read_matrix(
         }
         any = true;
         for row in &table.rows {
-            let from = e1501_place(row, c("from"), "from", places);
-            let to = e1501_place(row, c("to"), "to", places);
-            let km = e1502_value(
-                row,
-                c("km"),
-                "km",
-                MAX_KM,
-                "write road kilometres, a number from 0 to 2000 (not metres)",
-            );
+            let from = e1501_place(row, c("from"), Key::WordFrom, places);
+            let to = e1501_place(row, c("to"), Key::WordTo, places);
+            let km = e1502_value(row, c("km"), Key::WordKm, MAX_KM, Key::E1502KmHelp);
             let minutes = e1502_value(
                 row,
                 c("minutes"),
-                "minutes",
+                Key::WordMinutes,
                 MAX_MINUTES,
-                "write driving minutes, a number from 0 to 1440 (not seconds)",
+                Key::E1502MinutesHelp,
             );
             let (from, to, km, minutes) = match (from, to, km, minutes) {
                 (Ok(a), Ok(b), Ok(k), Ok(m)) => (a, b, k, m),
@@ -283,19 +290,14 @@ pub fn w1505_partial(matrix: &Matrix, places: &PlaceIds, loc: &Loc) -> Option<Di
         Diagnostic::warning(
             codes::MATRIX_PARTIAL,
             loc.clone(),
-            format!(
-                "the matrix gives {} of the {} pairs a route can drive; {missing} use the \
-                 great-circle model",
-                places.drivable_pairs() - missing,
-                places.drivable_pairs()
+            msg!(
+                W1505Partial,
+                given = places.drivable_pairs() - missing,
+                pairs = places.drivable_pairs(),
+                missing = missing
             ),
         )
-        .with_help(format!(
-            "`{}` → `{}` is one of them; add rows for the legs whose roads differ from the \
-             model, or ignore this if the model is good enough for the rest",
-            places.name(a),
-            places.name(b)
-        )),
+        .with_help(msg!(W1505Help, from = places.name(a), to = places.name(b))),
     )
 }
 
@@ -342,13 +344,13 @@ mod tests {
         assert_eq!(
             d,
             [
-                "travel.csv:2:1 E1501",
-                "travel.csv:3:3 E1502",
-                "travel.csv:4:4 E1502",
-                "travel.csv:5:3 E1502",
-                "travel.csv:5:4 E1502",
-                "travel.csv:7:1 W1503",
-                "travel.csv:8:1 E0107",
+                "travel.csv:2:1 (A2) E1501",
+                "travel.csv:3:3 (C3) E1502",
+                "travel.csv:4:4 (D4) E1502",
+                "travel.csv:5:3 (C5) E1502",
+                "travel.csv:5:4 (D5) E1502",
+                "travel.csv:7:1 (A7) W1503",
+                "travel.csv:8:1 (A8) E0107",
             ]
         );
         assert_eq!(m.unwrap().get(2, 0), Some((2.0, 2)), "the later row wins");
@@ -387,7 +389,11 @@ mod tests {
         assert_eq!((t.km(3, 3), t.minutes(3, 3)), (0.0, 0));
         let w = w1505_partial(&m, &p, &Loc::line("chayici.toml", 19, Some(1))).unwrap();
         assert_eq!(w.loc.to_string(), "chayici.toml:19:1");
-        assert!(w.message.contains("1 of the 10 pairs"), "{}", w.message);
-        assert!(w.message.contains("9 use the great-circle model"));
+        assert!(
+            w.message.en().contains("1 of the 10 pairs"),
+            "{}",
+            w.message.en()
+        );
+        assert!(w.message.en().contains("9 use the great-circle model"));
     }
 }

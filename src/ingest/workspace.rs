@@ -6,7 +6,9 @@ use super::codes;
 use super::limits;
 use super::loaded::{Loaded, SourceFile, Sources, Summary, extension};
 use crate::diag::Diagnostic;
+use crate::i18n::{Key, Msg};
 use crate::model::Loc;
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 /// Why a workspace cannot be read at all (as opposed to read with diagnostics).
@@ -83,11 +85,9 @@ fn find_table(dir: &Path, stem: &str, problems: &mut Vec<Diagnostic>) -> Option<
             Diagnostic::error(
                 codes::TWO_FILES,
                 Loc::file(other),
-                format!("`{other}` and `{first}` are both here; `{first}` is read"),
+                msg!(E0113TwoFiles, other = other, first = &first),
             )
-            .with_help(format!(
-                "keep one {stem} file: delete or rename the other (or move it out of the workspace)"
-            )),
+            .with_help(msg!(E0113Help, stem = stem)),
         );
     }
     Some(first.clone())
@@ -213,7 +213,7 @@ pub fn collect_sources(dir: &Path) -> Result<Sources, WorkspaceError> {
             problems.push(Diagnostic::error(
                 codes::MISSING_FILE,
                 Loc::file("teams.csv"),
-                "the workspace has no teams.csv",
+                msg!(E0108NoTeams),
             ));
             None
         }
@@ -222,7 +222,14 @@ pub fn collect_sources(dir: &Path) -> Result<Sources, WorkspaceError> {
         Some(d) => Some(read(dir, &d)?),
         None => None,
     };
-    let plans = read_plans(dir, &mut problems)?;
+    let config_bytes = read(dir, &config)?;
+    let ignore = super::toml_config::parse_config(
+        &String::from_utf8_lossy(&config_bytes.bytes),
+        &config_bytes.path,
+    )
+    .0
+    .plans_ignore;
+    let plans = read_plans(dir, &ignore, &mut problems)?;
     let mut optional = |stem| match find_table(dir, stem, &mut problems) {
         Some(name) => read(dir, &name).map(Some),
         None => Ok(None),
@@ -234,7 +241,7 @@ pub fn collect_sources(dir: &Path) -> Result<Sources, WorkspaceError> {
             .ok()
             .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .unwrap_or_else(|| "workspace".into()),
-        config: read(dir, &config)?,
+        config: config_bytes,
         firms: read(dir, &firms)?,
         teams,
         departments,
@@ -247,11 +254,14 @@ pub fn collect_sources(dir: &Path) -> Result<Sources, WorkspaceError> {
 }
 
 /// Extensions of the plans read: text tables (`.txt` is what Excel's "Unicode text" export
-/// writes), workbooks whose merged cells can be checked, and JSON.
-const PLAN_EXTENSIONS: &[&str] = &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "json"];
+/// writes), workbooks whose merged cells can be checked, WPS's `.et`/`.ett` (read when they
+/// hold an XLS or XLSX workbook, refused with E0112 otherwise) and JSON.
+const PLAN_EXTENSIONS: &[&str] = &[
+    "csv", "tsv", "txt", "xlsx", "xlsm", "xls", "et", "ett", "json",
+];
 
 /// Spreadsheet formats a clerk may save a plan in that chayici does not read.
-const REFUSED_WORKBOOKS: &[&str] = &["et", "ett", "ods", "fods", "numbers", "xlsb"];
+const REFUSED_WORKBOOKS: &[&str] = &["ods", "fods", "numbers", "xlsb"];
 
 /// True for entries of plans/ that are no one's plan and are passed over without a word:
 /// hidden files (`.DS_Store`, `.gitkeep`, LibreOffice's `.~lock` files), the `~$` lock files
@@ -268,21 +278,19 @@ fn is_left_alone(name: &str) -> bool {
         || extension(&lower) == "md"
 }
 
-/// Reads the plans in `dir/plans`. Every entry is read, left alone (see [`is_left_alone`]) or
-/// reported as an error, so a department's plan never drops out without a word.
+/// Reads the plans in `dir/plans`. Every entry is read, left alone (see [`is_left_alone`]),
+/// listed in `[plans] ignore` by the office, or reported as an error, so a department's plan
+/// never drops out without a word.
 fn read_plans(
     dir: &Path,
+    ignore: &[String],
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Vec<SourceFile>, WorkspaceError> {
     let plans_dir = dir.join("plans");
     if !plans_dir.is_dir() {
         problems.push(
-            Diagnostic::error(
-                codes::MISSING_FILE,
-                Loc::file("plans/"),
-                "the workspace has no plans/ folder",
-            )
-            .with_help("put each department's plan in plans/ as .csv, .xlsx or .json"),
+            Diagnostic::error(codes::MISSING_FILE, Loc::file("plans/"), msg!(E0108NoPlans))
+                .with_help(Key::E0108NoPlansHelp),
         );
         return Ok(Vec::new());
     }
@@ -301,7 +309,11 @@ fn read_plans(
     entries.sort();
     let mut out = Vec::new();
     for (name, path) in entries {
-        if is_left_alone(&name) {
+        if is_left_alone(&name)
+            || ignore
+                .iter()
+                .any(|p| super::toml_config::ignore_matches(p, &name))
+        {
             continue;
         }
         let rel = format!("plans/{name}");
@@ -314,7 +326,7 @@ fn read_plans(
         problems.push(Diagnostic::warning(
             codes::NO_ROWS,
             Loc::file("plans/"),
-            "plans/ holds no plan file",
+            msg!(W0104NoPlanFile),
         ));
     }
     Ok(out)
@@ -323,36 +335,34 @@ fn read_plans(
 /// The bytes of the plan at `path`, or why it is not read: E0105 for a folder, a broken link,
 /// an unreadable file or an unknown kind of file, E0112 for a workbook chayici cannot read.
 fn read_plan_entry(path: &Path, name: &str, rel: &str) -> Result<Vec<u8>, Diagnostic> {
-    let not_read = |message: String, help: &str| {
-        Diagnostic::error(codes::NOT_READ, Loc::file(rel), message).with_help(help.to_string())
+    let not_read = |message: Msg, help: Key| {
+        Diagnostic::error(codes::NOT_READ, Loc::file(rel), message).with_help(help)
     };
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(_) if path.symlink_metadata().is_ok() => {
             return Err(not_read(
-                format!("`{name}` cannot be read: it is a link to a file that does not exist"),
-                "point the link at the plan, or delete it",
+                msg!(E0105BrokenLink, name = name),
+                Key::E0105BrokenLinkHelp,
             ));
         }
         Err(e) => {
             return Err(not_read(
-                format!("`{name}` cannot be read: {e}"),
-                "check the file's permissions",
+                msg!(E0105Unreadable, name = name, error = e),
+                Key::E0105Permissions,
             ));
         }
     };
     if meta.is_dir() {
         return Err(not_read(
-            format!(
-                "`{name}` is a folder; plans are read from plans/ itself, not from folders in it"
-            ),
-            "move its plans into plans/, or move the folder out of the workspace",
+            msg!(E0105Folder, name = name),
+            Key::E0105FolderHelp,
         ));
     }
     if !meta.is_file() {
         return Err(not_read(
-            format!("`{name}` is not a regular file"),
-            "remove it from plans/",
+            msg!(E0105NotRegular, name = name),
+            Key::E0105NotRegularHelp,
         ));
     }
     let ext = extension(name);
@@ -361,16 +371,14 @@ fn read_plan_entry(path: &Path, name: &str, rel: &str) -> Result<Vec<u8>, Diagno
     }
     if !PLAN_EXTENSIONS.contains(&ext.as_str()) {
         return Err(not_read(
-            format!(
-                "`{name}` is not a plan chayici reads (.csv, .tsv, .txt, .xlsx, .xls or .json)"
-            ),
-            "save the plan as .xlsx or .csv, or move the file out of plans/",
+            msg!(E0105UnknownKind, name = name),
+            Key::E0105UnknownKindHelp,
         ));
     }
     std::fs::read(path).map_err(|e| {
         not_read(
-            format!("`{name}` cannot be read: {e}"),
-            "check the file's permissions",
+            msg!(E0105Unreadable, name = name, error = e),
+            Key::E0105Permissions,
         )
     })
 }

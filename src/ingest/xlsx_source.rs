@@ -3,9 +3,12 @@
 
 use super::codes;
 use super::dates::excel_serial;
-use super::table::{Cell, Merged, Row, Table, clean};
+use super::header_row::{has_header, w0131_sheet_skipped};
+use super::table::{Cell, Merged, Table, clean, split_header};
 use crate::diag::Diagnostic;
+use crate::i18n::{Key, Msg};
 use crate::model::{Loc, column_letters};
+use crate::msg;
 use calamine::{Data, Dimensions, Reader, Sheets, open_workbook_auto_from_rs};
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -18,29 +21,27 @@ use std::io::Cursor;
 /// parser panic is reported as unreadable rather than ending the run.
 pub fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<(String, Table)>, Diagnostic> {
     std::panic::catch_unwind(|| read_book(bytes, file)).unwrap_or_else(|_| {
-        Err(Diagnostic::error(
-            codes::FILE_UNREADABLE,
-            Loc::file(file),
-            "the workbook is damaged",
+        Err(
+            Diagnostic::error(codes::FILE_UNREADABLE, Loc::file(file), msg!(E0101Damaged))
+                .with_help(Key::E0101DamagedHelp),
         )
-        .with_help("open it in Excel or WPS and save it again as .xlsx, or export it as CSV"))
     })
 }
 
 fn read_book(bytes: &[u8], file: &str) -> Result<Vec<(String, Table)>, Diagnostic> {
-    let unreadable = |msg: String| {
-        Diagnostic::error(codes::FILE_UNREADABLE, Loc::file(file), msg)
-            .with_help("save the file again from Excel as .xlsx, or export it as CSV")
+    let unreadable = |message: Msg| {
+        Diagnostic::error(codes::FILE_UNREADABLE, Loc::file(file), message)
+            .with_help(Key::E0101SaveAgain)
     };
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| unreadable(format!("cannot open the workbook: {e}")))?;
+        .map_err(|e| unreadable(msg!(E0101OpenWorkbook, error = e)))?;
     if matches!(book, Sheets::Ods(_) | Sheets::Xlsb(_)) {
         return Err(unsupported_workbook(file));
     }
     let mut tables = Vec::new();
     for name in book.sheet_names() {
         let cells = sheet_cells(&mut book, &name)
-            .map_err(|e| unreadable(format!("cannot read sheet `{name}`: {e}")))?;
+            .map_err(|e| unreadable(msg!(E0101ReadSheet, sheet = &name, error = e)))?;
         let merges = match &mut book {
             Sheets::Xlsx(x) => x
                 .merge_cells_by_sheet_name(&name)
@@ -50,20 +51,40 @@ fn read_book(bytes: &[u8], file: &str) -> Result<Vec<(String, Table)>, Diagnosti
                 .map_err(|e| e.to_string()),
             _ => Ok(Vec::new()),
         }
-        .map_err(|e| {
-            unreadable(format!(
-                "cannot read the merged cells of sheet `{name}`: {e}"
-            ))
-        })?;
+        .map_err(|e| unreadable(msg!(E0101MergedCells, sheet = &name, error = e)))?;
         if let Some((mut table, col0)) = sheet_table(file, &name, &cells) {
             table.merged = merged_blocks(file, &name, &merges, &table, col0);
             tables.push((name, table));
         }
     }
     if tables.is_empty() {
-        return Err(unreadable("the workbook has no sheet with data".into()));
+        return Err(unreadable(msg!(E0101NoSheet)));
     }
-    Ok(tables)
+    Ok(drop_sheets_without_header(file, tables))
+}
+
+/// The sheets with a header of known columns, when at least one has one: the others are
+/// skipped. Those in front of the first sheet read (`填表说明`, a cover page), which a clerk
+/// may take for the plan, get a W0131 each, put on the first sheet read; those after it
+/// (notes, the lists a template's drop-downs draw on) are passed over without a word. A
+/// workbook where no sheet has such a header keeps every sheet, so its missing columns are
+/// reported.
+fn drop_sheets_without_header(file: &str, tables: Vec<(String, Table)>) -> Vec<(String, Table)> {
+    // The header was already chosen as the row naming the most known columns.
+    let with_header = |t: &Table| has_header(std::slice::from_ref(&t.header));
+    let Some(first) = tables.iter().position(|(_, t)| with_header(t)) else {
+        return tables;
+    };
+    let in_front: Vec<String> = tables[..first].iter().map(|(n, _)| n.clone()).collect();
+    let mut read: Vec<(String, Table)> =
+        tables.into_iter().filter(|(_, t)| with_header(t)).collect();
+    let names: Vec<String> = read.iter().map(|(n, _)| n.clone()).collect();
+    let notes: Vec<Diagnostic> = in_front
+        .iter()
+        .map(|name| w0131_sheet_skipped(file, name, &names))
+        .collect();
+    read[0].1.notes.splice(0..0, notes);
+    read
 }
 
 /// The last 0-based row and column of an Excel sheet (row 1048576, column XFD).
@@ -122,9 +143,9 @@ pub fn unsupported_workbook(file: &str) -> Diagnostic {
     Diagnostic::error(
         codes::UNSUPPORTED_WORKBOOK,
         Loc::file(file),
-        format!("`{name}` is a workbook format chayici does not read"),
+        msg!(E0112Unsupported, name = name),
     )
-    .with_help("save it as .xlsx or .csv (in WPS or Excel: Save As, then Excel workbook)")
+    .with_help(Key::E0112Help)
 }
 
 /// The merged blocks that reach the header row or below, in the table's terms.
@@ -162,16 +183,16 @@ fn merged_blocks(
         .collect()
 }
 
-/// The table of a sheet's cells, and the sheet column of its first column: the header is the
-/// first row with text, and rows without text are dropped.
+/// The table of a sheet's cells, and the sheet column of its first column: the header is
+/// found among the first rows with text (see [`super::header_row`]), and rows without text
+/// are dropped.
 fn sheet_table(
     file: &str,
     sheet: &str,
     cells: &BTreeMap<(u32, u32), Data>,
 ) -> Option<(Table, u32)> {
     let col0 = cells.keys().map(|&(_, c)| c).min()?;
-    let mut table = Table::default();
-    let mut have_header = false;
+    let mut rows = Vec::new();
     let mut cells = cells.iter().peekable();
     while let Some(&(&(row, _), _)) = cells.peek() {
         let line = row.saturating_add(1);
@@ -195,15 +216,9 @@ fn sheet_table(
         }
         let mut loc = Loc::cell(file, sheet, line, 1);
         loc.col = None;
-        if have_header {
-            table.rows.push(Row { loc, cells: texts });
-        } else {
-            table.header = texts;
-            table.header_loc = loc;
-            have_header = true;
-        }
+        rows.push((loc, texts));
     }
-    have_header.then_some((table, col0))
+    (!rows.is_empty()).then(|| (split_header(rows), col0))
 }
 
 /// The text a cell shows: whole numbers without `.0` (minutes, ids), dates as `YYYY-MM-DD`,

@@ -67,8 +67,17 @@ pub fn column_letters(mut col: u32) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
+/// True for the files read as text tables (CSV, TSV, Excel's "Unicode text"), whose cells a
+/// clerk finds by their spreadsheet name.
+fn is_text_table(file: &str) -> bool {
+    let lower = file.to_lowercase();
+    [".csv", ".tsv", ".txt"].iter().any(|e| lower.ends_with(e))
+}
+
 impl fmt::Display for Loc {
-    /// `file:line:col` for text files, `file:Sheet!C5` for spreadsheets. File and sheet names
+    /// `file:line:col` for text files, `file:Sheet!C5` for spreadsheets, and both for a
+    /// text table a clerk opens in a spreadsheet (`scjg.csv:3:6 (F3)`): the line is the row a
+    /// spreadsheet shows, unless a quoted cell above spans lines. File and sheet names
     /// come from the input too (a file in plans/, a sheet of a workbook), so control characters
     /// in them are escaped like any other echoed value.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -80,6 +89,9 @@ impl fmt::Display for Loc {
             }
             (Some(sheet), Some(row), None) => write!(f, ":{sheet}!{row}"),
             (Some(sheet), None, _) => write!(f, ":{sheet}"),
+            (None, Some(line), Some(col)) if is_text_table(&self.file) => {
+                write!(f, ":{line}:{col} ({}{line})", column_letters(col))
+            }
             (None, Some(line), Some(col)) => write!(f, ":{line}:{col}"),
             (None, Some(line), None) => write!(f, ":{line}"),
             (None, None, _) => Ok(()),
@@ -95,7 +107,11 @@ mod tests {
     fn renders_text_and_spreadsheet_locations() {
         assert_eq!(
             Loc::line("plans/fire.csv", 17, Some(3)).to_string(),
-            "plans/fire.csv:17:3"
+            "plans/fire.csv:17:3 (C17)"
+        );
+        assert_eq!(
+            Loc::line("chayici.toml", 4, Some(9)).to_string(),
+            "chayici.toml:4:9"
         );
         assert_eq!(
             Loc::cell("plans/env.xlsx", "Sheet1", 5, 3).to_string(),

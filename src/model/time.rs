@@ -3,6 +3,8 @@
 //! Times are whole minutes since midnight so that the planner and the checker agree to the
 //! minute without floating-point drift.
 
+use crate::i18n::Msg;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -82,7 +84,7 @@ pub fn parse_minute(s: &str) -> Option<Minute> {
 /// Separators `;`, `,`, `；`, `，`, `、` and whitespace between windows are accepted, and `-`,
 /// `–`, `—`, `~`, `～`, `至` between the two times, because clerks type them all.
 /// Returns the windows sorted, or a message saying what is wrong.
-pub fn parse_windows(s: &str) -> Result<Vec<TimeWindow>, String> {
+pub fn parse_windows(s: &str) -> Result<Vec<TimeWindow>, Msg> {
     let mut out = Vec::new();
     for part in s
         .split([';', ',', '；', '，', '、', ' ', '\t'])
@@ -92,20 +94,20 @@ pub fn parse_windows(s: &str) -> Result<Vec<TimeWindow>, String> {
         let normalized = part.replace(['–', '—', '~', '～'], "-").replace('至', "-");
         let (a, b) = normalized
             .split_once('-')
-            .ok_or_else(|| format!("`{part}` is not a time range like 08:00-11:30"))?;
-        let start = parse_minute(a).ok_or_else(|| format!("`{a}` is not a time like 08:00"))?;
-        let end = parse_minute(b).ok_or_else(|| format!("`{b}` is not a time like 17:30"))?;
+            .ok_or_else(|| msg!(TimeNotRange, part = part))?;
+        let start = parse_minute(a).ok_or_else(|| msg!(TimeNotStart, time = a))?;
+        let end = parse_minute(b).ok_or_else(|| msg!(TimeNotEnd, time = b))?;
         if end <= start {
-            return Err(format!("`{part}` ends before it starts"));
+            return Err(msg!(TimeBackwards, part = part));
         }
         out.push(TimeWindow::new(start, end));
     }
     if out.is_empty() {
-        return Err("no time range given".into());
+        return Err(msg!(TimeNone));
     }
     out.sort();
     if out.windows(2).any(|w| w[1].start < w[0].end) {
-        return Err(format!("`{s}` has overlapping ranges"));
+        return Err(msg!(TimeOverlap, text = s));
     }
     Ok(out)
 }

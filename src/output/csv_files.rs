@@ -8,6 +8,7 @@
 
 use super::legs::route_legs;
 use super::round3;
+use crate::i18n::{Lang, reason_key};
 use crate::model::{Instance, Plan, fmt_minute};
 use std::borrow::Cow;
 use std::io::Write;
@@ -35,7 +36,8 @@ pub const ROUTES_HEADER: [&str; 16] = [
 ];
 
 /// Columns of unscheduled.csv, in order.
-pub const UNSCHEDULED_HEADER: [&str; 4] = ["task_id", "department", "firm_id", "reason"];
+pub const UNSCHEDULED_HEADER: [&str; 5] =
+    ["task_id", "department", "firm_id", "reason", "reason_text"];
 
 /// Prefixes `'` to a cell a spreadsheet would read as a formula: one starting with `=`, `+`,
 /// `-`, `@`, a tab or a carriage return.
@@ -118,8 +120,14 @@ pub fn write_routes_csv<W: Write>(w: W, inst: &Instance, plan: &Plan) -> csv::Re
     Ok(())
 }
 
-/// Writes unscheduled.csv: a row per task left out, with its reason code.
-pub fn write_unscheduled_csv<W: Write>(w: W, inst: &Instance, plan: &Plan) -> csv::Result<()> {
+/// Writes unscheduled.csv: a row per task left out, with its reason code (stable, for
+/// scripts) and the reason in words in `lang` (for the clerk who opens the file).
+pub fn write_unscheduled_csv<W: Write>(
+    w: W,
+    inst: &Instance,
+    plan: &Plan,
+    lang: Lang,
+) -> csv::Result<()> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record(UNSCHEDULED_HEADER)?;
     for u in &plan.unscheduled {
@@ -131,6 +139,7 @@ pub fn write_unscheduled_csv<W: Write>(w: W, inst: &Instance, plan: &Plan) -> cs
                 inst.departments[task.department].code.clone(),
                 inst.firms[task.firm].id.clone(),
                 u.reason.code().to_owned(),
+                lang.text(reason_key(u.reason)).to_owned(),
             ],
         )?;
     }

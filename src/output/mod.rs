@@ -17,6 +17,7 @@ mod manifest;
 mod out_dir;
 mod plan_json;
 mod plan_read;
+pub mod plan_template;
 pub mod report;
 pub mod rollup;
 pub mod sheets;
@@ -94,6 +95,7 @@ pub fn write_plan_files(
     inst: &Instance,
     plan: &Plan,
     meta: &PlanMeta,
+    lang: crate::i18n::Lang,
 ) -> io::Result<()> {
     let mut w = create(dir, PLAN_JSON)?;
     write_plan_json(&mut w, inst, plan, meta)?;
@@ -105,7 +107,7 @@ pub fn write_plan_files(
     write_routes_csv(&mut w, inst, plan)?;
     finish(w)?;
     let mut w = create(dir, "unscheduled.csv")?;
-    write_unscheduled_csv(&mut w, inst, plan)?;
+    write_unscheduled_csv(&mut w, inst, plan, lang)?;
     finish(w)?;
     let mut w = create(dir, EXPLANATIONS_CSV)?;
     write_explanations_csv(&mut w, &crate::explain::explain_plan(inst, plan))?;

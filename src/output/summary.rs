@@ -2,7 +2,9 @@
 //! looks at first (what was left out and why, doors opened against the bounds, driving).
 
 use super::plan_json::{Bounds, reduction_percent};
+use crate::i18n::{Key, Lang, Msg};
 use crate::model::Reason;
+use crate::msg;
 use crate::solve::milp::MilpReport;
 use crate::stats::{SHORT_DAY_VISITS, TeamDays};
 use crate::verify::Kpis;
@@ -13,18 +15,29 @@ fn hours(minutes: u64) -> String {
     format!("{:.1} h", minutes as f64 / 60.0)
 }
 
-/// Writes the summary of a plan.
+/// One line of a summary in `lang`.
+fn line(w: &mut impl Write, lang: Lang, m: Msg) -> std::io::Result<()> {
+    writeln!(w, "{}", m.render(lang))
+}
+
+/// Writes the summary of a plan in `lang`.
 pub fn write_summary<W: Write>(
     mut w: W,
     instance_name: &str,
     k: &Kpis,
     bounds: Bounds,
+    lang: Lang,
 ) -> std::io::Result<()> {
     writeln!(w, "{}", crate::diag::printable(instance_name))?;
-    writeln!(
-        w,
-        "  tasks        {} ({} scheduled, {} unscheduled)",
-        k.tasks, k.scheduled, k.unscheduled
+    line(
+        &mut w,
+        lang,
+        msg!(
+            PlanTasks,
+            tasks = k.tasks,
+            scheduled = k.scheduled,
+            unscheduled = k.unscheduled
+        ),
     )?;
     for r in Reason::ALL {
         if let Some(n) = k.unscheduled_by_reason.get(r.code()) {
@@ -37,60 +50,87 @@ pub fn write_summary<W: Write>(
             .iter()
             .map(|(p, n)| format!("{p} {n}"))
             .collect();
-        writeln!(w, "    by priority: {}", by_p.join(", "))?;
+        line(&mut w, lang, msg!(PlanByPriority, list = by_p.join(", ")))?;
     }
     let saved = bounds.visits_naive as i64 - k.visits as i64;
-    writeln!(
-        w,
-        "  visits       {} (lower bound {}, naive {}: {saved} fewer, {:.1}%)",
-        k.visits,
-        bounds.visits_lower_bound,
-        bounds.visits_naive,
-        reduction_percent(k.visits, bounds.visits_naive)
+    line(
+        &mut w,
+        lang,
+        msg!(
+            PlanVisits,
+            visits = k.visits,
+            lower = bounds.visits_lower_bound,
+            naive = bounds.visits_naive,
+            saved = saved,
+            percent = format!("{:.1}", reduction_percent(k.visits, bounds.visits_naive))
+        ),
     )?;
-    writeln!(
-        w,
-        "  firms        {} visited, {} more than once",
-        k.firms_visited, k.firms_visited_more_than_once
+    line(
+        &mut w,
+        lang,
+        msg!(
+            PlanFirms,
+            visited = k.firms_visited,
+            more = k.firms_visited_more_than_once
+        ),
     )?;
-    writeln!(
-        w,
-        "  driving      {:.1} km, {} over {} team-days",
-        k.travel_km,
-        hours(k.travel_minutes),
-        k.routes
+    line(
+        &mut w,
+        lang,
+        msg!(
+            PlanDriving,
+            km = format!("{:.1}", k.travel_km),
+            hours = hours(k.travel_minutes),
+            days = k.routes
+        ),
     )?;
     if let Some((min, median, max)) = k.workload_min_median_max() {
-        writeln!(
-            w,
-            "  workload     min {}, median {}, max {} per team ({} teams)",
-            hours(min),
-            hours(median),
-            hours(max),
-            k.team_workload.len()
+        line(
+            &mut w,
+            lang,
+            msg!(
+                PlanWorkload,
+                min = hours(min),
+                median = hours(median),
+                max = hours(max),
+                teams = k.team_workload.len()
+            ),
         )?;
     }
     Ok(())
 }
 
 /// Two lines on the team-days: how many went out and how full they were, and how the month
-/// was used ([`TeamDays`] defines the figures; the report shows the same).
-pub fn write_team_days_summary<W: Write>(mut w: W, t: &TeamDays) -> std::io::Result<()> {
+/// was used ([`TeamDays`] defines the figures; the report shows the same), in `lang`.
+pub fn write_team_days_summary<W: Write>(
+    mut w: W,
+    t: &TeamDays,
+    lang: Lang,
+) -> std::io::Result<()> {
     let per_day = match t.visits_min_median_max {
-        Some((lo, mid, hi)) => format!("visits per day min {lo}, median {mid}, max {hi}"),
-        None => "no visits".to_string(),
+        Some((lo, mid, hi)) => msg!(TeamDaysPerDay, min = lo, median = mid, max = hi),
+        None => msg!(TeamDaysNoVisits),
     };
-    writeln!(
-        w,
-        "  team-days    {} out, {per_day}, {} with {} visits or fewer",
-        t.out, t.short, SHORT_DAY_VISITS
+    line(
+        &mut w,
+        lang,
+        msg!(
+            TeamDaysOut,
+            out = t.out,
+            per_day = per_day,
+            short = t.short,
+            limit = SHORT_DAY_VISITS
+        ),
     )?;
-    writeln!(
-        w,
-        "  month        {} of {} working days with no team out; busiest − idlest team {}",
-        t.idle_working_days,
-        t.working_days,
-        hours(t.spread_minutes)
+    line(
+        &mut w,
+        lang,
+        msg!(
+            TeamDaysMonth,
+            idle = t.idle_working_days,
+            working = t.working_days,
+            spread = hours(t.spread_minutes)
+        ),
     )
 }
 
@@ -113,63 +153,75 @@ pub fn write_milp_summary<W: Write>(mut w: W, r: &MilpReport) -> std::io::Result
 }
 
 /// `47.3% ≥ 60.0% met`: a share against its target, as the summary prints it.
-fn against(share: crate::stats::Share, target: u32) -> String {
+fn against(share: crate::stats::Share, target: u32) -> Msg {
     let pct = share
         .percent()
         .map_or("—".to_string(), |p| format!("{p:.1}%"));
     let verdict = match share.reaches(target) {
-        Some(true) => "met",
-        Some(false) => "NOT MET",
-        None => "n/a",
+        Some(true) => Key::StatMet,
+        Some(false) => Key::StatNotMet,
+        None => Key::StatNotApplicable,
     };
-    format!(
-        "{pct} (target {:.1}%: {verdict})",
-        f64::from(target) / 100.0
+    msg!(
+        StatAgainst,
+        percent = pct,
+        target = format!("{:.1}", f64::from(target) / 100.0),
+        verdict = verdict
     )
 }
 
 /// Writes the reform's figures: the county's joint share and reduction against the targets,
-/// then one line per department with its naive count, visits, joint visits and both verdicts.
+/// then one line per department with its naive count, visits, joint visits and both verdicts;
+/// in `lang`.
 pub fn write_statistics_summary<W: Write>(
     mut w: W,
     s: &crate::stats::Statistics,
+    lang: Lang,
 ) -> std::io::Result<()> {
     let (o, t) = (&s.overall, &s.targets);
-    writeln!(
-        w,
-        "  joint        {} of {} visits joint {}; {} of {} tasks in joint visits ({})",
-        o.joint_visits,
-        o.visits,
-        against(o.joint_share(), t.joint_share),
-        o.joint_tasks,
-        o.scheduled_tasks,
-        o.joint_task_share()
-            .percent()
-            .map_or("—".to_string(), |p| format!("{p:.1}%")),
+    line(
+        &mut w,
+        lang,
+        msg!(
+            StatJoint,
+            joint = o.joint_visits,
+            visits = o.visits,
+            against = against(o.joint_share(), t.joint_share),
+            tasks = o.joint_tasks,
+            scheduled = o.scheduled_tasks,
+            share = o
+                .joint_task_share()
+                .percent()
+                .map_or("—".to_string(), |p| format!("{p:.1}%"))
+        ),
     )?;
-    writeln!(
-        w,
-        "  reduction    {} → {} visits, {}",
-        o.naive_visits,
-        o.visits,
-        against(o.reduction(), t.reduction)
+    line(
+        &mut w,
+        lang,
+        msg!(
+            StatReduction,
+            naive = o.naive_visits,
+            visits = o.visits,
+            against = against(o.reduction(), t.reduction)
+        ),
     )?;
-    writeln!(
-        w,
-        "  per department (naive → led visits; visits taken part in, joint; joint share; reduction)"
-    )?;
+    line(&mut w, lang, msg!(StatPerDepartment))?;
     for d in &s.departments {
         let f = &d.figures;
+        let row = msg!(
+            StatDepartmentRow,
+            naive = f.naive_visits,
+            led = f.led_visits,
+            visits = f.visits,
+            joint = f.joint_visits,
+            share = against(f.joint_share(), t.joint_share),
+            reduction = against(f.reduction(), t.reduction)
+        );
         writeln!(
             w,
-            "    {:<10} {} → {}; {}, {} joint; {}; {}",
+            "    {:<10} {}",
             crate::diag::printable(&d.code),
-            f.naive_visits,
-            f.led_visits,
-            f.visits,
-            f.joint_visits,
-            against(f.joint_share(), t.joint_share),
-            against(f.reduction(), t.reduction)
+            row.render(lang)
         )?;
     }
     Ok(())

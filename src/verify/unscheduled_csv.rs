@@ -1,9 +1,12 @@
 //! Checks unscheduled.csv against plan.json (every task left out there, once, in order, with
-//! the same reason) and against the instance (each task's department and firm).
+//! the same reason) and against the instance (each task's department and firm). The file's
+//! `reason_text` must say its `reason` in one of the catalogue's languages, whichever the
+//! plan was written in; a file without the column (written before it) is still read.
 
 use super::rows::{Comparison, at, read_rows};
-use super::written::{UNSCHEDULED_COLUMNS, cell, uncell};
+use super::written::{UNSCHEDULED_COLUMNS, UNSCHEDULED_TEXT_COLUMNS, cell, uncell};
 use super::{Violation, ViolationKind as K};
+use crate::i18n::{Lang, reason_key};
 use crate::model::{Instance, Plan, Reason, Unscheduled};
 use std::collections::HashMap;
 
@@ -18,7 +21,38 @@ pub(super) fn check(
     plan: Option<&Plan>,
     out: &mut Vec<Violation>,
 ) -> Option<Vec<(Unscheduled, usize)>> {
-    let rows = read_rows(FILE, text, &UNSCHEDULED_COLUMNS, out)?;
+    let with_text = header_of(text).is_some_and(|h| h == UNSCHEDULED_TEXT_COLUMNS);
+    let columns: &[&str] = if with_text {
+        &UNSCHEDULED_TEXT_COLUMNS
+    } else {
+        &UNSCHEDULED_COLUMNS
+    };
+    let mut rows = read_rows(FILE, text, columns, out)?;
+    if with_text {
+        for row in &mut rows {
+            let said = row.cells.pop().unwrap_or_default();
+            let Some(reason) = Reason::from_code(&row.cells[3]) else {
+                continue; // the loop below reports the unknown code
+            };
+            let key = reason_key(reason);
+            if ![Lang::Zh, Lang::En]
+                .iter()
+                .any(|l| l.text(key) == uncell(&said))
+            {
+                out.push(at(
+                    FILE,
+                    row.line,
+                    K::WrongCell,
+                    format!(
+                        "reason_text is `{said}`, but reason {} reads `{}` (or `{}`)",
+                        reason.code(),
+                        Lang::Zh.text(key),
+                        Lang::En.text(key)
+                    ),
+                ));
+            }
+        }
+    }
     if let Some(plan) = plan {
         let expected: Vec<Vec<String>> = plan
             .unscheduled
@@ -116,4 +150,17 @@ pub(super) fn check(
         listed.push((Unscheduled { task: t, reason }, row.line));
     }
     Some(listed)
+}
+
+/// The cells of the file's first record, when it can be read.
+fn header_of(text: &str) -> Option<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .next()?
+        .ok()
+        .map(|r| r.iter().map(str::to_owned).collect())
 }

@@ -28,8 +28,14 @@ pub(super) const ROUTES_COLUMNS: [&str; 16] = [
     "notes",
 ];
 
-/// Columns of unscheduled.csv, in order.
+/// Columns of unscheduled.csv, in order, without `reason_text` (what files written before it
+/// hold, and what the rows are compared on).
 pub(super) const UNSCHEDULED_COLUMNS: [&str; 4] = ["task_id", "department", "firm_id", "reason"];
+
+/// Columns of unscheduled.csv as `plan` writes it now: `reason_text` last, the reason in words
+/// in the language of the run.
+pub(super) const UNSCHEDULED_TEXT_COLUMNS: [&str; 5] =
+    ["task_id", "department", "firm_id", "reason", "reason_text"];
 
 /// Kilometres rounded to the metre, as plan.json holds them.
 pub(super) fn km3(x: f64) -> f64 {

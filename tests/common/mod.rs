@@ -35,10 +35,12 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Runs the chayici binary with `args`.
+/// Runs the chayici binary with `args`, in English whatever the machine's locale (`LC_ALL`
+/// decides before `LANG`; `--lang` in `args` still wins).
 #[allow(dead_code)]
 pub fn chayici(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chayici"))
+        .env("LC_ALL", "C")
         .args(args)
         .output()
         .expect("the binary runs")

@@ -2,11 +2,13 @@
 
 use super::{Refs, e1703_not_a_date};
 use crate::diag::Diagnostic;
+use crate::i18n::{Key, Msg};
 use crate::ingest::codes;
 use crate::ingest::dates::parse_day_list;
 use crate::ingest::headers::{ABSENCE_FIELDS, map_headers};
 use crate::ingest::table::{Cell, Table};
 use crate::model::{Absence, DayIndex, Loc, Team, TeamIndex};
+use crate::msg;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -32,7 +34,9 @@ pub fn read_absences(tables: &[Table], refs: &Refs, diags: &mut Vec<Diagnostic>)
                 None => {
                     let loc = row.loc_of(c("date"));
                     diags.extend(crate::ingest::validate::ids::e0107_empty_required(
-                        "", "date", &loc,
+                        "",
+                        Key::WordDate,
+                        &loc,
                     ));
                     Err(())
                 }
@@ -61,10 +65,10 @@ pub fn read_absences(tables: &[Table], refs: &Refs, diags: &mut Vec<Diagnostic>)
 /// The days a cell names: one date or a range of dates, each in the horizon; weekdays are
 /// refused, since a team that never works on Fridays says so in teams.csv's `days`.
 fn days_of(cell: &Cell, refs: &Refs) -> Result<Vec<DayIndex>, Diagnostic> {
-    let more = ", or a range like 2026-12-10~2026-12-11";
-    let list = parse_day_list(&cell.text).map_err(|_| e1703_not_a_date(cell, more))?;
+    let more = || Some(Msg::new(Key::DatesHelpRange));
+    let list = parse_day_list(&cell.text).map_err(|_| e1703_not_a_date(cell, more()))?;
     if list.weekdays.contains(&true) || list.dates.is_empty() {
-        return Err(e1703_not_a_date(cell, more));
+        return Err(e1703_not_a_date(cell, more()));
     }
     let mut days = Vec::with_capacity(list.dates.len());
     for date in list.dates {
@@ -78,13 +82,18 @@ fn days_of(cell: &Cell, refs: &Refs) -> Result<Vec<DayIndex>, Diagnostic> {
 fn w1708_twice(refs: &Refs, team: Option<&Cell>, day: DayIndex, earlier: &Loc) -> Diagnostic {
     let (id, loc) = team.map_or(("", Loc::default()), |c| (c.text.as_str(), c.loc.clone()));
     let date: Option<NaiveDate> = refs.calendar.map(|c| c.date(day));
-    let on = date.map_or_else(String::new, |d| format!(" on {d}"));
+    let on = date.map(|d| msg!(W1708On, date = d));
     Diagnostic::warning(
         codes::ABSENCE_TWICE,
         loc,
-        format!("team `{id}` is already recorded out{on} (at {earlier})"),
+        msg!(
+            W1708Twice,
+            team = id,
+            on = crate::i18n::optional(on),
+            first = earlier
+        ),
     )
-    .with_help("delete one of the two rows")
+    .with_help(Key::DeleteOneRow)
 }
 
 /// Marks every absent day off in the teams' `available`, teams in index order.

@@ -2,10 +2,12 @@
 
 use super::Refs;
 use crate::diag::Diagnostic;
+use crate::i18n::Key;
 use crate::ingest::codes;
 use crate::ingest::headers::{DONE_FIELDS, map_headers};
 use crate::ingest::table::{Cell, Table};
 use crate::model::{DoneRecord, DoneStatus, Loc, TaskIndex};
+use crate::msg;
 use std::collections::HashMap;
 
 /// Reads `done.csv`'s tables. A task listed twice is a warning (W1709) and the later row is
@@ -46,12 +48,9 @@ pub fn read_done(tables: &[Table], refs: &Refs, diags: &mut Vec<Diagnostic>) -> 
                     Diagnostic::warning(
                         codes::DONE_TWICE,
                         row.loc_of(c("task_id")),
-                        format!(
-                            "task `{}` is listed again (first at {earlier}); this later row is used",
-                            row.text(c("task_id"))
-                        ),
+                        msg!(W1709Twice, task = row.text(c("task_id")), first = earlier),
                     )
-                    .with_help("keep one row per task; when two are kept, the last one counts"),
+                    .with_help(Key::W1709Help),
                 );
             } else {
                 first.insert(task, loc.clone());
@@ -72,15 +71,16 @@ pub fn read_done(tables: &[Table], refs: &Refs, diags: &mut Vec<Diagnostic>) -> 
 fn e1705_status(cell: Option<&Cell>, row: &Loc) -> Result<DoneStatus, Diagnostic> {
     let Some(cell) = cell else {
         return Err(
-            crate::ingest::validate::ids::e0107_empty_required("", "status", row).expect("empty"),
+            crate::ingest::validate::ids::e0107_empty_required("", Key::WordStatus, row)
+                .expect("empty"),
         );
     };
     DoneStatus::parse(&cell.text).ok_or_else(|| {
         Diagnostic::error(
             codes::BAD_STATUS,
             cell.loc.clone(),
-            format!("status `{}` is not known", cell.text),
+            msg!(E1705Status, status = &cell.text),
         )
-        .with_help("use done, not_done, firm_closed or postponed (已完成, 未完成, 企业关门, 延期)")
+        .with_help(Key::E1705Help)
     })
 }

@@ -19,7 +19,9 @@ use super::dates::parse_date;
 use super::table::Cell;
 use super::validate::ids::{Seen, e0107_empty_required};
 use crate::diag::Diagnostic;
+use crate::i18n::{Key, Msg};
 use crate::model::{Calendar, DayIndex, Loc, Task, TaskIndex, TeamIndex};
+use crate::msg;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -56,7 +58,7 @@ impl<'a> Refs<'a> {
     /// empty cell and E1701 for an id no plan has.
     pub fn task(&self, cell: Option<&Cell>, row: &Loc) -> Result<Option<TaskIndex>, Diagnostic> {
         let Some(cell) = cell else {
-            return Err(e0107_empty_required("", "task id", row).expect("empty"));
+            return Err(e0107_empty_required("", Key::WordTaskId, row).expect("empty"));
         };
         if let Some(&t) = self.tasks.get(&cell.text.to_lowercase()) {
             return Ok(Some(t));
@@ -67,15 +69,15 @@ impl<'a> Refs<'a> {
         Err(Diagnostic::error(
             codes::UNKNOWN_MONTH_TASK,
             cell.loc.clone(),
-            format!("task `{}` is not in any plan", cell.text),
+            msg!(E1701UnknownTask, task = &cell.text),
         )
-        .with_help("check the id against the plans in plans/, or delete the row"))
+        .with_help(Key::E1701Help))
     }
 
     /// The team a cell names: E0107 for an empty cell, E1702 for an id teams.csv lacks.
     pub fn team(&self, cell: Option<&Cell>, row: &Loc) -> Result<TeamIndex, Diagnostic> {
         let Some(cell) = cell else {
-            return Err(e0107_empty_required("", "team id", row).expect("empty"));
+            return Err(e0107_empty_required("", Key::WordTeamId, row).expect("empty"));
         };
         self.teams
             .get(&cell.text.to_lowercase())
@@ -84,22 +86,22 @@ impl<'a> Refs<'a> {
                 Diagnostic::error(
                     codes::UNKNOWN_MONTH_TEAM,
                     cell.loc.clone(),
-                    format!("team `{}` is not in teams.csv", cell.text),
+                    msg!(E1702UnknownTeam, team = &cell.text),
                 )
-                .with_help("check the id against teams.csv, or delete the row")
+                .with_help(Key::E1702Help)
             })
     }
 
     /// The day a cell's date falls on: E1703 when it is not a date, E1704 when it lies
     /// outside the horizon; `Ok(None)` when there is no horizon to place it in.
     pub fn day(&self, cell: &Cell) -> Result<Option<DayIndex>, Diagnostic> {
-        let date = parse_date(&cell.text).ok_or_else(|| e1703_not_a_date(cell, ""))?;
+        let date = parse_date(&cell.text).ok_or_else(|| e1703_not_a_date(cell, None))?;
         self.day_of(date, cell)
     }
 
     /// The date a cell holds, checked as [`Refs::day`] checks it.
     pub fn date(&self, cell: &Cell) -> Result<NaiveDate, Diagnostic> {
-        let date = parse_date(&cell.text).ok_or_else(|| e1703_not_a_date(cell, ""))?;
+        let date = parse_date(&cell.text).ok_or_else(|| e1703_not_a_date(cell, None))?;
         self.day_of(date, cell).map(|_| date)
     }
 
@@ -113,13 +115,14 @@ impl<'a> Refs<'a> {
             None => Err(Diagnostic::error(
                 codes::MONTH_DATE_OUTSIDE,
                 cell.loc.clone(),
-                format!(
-                    "date {date} lies outside the horizon {} .. {}",
-                    cal.dates[0],
-                    cal.dates[cal.len() - 1]
+                msg!(
+                    E1704Outside,
+                    date = date,
+                    first = cal.dates[0],
+                    last = cal.dates[cal.len() - 1]
                 ),
             )
-            .with_help("give a date of the month planned, or delete the row")),
+            .with_help(Key::E1704Help)),
         }
     }
 }
@@ -133,13 +136,11 @@ fn by_id<'t>(ids: impl IntoIterator<Item = &'t str>) -> HashMap<String, usize> {
 }
 
 /// E1703: a cell that is not a date; `more` says what else the cell may hold.
-fn e1703_not_a_date(cell: &Cell, more: &str) -> Diagnostic {
+fn e1703_not_a_date(cell: &Cell, more: Option<Msg>) -> Diagnostic {
     Diagnostic::error(
         codes::BAD_MONTH_DATE,
         cell.loc.clone(),
-        format!("date `{}` is not a date", cell.text),
+        msg!(E1703NotADate, text = &cell.text),
     )
-    .with_help(format!(
-        "write dates like 2026-12-05, 2026/12/5 or 2026年12月5日{more}"
-    ))
+    .with_help(msg!(DatesHelp, more = crate::i18n::optional(more)))
 }

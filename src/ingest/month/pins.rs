@@ -3,10 +3,12 @@
 
 use super::Refs;
 use crate::diag::Diagnostic;
+use crate::i18n::{Key, ToArg};
 use crate::ingest::codes;
 use crate::ingest::headers::{PIN_FIELDS, map_headers};
 use crate::ingest::table::{Row, Table};
 use crate::model::{Calendar, Department, Firm, Loc, Task, TaskIndex, TaskPin, Team};
+use crate::msg;
 use std::collections::HashMap;
 
 /// One pin read, with where its team and date cells are, for the warnings that need the
@@ -61,12 +63,8 @@ fn read_row(
     let (team_cell, date_cell) = (row.get(c("team_id")), row.get(c("date")));
     if team_cell.is_none() && date_cell.is_none() {
         diags.push(
-            Diagnostic::error(
-                codes::EMPTY_PIN,
-                row.loc.clone(),
-                "the pin names neither a team nor a date",
-            )
-            .with_help("give the team (team_id, 检查组), the date (date, 日期), or both"),
+            Diagnostic::error(codes::EMPTY_PIN, row.loc.clone(), msg!(E1706EmptyPin))
+                .with_help(Key::E1706Help),
         );
     }
     let team = team_cell.and_then(|cell| {
@@ -85,9 +83,9 @@ fn read_row(
             Diagnostic::error(
                 codes::SECOND_PIN,
                 cell.loc.clone(),
-                format!("task `{}` is pinned again; first at {earlier}", cell.text),
+                msg!(E1707SecondPin, task = &cell.text, first = earlier),
             )
-            .with_help("keep one row per task, with its team and its date on that row"),
+            .with_help(Key::E1707Help),
         );
         return None;
     }
@@ -130,25 +128,26 @@ pub fn pin_warnings(ctx: &PinContext, pins: &[PinRead]) -> Vec<Diagnostic> {
 fn pin_warning(ctx: &PinContext, p: &PinRead) -> Option<Diagnostic> {
     let task = ctx.tasks.get(p.task)?;
     let cal = ctx.calendar;
-    let left = "; the task will be left unscheduled (pin_not_possible)";
+    let left = Key::PinLeft;
     let dept = ctx
         .departments
         .get(task.department)
-        .map_or("its department", |d| d.code.as_str());
+        .map_or(Key::W1710ItsDepartment.to_arg(), |d| d.code.to_arg());
     let team = p.pin.team.and_then(|t| ctx.teams.get(t));
     if let Some(team) = team.filter(|t| !t.departments.contains(task.department)) {
         return Some(
             Diagnostic::warning(
                 codes::PIN_TEAM_UNCOVERED,
                 p.team_loc.clone(),
-                format!(
-                    "task `{}` ({dept}) is pinned to team `{}`, which does not cover {dept}{left}",
-                    task.id, team.id
+                msg!(
+                    W1710Uncovered,
+                    task = &task.id,
+                    department = dept.clone(),
+                    team = &team.id,
+                    left = left
                 ),
             )
-            .with_help(format!(
-                "pin it to a team covering {dept}, or add {dept} to the team in teams.csv"
-            )),
+            .with_help(msg!(W1710Help, department = dept)),
         );
     }
     let day = p.pin.day?;
@@ -157,28 +156,29 @@ fn pin_warning(ctx: &PinContext, p: &PinRead) -> Option<Diagnostic> {
             Diagnostic::warning(
                 codes::PIN_OUTSIDE_WINDOW,
                 p.date_loc.clone(),
-                format!(
-                    "task `{}` is pinned to {}, outside its window {} .. {}{left}",
-                    task.id,
-                    cal.date(day),
-                    cal.date(task.first_day),
-                    cal.date(task.last_day)
+                msg!(
+                    W1711Outside,
+                    task = &task.id,
+                    date = cal.date(day),
+                    first = cal.date(task.first_day),
+                    last = cal.date(task.last_day),
+                    left = left
                 ),
             )
-            .with_help("pin a day inside the window, or ask the department to widen it"),
+            .with_help(Key::W1711Help),
         );
     }
     let date = cal.date(day);
     let why = if !cal.is_working(day) {
-        "it is not a working day".to_string()
+        msg!(W1712NotWorking)
     } else if let Some(team) = team.filter(|t| !t.works_on(day)) {
-        format!("team `{}` does not work that day", team.id)
+        msg!(W1712TeamOff, team = &team.id)
     } else if ctx
         .firms
         .get(task.firm)
         .is_some_and(|f| f.hours.windows_on(date).is_empty())
     {
-        "the firm is closed that day".to_string()
+        msg!(W1712FirmClosed)
     } else {
         return None;
     };
@@ -186,9 +186,15 @@ fn pin_warning(ctx: &PinContext, p: &PinRead) -> Option<Diagnostic> {
         Diagnostic::warning(
             codes::PIN_DAY_IMPOSSIBLE,
             p.date_loc.clone(),
-            format!("task `{}` is pinned to {date}, but {why}{left}", task.id),
+            msg!(
+                W1712Impossible,
+                task = &task.id,
+                date = date,
+                why = why,
+                left = left
+            ),
         )
-        .with_help("pin another day, or remove the pin"),
+        .with_help(Key::W1712Help),
     )
 }
 

@@ -1,10 +1,12 @@
 //! Provides the coordinate rules (E1101–E1105), and the reading of a point from two cells.
 
 use crate::diag::Diagnostic;
+use crate::i18n::Key;
 use crate::ingest::codes;
 use crate::ingest::table::Cell;
 use crate::ingest::toml_config::Crs;
 use crate::model::{Loc, Point};
+use crate::msg;
 use crate::spatial::gcj02::gcj02_to_wgs84;
 
 /// Longitudes and latitudes of mainland China and its islands, with a margin.
@@ -14,21 +16,21 @@ const CHINA_LAT: std::ops::RangeInclusive<f64> = 3.0..=54.0;
 /// E1101: a coordinate is present.
 pub fn e1101_coord_missing<'a>(
     cell: Option<&'a Cell>,
-    what: &str,
+    what: Key,
     row: &Loc,
 ) -> Result<&'a Cell, Diagnostic> {
     cell.ok_or_else(|| {
         Diagnostic::error(
             codes::COORD_MISSING,
             row.clone(),
-            format!("{what} is missing"),
+            msg!(E1101Missing, what = what),
         )
-        .with_help("give coordinates in decimal degrees, e.g. 118.505 and 28.904")
+        .with_help(Key::E1101Help)
     })
 }
 
 /// E1102: a coordinate is a decimal number (a trailing `°` is accepted).
-pub fn e1102_coord_not_number(cell: &Cell, what: &str) -> Result<f64, Diagnostic> {
+pub fn e1102_coord_not_number(cell: &Cell, what: Key) -> Result<f64, Diagnostic> {
     let t = cell.text.trim_end_matches('°').trim();
     t.parse::<f64>()
         .ok()
@@ -37,9 +39,9 @@ pub fn e1102_coord_not_number(cell: &Cell, what: &str) -> Result<f64, Diagnostic
             Diagnostic::error(
                 codes::COORD_NOT_NUMBER,
                 cell.loc.clone(),
-                format!("{what} `{}` is not a number", cell.text),
+                msg!(NotANumber, what = what, text = &cell.text),
             )
-            .with_help("use decimal degrees such as 118.505, not degrees-minutes-seconds")
+            .with_help(Key::E1102Help)
         })
 }
 
@@ -49,9 +51,9 @@ pub fn e1105_coord_swapped(lon: f64, lat: f64, loc: &Loc) -> Option<Diagnostic> 
         Diagnostic::error(
             codes::COORD_SWAPPED,
             loc.clone(),
-            format!("longitude {lon} and latitude {lat} look swapped"),
+            msg!(E1105Swapped, lon = lon, lat = lat),
         )
-        .with_help("swap the columns: longitude (经度) is about 118 here, latitude (纬度) about 29")
+        .with_help(Key::E1105Help)
     })
 }
 
@@ -61,7 +63,7 @@ pub fn e1103_coord_out_of_range(lon: f64, lat: f64, loc: &Loc) -> Option<Diagnos
         Diagnostic::error(
             codes::COORD_OUT_OF_RANGE,
             loc.clone(),
-            format!("({lon}, {lat}) is not a longitude and latitude on Earth"),
+            msg!(E1103Range, lon = lon, lat = lat),
         )
     })
 }
@@ -72,9 +74,9 @@ pub fn e1104_coord_outside_china(lon: f64, lat: f64, loc: &Loc) -> Option<Diagno
         Diagnostic::error(
             codes::COORD_OUTSIDE_CHINA,
             loc.clone(),
-            format!("({lon}, {lat}) lies outside China (lon 73-136, lat 3-54)"),
+            msg!(E1104China, lon = lon, lat = lat),
         )
-        .with_help("check the sign and the decimal point of both coordinates")
+        .with_help(Key::E1104Help)
     })
 }
 
@@ -87,14 +89,14 @@ pub fn read_point(
     crs: Crs,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Point> {
-    let mut number = |cell: Option<&Cell>, what: &str| {
+    let mut number = |cell: Option<&Cell>, what: Key| {
         e1101_coord_missing(cell, what, row)
             .and_then(|c| e1102_coord_not_number(c, what).map(|v| (v, c.loc.clone())))
             .map_err(|d| diags.push(d))
             .ok()
     };
-    let lon = number(lon, "longitude");
-    let lat = number(lat, "latitude");
+    let lon = number(lon, Key::WordLongitude);
+    let lat = number(lat, Key::WordLatitude);
     let ((lon, lon_loc), (lat, _)) = (lon?, lat?);
     let problem = e1105_coord_swapped(lon, lat, &lon_loc)
         .or_else(|| e1103_coord_out_of_range(lon, lat, &lon_loc))

@@ -1,9 +1,11 @@
 //! Provides the credit-code rules (E1001–E1003, W1004).
 
 use crate::diag::Diagnostic;
+use crate::i18n::Key;
 use crate::ingest::codes;
 use crate::ingest::credit_code::{CreditCodeError, check_credit_code, org_code_ok};
 use crate::model::Loc;
+use crate::msg;
 
 /// E1001: a credit code has 18 characters.
 pub fn e1001_code_length(code: &str, loc: &Loc) -> Option<Diagnostic> {
@@ -12,9 +14,9 @@ pub fn e1001_code_length(code: &str, loc: &Loc) -> Option<Diagnostic> {
             Diagnostic::error(
                 codes::CODE_LENGTH,
                 loc.clone(),
-                format!("credit code `{code}` has {n} characters, not 18"),
+                msg!(E1001Length, code = code, count = n),
             )
-            .with_help("copy the 18-character 统一社会信用代码 from the business licence"),
+            .with_help(Key::E1001Help),
         ),
         _ => None,
     }
@@ -25,19 +27,26 @@ pub fn e1002_code_charset(code: &str, loc: &Loc) -> Option<Diagnostic> {
     match check_credit_code(code) {
         Err(CreditCodeError::Charset { position, found }) => {
             let hint = match found {
-                'I' => " (did you mean 1?)",
-                'O' => " (did you mean 0?)",
-                'S' => " (did you mean 5?)",
-                'Z' => " (did you mean 2?)",
-                _ => "",
-            };
+                'I' => Some('1'),
+                'O' => Some('0'),
+                'S' => Some('5'),
+                'Z' => Some('2'),
+                _ => None,
+            }
+            .map(|digit| msg!(E1002DidYouMean, digit = digit));
             Some(
                 Diagnostic::error(
                     codes::CODE_CHARSET,
                     loc.clone(),
-                    format!("credit code `{code}` has `{found}` at position {position}{hint}"),
+                    msg!(
+                        E1002Charset,
+                        code = code,
+                        found = found,
+                        position = position,
+                        hint = crate::i18n::optional(hint)
+                    ),
                 )
-                .with_help("credit codes use digits and the letters A-Y except I, O, S, V"),
+                .with_help(Key::E1002Help),
             )
         }
         _ => None,
@@ -51,11 +60,9 @@ pub fn e1003_code_check_digit(code: &str, loc: &Loc) -> Option<Diagnostic> {
             Diagnostic::error(
                 codes::CODE_CHECK_DIGIT,
                 loc.clone(),
-                format!(
-                    "credit code `{code}` ends in `{found}`, but its check character is `{expected}`"
-                ),
+                msg!(E1003Check, code = code, found = found, expected = expected),
             )
-            .with_help("one of the 18 characters is mistyped; compare with the licence"),
+            .with_help(Key::E1003Help),
         ),
         _ => None,
     }
@@ -67,10 +74,7 @@ pub fn w1004_org_code(code: &str, loc: &Loc) -> Option<Diagnostic> {
         Diagnostic::warning(
             codes::ORG_CODE_CHECK,
             loc.clone(),
-            format!(
-                "the organisation code `{}` inside `{code}` fails the GB 11714 check",
-                &code[8..17]
-            ),
+            msg!(W1004Org, org = &code[8..17], code = code),
         )
     })
 }

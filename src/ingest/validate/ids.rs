@@ -4,8 +4,10 @@
 //! `;`-separated list (routes.csv's `task_ids` and `departments`, teams.csv's `departments`).
 
 use crate::diag::{Diagnostic, is_unsafe_char};
+use crate::i18n::{Key, Msg};
 use crate::ingest::codes;
 use crate::model::Loc;
+use crate::msg;
 use std::collections::HashMap;
 
 /// First occurrences of ids of one kind, keyed without case: `T01` and `t01` look the same on a
@@ -37,47 +39,69 @@ impl Seen {
 
 fn duplicate(
     code: &'static str,
-    what: &str,
+    what: Key,
     id: &str,
     loc: &Loc,
     (written, first): &(String, Loc),
 ) -> Diagnostic {
     let message = if written == id {
-        format!("{what} `{id}` appears again; first at {first}")
+        msg!(IdAgain, what = what, id = id, first = first)
     } else {
-        format!("{what} `{id}` differs from {what} `{written}` only by case; first at {first}")
+        msg!(
+            IdCase,
+            what = what,
+            id = id,
+            written = written,
+            first = first
+        )
     };
-    Diagnostic::error(code, loc.clone(), message).with_help(format!(
-        "give each {what} its own id, or delete the repeated row"
-    ))
+    Diagnostic::error(code, loc.clone(), message).with_help(msg!(IdHelp, what = what))
 }
 
 /// E1005: a firm id appears once in the register.
 pub fn e1005_duplicate_firm(seen: &mut Seen, id: &str, loc: &Loc) -> Option<Diagnostic> {
     let first = seen.repeat_of(id, loc)?;
-    Some(duplicate(codes::DUPLICATE_FIRM, "firm", id, loc, &first))
+    Some(duplicate(
+        codes::DUPLICATE_FIRM,
+        Key::WordFirm,
+        id,
+        loc,
+        &first,
+    ))
 }
 
 /// E1301: a team id appears once, ignoring case.
 pub fn e1301_duplicate_team(seen: &mut Seen, id: &str, loc: &Loc) -> Option<Diagnostic> {
     let first = seen.repeat_of(id, loc)?;
-    Some(duplicate(codes::DUPLICATE_TEAM, "team", id, loc, &first))
+    Some(duplicate(
+        codes::DUPLICATE_TEAM,
+        Key::WordTeam,
+        id,
+        loc,
+        &first,
+    ))
 }
 
 /// E1401: a task id appears once in the whole workspace, ignoring case.
 pub fn e1401_duplicate_task(seen: &mut Seen, id: &str, loc: &Loc) -> Option<Diagnostic> {
     let first = seen.repeat_of(id, loc)?;
-    Some(duplicate(codes::DUPLICATE_TASK, "task", id, loc, &first))
+    Some(duplicate(
+        codes::DUPLICATE_TASK,
+        Key::WordTask,
+        id,
+        loc,
+        &first,
+    ))
 }
 
 /// What is wrong with the characters of `id`: one of `separators`, or a control character.
 /// Spaces at either end never reach here: every cell is trimmed when read.
-fn bad_character(id: &str, separators: &[char]) -> Option<String> {
+fn bad_character(id: &str, separators: &[char]) -> Option<Msg> {
     id.chars().find_map(|c| {
         if separators.contains(&c) {
-            Some(format!("contains `{c}`"))
+            Some(msg!(ContainsChar, char = c))
         } else if is_unsafe_char(c) {
-            Some("contains a control character".to_string())
+            Some(msg!(ContainsControl))
         } else {
             None
         }
@@ -92,9 +116,9 @@ pub fn e1415_task_id(id: &str, loc: &Loc) -> Option<Diagnostic> {
         Diagnostic::error(
             codes::BAD_TASK_ID,
             loc.clone(),
-            format!("task id `{id}` {why}"),
+            msg!(E1415TaskId, id = id, why = why),
         )
-        .with_help("`;` separates task ids in routes.csv; use another character, such as `-`"),
+        .with_help(Key::E1415Help),
     )
 }
 
@@ -105,9 +129,9 @@ pub fn e1309_team_id(id: &str, loc: &Loc) -> Option<Diagnostic> {
         Diagnostic::error(
             codes::BAD_TEAM_ID,
             loc.clone(),
-            format!("team id `{id}` {why}"),
+            msg!(E1309TeamId, id = id, why = why),
         )
-        .with_help("write the team id with letters, digits and `-`"),
+        .with_help(Key::E1309Help),
     )
 }
 
@@ -119,19 +143,19 @@ pub fn e1416_department(name: &str, loc: &Loc) -> Option<Diagnostic> {
         Diagnostic::error(
             codes::BAD_DEPARTMENT,
             loc.clone(),
-            format!("department `{name}` {why}"),
+            msg!(E1416Department, department = name, why = why),
         )
-        .with_help("name one department per task; `;` separates departments in teams.csv"),
+        .with_help(Key::E1416Help),
     )
 }
 
 /// E0107: a required value is present.
-pub fn e0107_empty_required(value: &str, what: &str, loc: &Loc) -> Option<Diagnostic> {
+pub fn e0107_empty_required(value: &str, what: Key, loc: &Loc) -> Option<Diagnostic> {
     value.is_empty().then(|| {
         Diagnostic::error(
             codes::EMPTY_REQUIRED,
             loc.clone(),
-            format!("{what} is empty"),
+            msg!(E0107Empty, what = what),
         )
     })
 }

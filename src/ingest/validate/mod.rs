@@ -3,6 +3,7 @@
 
 pub mod coords;
 pub mod credit;
+pub mod firm_ref;
 pub mod ids;
 pub mod phone;
 pub mod tasks;

@@ -4,6 +4,7 @@
 use crate::diag::Diagnostic;
 use crate::ingest::codes;
 use crate::model::Loc;
+use crate::msg;
 
 /// True for a mainland mobile (`13912345678`, `+86 139-1234-5678`) or a landline with its
 /// area code (`0570-1234567`, `057012345678`, with an extension after `转`, `ext`, `x` or a
@@ -68,11 +69,9 @@ pub fn w2001_bad_phone(phone: &str, loc: &Loc) -> Option<Diagnostic> {
         Diagnostic::warning(
             codes::BAD_PHONE,
             loc.clone(),
-            format!("phone `{phone}` is neither a mobile nor a landline number"),
+            msg!(W2001Phone, phone = phone),
         )
-        .with_help(
-            "write a mobile as 13912345678 or a landline with its area code as 0570-1234567",
-        ),
+        .with_help(crate::i18n::Key::W2001Help),
     )
 }
 

@@ -1,36 +1,12 @@
-//! Provides the rules on tasks (E1402–E1413 except the single-value ones in `values`).
+//! Provides the rules on tasks (E1403–E1413 except the single-value ones in `values`).
 
+use super::firm_ref::same_name;
 use crate::diag::Diagnostic;
+use crate::i18n::Key;
 use crate::ingest::codes;
 use crate::model::{Calendar, Loc};
+use crate::msg;
 use chrono::NaiveDate;
-
-/// E1402: the task's firm is in the register.
-pub fn e1402_unknown_firm(known: bool, id: &str, loc: &Loc) -> Option<Diagnostic> {
-    (!known).then(|| {
-        Diagnostic::error(
-            codes::UNKNOWN_FIRM,
-            loc.clone(),
-            format!("firm `{id}` is not in firms.csv"),
-        )
-        .with_help("add the firm to the register, or correct the credit code")
-    })
-}
-
-/// Compares names ignoring spaces and the width of brackets, which differ between systems.
-fn same_name(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| match c {
-                '（' => '(',
-                '）' => ')',
-                c => c,
-            })
-            .collect()
-    };
-    norm(a) == norm(b)
-}
 
 /// W1403: the plan's firm name matches the register's.
 pub fn w1403_firm_name_mismatch(given: &str, registered: &str, loc: &Loc) -> Option<Diagnostic> {
@@ -38,9 +14,9 @@ pub fn w1403_firm_name_mismatch(given: &str, registered: &str, loc: &Loc) -> Opt
         Diagnostic::warning(
             codes::FIRM_NAME_MISMATCH,
             loc.clone(),
-            format!("firm name `{given}` differs from the register's `{registered}`"),
+            msg!(W1403Mismatch, given = given, registered = registered),
         )
-        .with_help("check that the credit code belongs to the firm meant")
+        .with_help(Key::W1403Help)
     })
 }
 
@@ -54,9 +30,9 @@ pub fn e1405_window_reversed(
         Diagnostic::error(
             codes::WINDOW_REVERSED,
             loc.clone(),
-            format!("the window ends on {latest}, before it starts on {earliest}"),
+            msg!(E1405Reversed, latest = latest, earliest = earliest),
         )
-        .with_help("swap the earliest and latest dates")
+        .with_help(Key::E1405Help)
     })
 }
 
@@ -72,9 +48,15 @@ pub fn e1407_window_outside(
         Diagnostic::error(
             codes::WINDOW_OUTSIDE,
             loc.clone(),
-            format!("the window {earliest}..{latest} lies outside the horizon {first}..{last}"),
+            msg!(
+                E1407Outside,
+                earliest = earliest,
+                latest = latest,
+                first = first,
+                last = last
+            ),
         )
-        .with_help("move the task to the month it belongs to, or widen the horizon")
+        .with_help(Key::E1407Help)
     })
 }
 
@@ -90,10 +72,12 @@ pub fn w1406_window_clamped(
         Diagnostic::warning(
             codes::WINDOW_CLAMPED,
             loc.clone(),
-            format!(
-                "the window {earliest}..{latest} reaches outside the horizon; it is cut to {}..{}",
-                earliest.max(first),
-                latest.min(last)
+            msg!(
+                W1406Clamped,
+                earliest = earliest,
+                latest = latest,
+                from = earliest.max(first),
+                to = latest.min(last)
             ),
         )
     })
@@ -110,13 +94,13 @@ pub fn w1408_window_no_working_day(
         Diagnostic::warning(
             codes::WINDOW_NO_WORKING_DAY,
             loc.clone(),
-            format!(
-                "the window {}..{} holds no working day; the task cannot be scheduled",
-                calendar.date(first),
-                calendar.date(last)
+            msg!(
+                W1408NoWorkingDay,
+                first = calendar.date(first),
+                last = calendar.date(last)
             ),
         )
-        .with_help("widen the window, or add a date to extra_workdays in chayici.toml")
+        .with_help(Key::W1408Help)
     })
 }
 
@@ -131,21 +115,17 @@ pub fn w1411_department_uncovered(
         Diagnostic::warning(
             codes::DEPARTMENT_UNCOVERED,
             loc.clone(),
-            format!("no team covers department `{dept}`; its {tasks} task(s) cannot be scheduled"),
+            msg!(W1411Uncovered, department = dept, tasks = tasks),
         )
-        .with_help("add the department to a team in teams.csv, spelled the same way")
+        .with_help(Key::W1411Help)
     })
 }
 
 /// E1412: the task has a department, from its column or its file.
 pub fn e1412_no_department(dept: &str, loc: &Loc) -> Option<Diagnostic> {
     dept.is_empty().then(|| {
-        Diagnostic::error(
-            codes::NO_DEPARTMENT,
-            loc.clone(),
-            "the task names no department",
-        )
-        .with_help("fill the `department` column, or name the file after the department")
+        Diagnostic::error(codes::NO_DEPARTMENT, loc.clone(), msg!(E1412NoDepartment))
+            .with_help(Key::E1412Help)
     })
 }
 
@@ -160,11 +140,13 @@ pub fn w1413_task_too_long(
         Diagnostic::warning(
             codes::TASK_TOO_LONG,
             loc.clone(),
-            format!(
-                "task `{id}` needs {onsite} minutes on site with setup, but no covering team's \
-                 shift has a window longer than {longest_window} minutes"
+            msg!(
+                W1413TooLong,
+                task = id,
+                onsite = onsite,
+                longest = longest_window
             ),
         )
-        .with_help("split the task, or lengthen the shift")
+        .with_help(Key::W1413Help)
     })
 }

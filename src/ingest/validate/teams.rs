@@ -1,8 +1,10 @@
 //! Provides the rules on teams (E1302, W1305–W1307).
 
 use crate::diag::Diagnostic;
+use crate::i18n::Key;
 use crate::ingest::codes;
 use crate::model::Loc;
+use crate::msg;
 use chrono::NaiveDate;
 
 /// E1302: a team covers at least one department.
@@ -11,9 +13,9 @@ pub fn e1302_team_no_department(count: usize, id: &str, loc: &Loc) -> Option<Dia
         Diagnostic::error(
             codes::TEAM_NO_DEPARTMENT,
             loc.clone(),
-            format!("team `{id}` covers no department"),
+            msg!(E1302NoDepartment, team = id),
         )
-        .with_help("list its departments separated by `;`, e.g. scjg;xfjy")
+        .with_help(Key::E1302Help)
     })
 }
 
@@ -23,9 +25,9 @@ pub fn w1305_team_department_unused(used: bool, dept: &str, loc: &Loc) -> Option
         Diagnostic::warning(
             codes::TEAM_DEPARTMENT_UNUSED,
             loc.clone(),
-            format!("department `{dept}` has no task in any plan"),
+            msg!(W1305Unused, department = dept),
         )
-        .with_help("check the spelling against the plans, or map names in departments.csv")
+        .with_help(Key::W1305Help)
     })
 }
 
@@ -34,18 +36,13 @@ pub fn w1306_team_day_not_working(date: NaiveDate, loc: &Loc) -> Diagnostic {
     Diagnostic::warning(
         codes::TEAM_DAY_NOT_WORKING,
         loc.clone(),
-        format!("{date} is not a working day; the team does not work then"),
+        msg!(W1306NotWorking, date = date),
     )
-    .with_help("add the date to extra_workdays in chayici.toml to work it")
+    .with_help(Key::W1306Help)
 }
 
 /// W1307: a team works at least one day of the horizon.
 pub fn w1307_team_no_day(works: bool, id: &str, loc: &Loc) -> Option<Diagnostic> {
-    (!works).then(|| {
-        Diagnostic::warning(
-            codes::TEAM_NO_DAY,
-            loc.clone(),
-            format!("team `{id}` works no day of the horizon"),
-        )
-    })
+    (!works)
+        .then(|| Diagnostic::warning(codes::TEAM_NO_DAY, loc.clone(), msg!(W1307NoDay, team = id)))
 }

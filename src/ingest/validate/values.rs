@@ -3,71 +3,73 @@
 //! in one step.
 
 use crate::diag::Diagnostic;
+use crate::i18n::Key;
 use crate::ingest::codes;
 use crate::ingest::dates::{DayList, parse_date, parse_day_list};
 use crate::ingest::table::Cell;
 use crate::model::{Priority, TimeWindow, parse_windows};
+use crate::msg;
 use chrono::NaiveDate;
 
-fn windows(code: &'static str, what: &str, cell: &Cell) -> Result<Vec<TimeWindow>, Diagnostic> {
+fn windows(code: &'static str, what: Key, cell: &Cell) -> Result<Vec<TimeWindow>, Diagnostic> {
     parse_windows(&cell.text).map_err(|e| {
         Diagnostic::error(
             code,
             cell.loc.clone(),
-            format!("{what} `{}`: {e}", cell.text),
+            msg!(BadWindows, what = what, text = &cell.text, error = e),
         )
-        .with_help("write time ranges like 08:00-11:30;14:00-17:30")
+        .with_help(Key::WindowsHelp)
     })
 }
 
 /// E1201: opening hours are time ranges.
 pub fn e1201_hours(cell: &Cell) -> Result<Vec<TimeWindow>, Diagnostic> {
-    windows(codes::BAD_HOURS, "opening hours", cell)
+    windows(codes::BAD_HOURS, Key::WordOpeningHours, cell)
 }
 
 /// E1303: a shift is time ranges.
 pub fn e1303_shift(cell: &Cell) -> Result<Vec<TimeWindow>, Diagnostic> {
-    windows(codes::BAD_SHIFT, "shift", cell)
+    windows(codes::BAD_SHIFT, Key::WordShift, cell)
 }
 
-fn days(code: &'static str, what: &str, cell: &Cell) -> Result<DayList, Diagnostic> {
+fn days(code: &'static str, what: Key, cell: &Cell) -> Result<DayList, Diagnostic> {
     parse_day_list(&cell.text).map_err(|e| {
-        Diagnostic::error(code, cell.loc.clone(), format!("{what}: {e}"))
-            .with_help("list weekdays or dates separated by `;`, e.g. Sat;Sun or 2026-12-24")
+        Diagnostic::error(
+            code,
+            cell.loc.clone(),
+            msg!(BadDays, what = what, error = e),
+        )
+        .with_help(Key::DaysHelp)
     })
 }
 
 /// E1202: closed days are weekdays or dates.
 pub fn e1202_closed(cell: &Cell) -> Result<DayList, Diagnostic> {
-    days(codes::BAD_CLOSED, "closed days", cell)
+    days(codes::BAD_CLOSED, Key::WordClosedDays, cell)
 }
 
 /// E1304: a team's days are weekdays or dates.
 pub fn e1304_team_days(cell: &Cell) -> Result<DayList, Diagnostic> {
-    days(codes::BAD_TEAM_DAYS, "team days", cell)
+    days(codes::BAD_TEAM_DAYS, Key::WordTeamDays, cell)
 }
 
 /// E1404: a date can be read.
-pub fn e1404_date(cell: &Cell, what: &str) -> Result<NaiveDate, Diagnostic> {
+pub fn e1404_date(cell: &Cell, what: Key) -> Result<NaiveDate, Diagnostic> {
     parse_date(&cell.text).ok_or_else(|| {
         Diagnostic::error(
             codes::BAD_DATE,
             cell.loc.clone(),
-            format!("{what} `{}` is not a date", cell.text),
+            msg!(NotADate, what = what, text = &cell.text),
         )
-        .with_help("write dates like 2026-12-05, 2026/12/5 or 2026年12月5日")
+        .with_help(msg!(DatesHelp, more = ""))
     })
 }
 
 /// E1409: minutes are a positive whole number (`30`, `30.0`, `30分钟`, `30 min`).
 pub fn e1409_minutes(cell: Option<&Cell>, row: &crate::model::Loc) -> Result<u32, Diagnostic> {
     let bad = |loc: crate::model::Loc, shown: &str| {
-        Diagnostic::error(
-            codes::BAD_MINUTES,
-            loc,
-            format!("minutes `{shown}` is not a positive whole number"),
-        )
-        .with_help("give the on-site minutes as a whole number such as 30")
+        Diagnostic::error(codes::BAD_MINUTES, loc, msg!(E1409Minutes, text = shown))
+            .with_help(Key::E1409Help)
     };
     let Some(cell) = cell else {
         return Err(bad(row.clone(), ""));
@@ -94,14 +96,14 @@ pub fn e1410_priority(cell: Option<&Cell>) -> Result<Priority, Diagnostic> {
         Diagnostic::error(
             codes::BAD_PRIORITY,
             cell.loc.clone(),
-            format!("priority `{}` is not known", cell.text),
+            msg!(E1410Priority, text = &cell.text),
         )
-        .with_help("use mandatory, normal or low (必查, 一般, 可选)")
+        .with_help(Key::E1410Help)
     })
 }
 
 /// A whole number of at least 0 (`3`, `3.0`); empty means `empty`.
-fn count(code: &'static str, what: &str, cell: &Cell, empty: u32) -> Result<u32, Diagnostic> {
+fn count(code: &'static str, what: Key, cell: &Cell, empty: u32) -> Result<u32, Diagnostic> {
     let t = cell.text.trim();
     if t.is_empty() {
         return Ok(empty);
@@ -113,9 +115,9 @@ fn count(code: &'static str, what: &str, cell: &Cell, empty: u32) -> Result<u32,
             Diagnostic::error(
                 code,
                 cell.loc.clone(),
-                format!("{what} `{}` is not a whole number", cell.text),
+                msg!(NotWholeNumber, what = what, text = &cell.text),
             )
-            .with_help("give a whole number such as 3, or leave the cell empty")
+            .with_help(Key::WholeNumberHelp)
         })
 }
 
@@ -123,7 +125,7 @@ fn count(code: &'static str, what: &str, cell: &Cell, empty: u32) -> Result<u32,
 pub fn e1308_capacity(cell: Option<&Cell>) -> Result<Option<u32>, Diagnostic> {
     match cell {
         Some(c) if !c.text.trim().is_empty() => {
-            count(codes::BAD_CAPACITY, "capacity", c, 0).map(Some)
+            count(codes::BAD_CAPACITY, Key::WordCapacity, c, 0).map(Some)
         }
         _ => Ok(None),
     }
@@ -133,15 +135,15 @@ pub fn e1308_capacity(cell: Option<&Cell>) -> Result<Option<u32>, Diagnostic> {
 /// days); empty means no limit. 0 is allowed: a team kept on the roll but not sent out.
 pub fn e2101_max_days(cell: Option<&Cell>) -> Result<Option<u32>, Diagnostic> {
     match cell {
-        Some(c) if !c.text.trim().is_empty() => count(codes::BAD_MAX_DAYS, "max_days", c, 0)
+        Some(c) if !c.text.trim().is_empty() => count(codes::BAD_MAX_DAYS, Key::WordMaxDays, c, 0)
             .and_then(|n| {
                 (n <= 31).then_some(Some(n)).ok_or_else(|| {
                     Diagnostic::error(
                         codes::BAD_MAX_DAYS,
                         c.loc.clone(),
-                        format!("max_days `{}` is more than the 31 days of a month", c.text),
+                        msg!(E2101MaxDays, text = &c.text),
                     )
-                    .with_help("give the most days the team may go out, from 0 to 31")
+                    .with_help(Key::E2101Help)
                 })
             }),
         _ => Ok(None),
@@ -150,7 +152,7 @@ pub fn e2101_max_days(cell: Option<&Cell>) -> Result<Option<u32>, Diagnostic> {
 
 /// E1414: a task's demand on its team's daily capacity is a whole number; empty means 0.
 pub fn e1414_demand(cell: Option<&Cell>) -> Result<u32, Diagnostic> {
-    cell.map_or(Ok(0), |c| count(codes::BAD_DEMAND, "demand", c, 0))
+    cell.map_or(Ok(0), |c| count(codes::BAD_DEMAND, Key::WordDemand, c, 0))
 }
 
 #[cfg(test)]

@@ -16,17 +16,9 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 /// The reason in words a department clerk understands, with the code used in the CSV files.
+/// The report is Chinese first, so it takes the Chinese of the catalogue.
 pub fn reason_label(r: Reason) -> &'static str {
-    match r {
-        Reason::NoTeamCoversDepartment => "没有检查组具备该部门执法资格",
-        Reason::NoWorkingDayInWindow => "检查时间窗内没有工作日",
-        Reason::FirmClosed => "时间窗内企业均不营业",
-        Reason::LongerThanAnyShift => "检查时长超过任何班次或营业时段",
-        Reason::NoTeamAvailable => "企业营业日内无可出勤的检查组",
-        Reason::NoCapacity => "检查组时间已排满（优先安排更重要的任务）",
-        Reason::TimeLimit => "规划时限已到，尚未安排（放宽 --time-limit 后重新规划）",
-        Reason::PinNotPossible => "指定的检查组或日期无法完成该任务（见 pins.csv）",
-    }
+    crate::i18n::Lang::Zh.text(crate::i18n::reason_key(r))
 }
 
 /// One section per team with a table of its visits, a header row per day giving departure,
