@@ -98,7 +98,7 @@ pub struct DrawSettings {
     pub repeat_days: u32,
     /// What a repeat does.
     pub repeat: RepeatRule,
-    /// Departments that draw a fixed size per grade instead of Poisson sampling.
+    /// Departments that draw a fixed size per grade instead of Poisson sampling; `*`: all.
     pub fixed_size: BTreeSet<String>,
 }
 
@@ -284,7 +284,8 @@ pub fn draw(input: &DrawInput) -> Draw {
                 }
             }
             let eligible = strata.values().map(Vec::len).sum();
-            let fixed = input.settings.fixed_size.contains(department);
+            let fixed = input.settings.fixed_size.contains(department)
+                || input.settings.fixed_size.contains("*");
             let mut drawn = Vec::new();
             for (rule, mut firms) in strata {
                 let ratio = input.rules[rule].ratio;
