@@ -9,6 +9,7 @@ pub mod bench;
 pub mod check;
 pub mod check_report;
 pub mod diff;
+pub mod draw;
 #[cfg(feature = "devtools")]
 pub mod generate;
 pub mod merge;
@@ -57,6 +58,9 @@ pub enum Command {
     /// The smallest changes that would save visits, checked by planning; a letter per
     /// department.
     Advise(advise::Args),
+    /// Draw the firms each department inspects (双随机), coordinated so that their samples
+    /// overlap; or replay a recorded draw.
+    Draw(draw::Args),
     /// Check a written plan against its workspace from first principles.
     Verify(verify::Args),
     /// Compare two plan folders: visits added, removed and changed, tasks moved, stability.
@@ -99,6 +103,7 @@ pub fn main() -> ExitCode {
         Command::Plan(a) => plan::run(a),
         Command::Advise(a) => advise::run(a),
         Command::Verify(a) => verify::run(a),
+        Command::Draw(a) => draw::run(a),
         Command::Report(a) => report::run(a),
         Command::Diff(a) => diff::run(a),
         #[cfg(feature = "devtools")]
