@@ -15,6 +15,7 @@
 
 pub mod caps;
 pub mod numbers;
+pub mod officers;
 
 use chrono::NaiveDate;
 use serde::Serialize;
