@@ -228,3 +228,68 @@ fn the_drawn_plans_are_read_by_check_and_planned_and_the_plan_verifies() {
     let routes = std::fs::read_to_string(out.join("routes.csv")).unwrap();
     assert!(routes.contains("DRAW-scjg-0001"), "{routes}");
 }
+
+#[test]
+fn officers_are_drawn_two_per_department_never_with_a_conflict_and_replay() {
+    let ws = workspace();
+    assert_eq!(draw(ws.path(), "7").0, 0);
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("plan");
+    let w = ws.path().to_str().unwrap();
+    let o = out.to_str().unwrap();
+    assert_eq!(run(&["plan", w, "--out", o, "--iterations", "200"]).0, 0);
+    // S1 must not inspect the homestay; S3 is away the whole month; X3 has no credential.
+    std::fs::write(
+        ws.path().join("officers.csv"),
+        "执法人员编号,姓名,部门,执法证号,检查组,不可用日期,回避企业\n\
+         S1,张一,scjg,3308001,T1,,91330822ma2e1c2d04\n\
+         S2,张二,scjg,3308002,T1,,\n\
+         S3,张三,scjg,3308003,,2026-12-01~2026-12-31,\n\
+         S4,张四,scjg,3308004,,,\n\
+         X1,李一,xfjy,3308101,,,\n\
+         X2,李二,xfjy,3308102,,,\n\
+         X3,李三,xfjy,,,,\n\
+         E1,王一,sthj,3308201,,,\n\
+         E2,王二,sthj,3308202,,,\n",
+    )
+    .unwrap();
+    let (rc, stdout, err) = run(&["draw-officers", w, o, "--seed", "0417"]);
+    assert_eq!(rc, 0, "{stdout}{err}");
+    assert!(stdout.contains("0 slots not staffed"), "{stdout}");
+    let csv = std::fs::read_to_string(out.join("officers.csv")).unwrap();
+    let mut per_slot: std::collections::BTreeMap<(String, String, String), Vec<String>> =
+        Default::default();
+    let mut homestay = 0;
+    for line in csv.lines().skip(1) {
+        let c: Vec<&str> = line.split(',').collect();
+        let (team, date, seq, firm, dep, officer) = (c[0], c[1], c[2], c[3], c[5], c[6]);
+        assert!(!(officer == "S1" && firm == "91330822MA2E1C2D04"), "{line}");
+        assert!(officer != "S3" && officer != "X3", "{line}");
+        let prefix = match dep {
+            "scjg" => "S",
+            "xfjy" => "X",
+            _ => "E",
+        };
+        assert!(
+            officer.starts_with(prefix),
+            "an officer of another department: {line}"
+        );
+        homestay += usize::from(firm == "91330822MA2E1C2D04" && dep == "scjg");
+        per_slot
+            .entry((
+                format!("{team}{date}{seq}"),
+                dep.to_string(),
+                firm.to_string(),
+            ))
+            .or_default()
+            .push(officer.to_string());
+    }
+    assert!(
+        homestay >= 2,
+        "the homestay is drawn by scjg and staffed: {csv}"
+    );
+    assert!(per_slot.values().all(|o| o.len() == 2), "{per_slot:?}");
+    let (rc, stdout, _) = run(&["draw-officers", w, o, "--replay"]);
+    assert_eq!(rc, 0, "{stdout}");
+    assert!(stdout.contains("byte-identical"), "{stdout}");
+}

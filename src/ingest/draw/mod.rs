@@ -3,7 +3,10 @@
 //! `[draw]` settings, read with the workspace's table readers, so Chinese headers, GBK and
 //! workbooks work as for plans, and every bad value is reported at its cell.
 
+mod officers;
 mod settings;
+
+pub use officers::{OFFICER_FIELDS, read_officers};
 
 pub use settings::parse_draw_settings;
 
@@ -106,15 +109,20 @@ pub struct DrawFiles {
     pub exempt: Option<SourceFile>,
     /// `history.csv`.
     pub history: Option<SourceFile>,
+    /// `officers.csv`: read by `draw-officers`, not by the draw of firms.
+    pub officers: Option<SourceFile>,
 }
 
 impl DrawFiles {
     /// True when the workspace holds none of them.
     pub fn is_empty(&self) -> bool {
-        self.sampling.is_none() && self.exempt.is_none() && self.history.is_none()
+        self.sampling.is_none()
+            && self.exempt.is_none()
+            && self.history.is_none()
+            && self.officers.is_none()
     }
 
-    /// The files present, in the order above.
+    /// The files the draw of firms reads, present, in the order above (not officers.csv).
     pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
         [&self.sampling, &self.exempt, &self.history]
             .into_iter()
@@ -142,6 +150,7 @@ pub fn collect_draw_files(dir: &Path) -> std::io::Result<DrawFiles> {
         sampling: find("sampling")?,
         exempt: find("exempt")?,
         history: find("history")?,
+        officers: find("officers")?,
     })
 }
 
@@ -497,6 +506,13 @@ pub fn add_draw_diagnostics(dir: &Path, loaded: &mut super::Loaded) -> std::io::
         firms.as_deref(),
         loaded.summary.horizon,
     );
+    let mut diags = diags;
+    if let Some(f) = &files.officers {
+        let codes: Option<HashSet<String>> = firms
+            .as_ref()
+            .map(|f| f.iter().map(|x| x.id.to_uppercase()).collect());
+        read_officers(f, codes.as_ref(), &mut diags);
+    }
     for d in diags {
         if d.is_error() {
             loaded.summary.errors += 1;

@@ -47,6 +47,7 @@ fn bad_rows_of_every_lottery_file_are_reported_at_their_cell() {
             "history.csv",
             "日期,部门,统一社会信用代码\n2026-13-01,scjg,91330822MA2E0A1B7U\n2026-11-20,scjg,91330822MA2E0A1B7U\n",
         )),
+        officers: None,
     };
     let (inputs, shown) = read(&files, "");
     assert_eq!(
@@ -82,4 +83,33 @@ fn draw_settings_are_read_and_bad_ones_reported_at_their_key() {
         shown,
         vec!["chayici.toml:3:1 W0204", "chayici.toml:2:1 E0205"]
     );
+}
+
+#[test]
+fn bad_rows_of_the_roster_are_reported_at_their_cell() {
+    let roster = file(
+        "officers.csv",
+        "执法人员编号,姓名,部门,执法证号,不可用日期,回避企业\n\
+         S1,张一,scjg,3308001,2026-12-40,\n\
+         S2,张二,,3308002,,\n\
+         S3,张三,scjg,3308003,,91330822ma2e0a1b7u\n\
+         s3,张四,scjg,3308004,,\n",
+    );
+    let codes: HashSet<String> = firms().into_iter().map(|f| f.id).collect();
+    let mut diags = Vec::new();
+    let officers = read_officers(&roster, Some(&codes), &mut diags);
+    let shown: Vec<String> = diags
+        .iter()
+        .map(|d| format!("{} {}", d.loc, d.code))
+        .collect();
+    assert_eq!(
+        shown,
+        vec![
+            "officers.csv:2:5 E1404",
+            "officers.csv:3:3 E0107",
+            "officers.csv:5:1 E2205"
+        ]
+    );
+    assert_eq!(officers.len(), 1);
+    assert!(officers[0].conflicts.contains("91330822MA2E0A1B7U"));
 }

@@ -8,6 +8,7 @@
 //! - `draw.json`: the seed, the input files' SHA-256, every firm's random number, the
 //!   selection and every exclusion.
 
+pub mod officers;
 mod publication;
 mod record;
 
