@@ -12,6 +12,7 @@ pub use settings::parse_draw_settings;
 
 use super::assemble::read_tables;
 use super::codes;
+use super::credit_code::normalize;
 use super::headers::{Field, map_headers};
 use super::loaded::SourceFile;
 use super::table::{Cell, Row, Table};
@@ -413,7 +414,8 @@ fn read_exempt(
                 continue;
             }
             let firm = row.get(c("firm_id")).expect("not empty");
-            if known.is_some_and(|k| !k.contains(firm.text.as_str())) {
+            let code = normalize(&firm.text);
+            if known.is_some_and(|k| !k.contains(code.as_str())) {
                 diags.push(w2203_unknown_firm(firm, "exempt.csv"));
                 continue;
             }
@@ -422,7 +424,7 @@ fn read_exempt(
                 d => Some(d.to_string()),
             };
             out.push(Exemption {
-                firm: firm.text.clone(),
+                firm: code,
                 department,
                 reason: row.text(c("reason")).to_string(),
             });
@@ -460,7 +462,8 @@ fn read_history(
                 continue;
             }
             let firm = row.get(c("firm_id")).expect("not empty");
-            if known.is_some_and(|k| !k.contains(firm.text.as_str())) {
+            let code = normalize(&firm.text);
+            if known.is_some_and(|k| !k.contains(code.as_str())) {
                 diags.push(w2203_unknown_firm(firm, "history.csv"));
                 continue;
             }
@@ -468,7 +471,7 @@ fn read_history(
             out.push(PastInspection {
                 date,
                 department: row.text(c("department")).to_string(),
-                firm: firm.text.clone(),
+                firm: code,
             });
         }
     }

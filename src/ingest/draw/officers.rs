@@ -123,7 +123,7 @@ pub fn read_officers(
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
             {
-                let code = code.to_uppercase();
+                let code = crate::ingest::credit_code::normalize(code);
                 if firms.is_some_and(|f| !f.contains(&code)) {
                     diags.push(
                         Diagnostic::warning(

@@ -45,7 +45,7 @@ fn bad_rows_of_every_lottery_file_are_reported_at_their_cell() {
         exempt: Some(file("exempt.csv", "信用代码,部门,原因\n,scjg,白名单\n")),
         history: Some(file(
             "history.csv",
-            "日期,部门,统一社会信用代码\n2026-13-01,scjg,91330822MA2E0A1B7U\n2026-11-20,scjg,91330822MA2E0A1B7U\n",
+            "日期,部门,统一社会信用代码\n2026-13-01,scjg,91330822MA2E0A1B7U\n2026-11-20,scjg,91330822ma2e0a1b7u\n",
         )),
         officers: None,
     };
@@ -65,6 +65,8 @@ fn bad_rows_of_every_lottery_file_are_reported_at_their_cell() {
     assert_eq!(inputs.rules[0].ratio, 0.05);
     assert_eq!(inputs.rules[0].source, "双随机");
     assert_eq!(inputs.history.len(), 1);
+    // Written in lower case, read as the register keys it.
+    assert_eq!(inputs.history[0].firm, "91330822MA2E0A1B7U");
 }
 
 #[test]
