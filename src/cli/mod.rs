@@ -9,6 +9,8 @@ pub mod bench;
 pub mod check;
 pub mod check_report;
 pub mod diff;
+pub mod draw;
+pub mod draw_officers;
 #[cfg(feature = "devtools")]
 pub mod generate;
 pub mod merge;
@@ -63,6 +65,12 @@ pub enum Command {
     /// The smallest changes that would save visits, checked by planning; a letter per
     /// department.
     Advise(advise::Args),
+    /// Draw the firms each department inspects (双随机), coordinated so that their samples
+    /// overlap; or replay a recorded draw.
+    Draw(draw::Args),
+    /// Draw two credentialed officers per department for every visit of a plan, with recusal.
+    #[command(name = "draw-officers")]
+    DrawOfficers(draw_officers::Args),
     /// Check a written plan against its workspace from first principles.
     Verify(verify::Args),
     /// Compare two plan folders: visits added, removed and changed, tasks moved, stability.
@@ -203,6 +211,8 @@ pub fn main() -> ExitCode {
         Command::Plan(a) => plan::run(a),
         Command::Advise(a) => advise::run(a),
         Command::Verify(a) => verify::run(a),
+        Command::Draw(a) => draw::run(a),
+        Command::DrawOfficers(a) => draw_officers::run(a),
         Command::Report(a) => report::run(a),
         Command::Diff(a) => diff::run(a),
         #[cfg(feature = "devtools")]

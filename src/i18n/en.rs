@@ -2,7 +2,8 @@
 
 use super::Key;
 
-/// The template of `key`.
+/// The template of `key`: one entry a line, so the catalogue reads as a table.
+#[rustfmt::skip]
 pub(super) fn text(key: Key) -> &'static str {
     match key {
         // files and tables (E01xx, W01xx)
@@ -338,5 +339,33 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ProgIterationsOf => "{n}/{budget} iterations, best {best}",
         Key::ProgAdviseBase => "planning without changes",
         Key::ProgAdviseWhatIf => "what-if {i}/{n}: {change}",
+            // the lottery's files (E22xx, W22xx) and [draw]
+        Key::E2201Ratio => "ratio `{text}` is not a share from 0 to 1",
+        Key::E2201Help => "write the ratio as 0.05 or 5%",
+        Key::E2202Again => "department `{department}` has a second ratio for grade `{grade}` (first at {first})",
+        Key::E2202Help => "keep one row per department and grade",
+        Key::DrawWindowReversed => "earliest date {earliest} is after latest date {latest}",
+        Key::DrawWindowReversedHelp => "swap the two dates, or correct the one that is wrong",
+        Key::W2203Unknown => "firm `{firm}` is not in firms.csv; this row of {file} is ignored",
+        Key::W2203Help => "check the credit code, or delete the row if the firm is gone",
+        Key::W2204NoFirm => "no firm of firms.csv has grade `{grade}`; this row draws nothing",
+        Key::W2204NoGrades => "firms.csv gives no grade: fill its `risk` (风险等级) column",
+        Key::W2204Grades => "grades in firms.csv: {grades}",
+        Key::DrawTable => "`draw` must be a table: write it as [draw]",
+        Key::DrawMaxPerYear => "draw.max_per_year `{value}` is not a whole number from 1 to 366",
+        Key::DrawRepeatDays => "draw.repeat_days `{value}` is not a whole number from 0 to 366",
+        Key::DrawRepeatRule => "draw.repeat `{value}` is neither \"exclude\" nor \"flag\"",
+        Key::DrawFixedSize => "draw.fixed_size `{value}` is neither true/false nor a list of departments",
+        Key::E2205Again => "officer `{id}` is listed again (first at {first})",
+        Key::E2205Help => "give each officer one row and a unique id",
+        Key::W2206NoCredential => "officer `{id}` has no enforcement credential number and is never drawn",
+        Key::W2206Help => "fill 执法证号: only credentialed officers may inspect (行政处罚法 Art. 42)",
+        Key::W2207Unknown => "officer `{id}` lists a conflict with `{firm}`, which is not in firms.csv",
+        Key::W2207Help => "check the credit code; the conflict is kept all the same",
+        Key::UnavailableDays => "unavailable days `{text}`: {error}",
+        Key::UnavailableDaysHelp => "list dates or ranges like 2026-12-03;2026-12-10~2026-12-12",
+        Key::WordDepartment => "department",
+        Key::WordRatio => "ratio",
+        Key::WordOfficerId => "officer_id",
     }
 }

@@ -2,7 +2,8 @@
 
 use super::Key;
 
-/// The template of `key`.
+/// The template of `key`: one entry a line, so the catalogue reads as a table.
+#[rustfmt::skip]
 pub(super) fn text(key: Key) -> &'static str {
     match key {
         // files and tables (E01xx, W01xx)
@@ -338,5 +339,33 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ProgIterationsOf => "已迭代 {n}/{budget} 次，最优 {best}",
         Key::ProgAdviseBase => "先按不作改动规划",
         Key::ProgAdviseWhatIf => "假设 {i}/{n}：{change}",
+            // the lottery's files (E22xx, W22xx) and [draw]
+        Key::E2201Ratio => "抽查比例 `{text}` 有误，应为 0 到 1 之间的比例",
+        Key::E2201Help => "请写作 0.05 或 5%",
+        Key::E2202Again => "部门 `{department}` 对风险等级 `{grade}` 重复设置了抽查比例（首次出现于 {first}）",
+        Key::E2202Help => "每个部门的每个风险等级只保留一行",
+        Key::DrawWindowReversed => "最早日期 {earliest} 晚于最晚日期 {latest}",
+        Key::DrawWindowReversedHelp => "请对调两个日期，或改正有误的一个",
+        Key::W2203Unknown => "企业 `{firm}` 不在企业名录 firms.csv 中，{file} 的此行不予采用",
+        Key::W2203Help => "请核对统一社会信用代码；企业已注销的，请删除此行",
+        Key::W2204NoFirm => "企业名录 firms.csv 中没有风险等级为 `{grade}` 的企业，此行抽不到任何企业",
+        Key::W2204NoGrades => "firms.csv 未填写风险等级：请填写“风险等级”（risk）列",
+        Key::W2204Grades => "firms.csv 中的风险等级：{grades}",
+        Key::DrawTable => "`draw` 必须是一节：请写作 [draw]",
+        Key::DrawMaxPerYear => "draw.max_per_year `{value}` 应为 1 到 366 之间的整数",
+        Key::DrawRepeatDays => "draw.repeat_days `{value}` 应为 0 到 366 之间的整数",
+        Key::DrawRepeatRule => "draw.repeat `{value}` 应为 \"exclude\"（排除）或 \"flag\"（提示）",
+        Key::DrawFixedSize => "draw.fixed_size `{value}` 应为 true、false 或部门列表",
+        Key::E2205Again => "执法人员 `{id}` 重复列出（首次出现于 {first}）",
+        Key::E2205Help => "每名执法人员只列一行，编号不得重复",
+        Key::W2206NoCredential => "执法人员 `{id}` 没有执法证号，不参与抽取",
+        Key::W2206Help => "请填写执法证号：执法人员须持证执法（《行政处罚法》第四十二条）",
+        Key::W2207Unknown => "执法人员 `{id}` 的回避企业 `{firm}` 不在企业名录 firms.csv 中",
+        Key::W2207Help => "请核对统一社会信用代码；该回避仍然有效",
+        Key::UnavailableDays => "不在岗日期 `{text}`：{error}",
+        Key::UnavailableDaysHelp => "请填写日期或日期区间，如 2026-12-03;2026-12-10~2026-12-12",
+        Key::WordDepartment => "部门",
+        Key::WordRatio => "抽查比例",
+        Key::WordOfficerId => "执法人员编号",
     }
 }

@@ -100,6 +100,7 @@ const TOP_KEYS: &[&str] = &[
     "objective",
     "travel",
     "targets",
+    "draw",
 ];
 const TARGET_KEYS: &[&str] = &["joint_share", "reduction"];
 const TRAVEL_KEYS: &[&str] = &["matrix"];
