@@ -292,4 +292,66 @@ fn officers_are_drawn_two_per_department_never_with_a_conflict_and_replay() {
     let (rc, stdout, _) = run(&["draw-officers", w, o, "--replay"]);
     assert_eq!(rc, 0, "{stdout}");
     assert!(stdout.contains("byte-identical"), "{stdout}");
+    // The files do not depend on the language: a replay in Chinese finds them identical.
+    let (rc, stdout, _) = run(&["draw-officers", w, o, "--replay", "--lang", "zh"]);
+    assert_eq!(rc, 0, "{stdout}");
+    assert!(stdout.contains("复核：逐字节一致"), "{stdout}");
+}
+
+#[test]
+fn a_draw_in_chinese_prints_chinese_and_writes_the_same_files_as_in_english() {
+    let en = workspace();
+    assert_eq!(draw(en.path(), "0417").0, 0);
+    let zh = workspace();
+    let (rc, out, err) = run(&[
+        "draw",
+        zh.path().to_str().unwrap(),
+        "--seed",
+        "0417",
+        "--date",
+        "2026-11-30",
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(rc, 0, "{out}{err}");
+    assert!(
+        out.contains("双随机抽取，随机种子 `0417`，联合抽取"),
+        "{out}"
+    );
+    assert!(out.contains("名录数") && out.contains("已写入"), "{out}");
+    assert!(!out.contains("seed") && !out.contains("wrote"), "{out}");
+    for f in [
+        "draw.json",
+        "公示名单.csv",
+        "公示名单.xlsx",
+        "plans/draw-scjg.csv",
+        "plans/draw-xfjy.csv",
+    ] {
+        assert_eq!(
+            std::fs::read(en.path().join(f)).unwrap(),
+            std::fs::read(zh.path().join(f)).unwrap(),
+            "{f}"
+        );
+    }
+    // A draw made in English replays in Chinese, and the other way round.
+    for (ws, lang, said) in [
+        (&en, "zh", "复核：逐字节一致"),
+        (&zh, "en", "byte-identical"),
+    ] {
+        let json = ws.path().join("draw.json");
+        let (rc, out, err) = run(&["draw", "--replay", json.to_str().unwrap(), "--lang", lang]);
+        assert_eq!(rc, 0, "{out}{err}");
+        assert!(out.contains(said), "{out}");
+    }
+    // The draw's own errors follow the language too.
+    let (rc, _, err) = run(&[
+        "draw",
+        zh.path().to_str().unwrap(),
+        "--seed",
+        "1",
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(rc, 1);
+    assert!(err.contains("已记录一次抽取"), "{err}");
 }

@@ -7,7 +7,9 @@ use crate::cli::Outcome;
 use crate::cli::workspace::{self, Show};
 use anyhow::Context;
 use chayici::draw::{Draw, DrawInput, Reason, draw};
+use chayici::i18n::{Key, Msg, ToArg};
 use chayici::ingest::draw::{DrawInputs, collect_draw_files, directory_of, read_draw_inputs};
+use chayici::msg;
 use chayici::output::draw::{DRAW_JSON, DrawContext, DrawRecord, InputHash, draw_files};
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
@@ -35,7 +37,8 @@ pub struct Args {
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    chayici::ingest::dates::parse_date(s).ok_or_else(|| format!("`{s}` is not a date"))
+    chayici::ingest::dates::parse_date(s)
+        .ok_or_else(|| msg!(DrawNotADate, text = s).render(crate::cli::arg_lang()))
 }
 
 /// Runs the subcommand.
@@ -46,7 +49,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let dir = args
         .workspace
         .as_deref()
-        .context("name the workspace folder")?;
+        .with_context(|| say(msg!(DrawNameWorkspace)))?;
     let Some(prepared) = prepare(dir)? else {
         return Ok(Outcome::Invalid);
     };
@@ -55,11 +58,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         .filter(|p| dir.join(p).exists())
         .collect();
     if !existing.is_empty() {
+        let path = dir.join(DRAW_JSON);
         eprintln!(
-            "error: {} already records a draw; replay it with `chayici draw --replay {}`, or \
-             move it away to draw again",
-            dir.join(DRAW_JSON).display(),
-            dir.join(DRAW_JSON).display()
+            "error: {}",
+            say(msg!(DrawAlreadyRecorded, path = path.display()))
         );
         return Ok(Outcome::Invalid);
     }
@@ -71,9 +73,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let files = draw_files(&prepared.context(seed, date, args.independent, &result))?;
     if let Some((path, _)) = files.iter().find(|(p, _)| dir.join(p).exists()) {
         eprintln!(
-            "error: {} exists already; the draw writes it, and does not overwrite a file it \
-             did not write (move it away, or delete it if it is an old draw's)",
-            dir.join(path).display()
+            "error: {}",
+            say(msg!(DrawWouldOverwrite, path = dir.join(path).display()))
         );
         return Ok(Outcome::Invalid);
     }
@@ -87,14 +88,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         })?;
     }
     print_summary(&prepared, seed, date, args.independent, &result);
-    println!(
-        "wrote {}",
-        files
-            .iter()
-            .map(|(p, _)| p.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let written: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    println!("{}", say(msg!(DrawWrote, files = written.join(", "))));
     Ok(Outcome::Done)
 }
 
@@ -150,16 +145,13 @@ fn sha256_hex(bytes: &[u8]) -> String {
 /// Reads the workspace and the lottery's files; `None` when they have errors (shown).
 fn prepare(dir: &Path) -> anyhow::Result<Option<Prepared>> {
     let Some(ws) = workspace::load(dir, Show::CheckReport)? else {
-        eprintln!("error: the workspace has errors; nothing was drawn");
+        eprintln!("error: {}", say(msg!(DrawWorkspaceErrors)));
         return Ok(None);
     };
     let files =
         collect_draw_files(dir).with_context(|| format!("cannot read {}", dir.display()))?;
     if files.sampling.is_none() {
-        eprintln!(
-            "error: {} has no sampling.csv: the ratios each department draws at",
-            dir.display()
-        );
+        eprintln!("error: {}", say(msg!(DrawNoSampling, dir = dir.display())));
         return Ok(None);
     }
     let config = std::fs::read(dir.join("chayici.toml"))
@@ -180,10 +172,10 @@ fn prepare(dir: &Path) -> anyhow::Result<Option<Prepared>> {
         horizon,
     );
     for d in &diags {
-        eprintln!("{d}");
+        eprintln!("{}", d.render(lang()));
     }
     if diags.iter().any(|d| d.is_error()) {
-        eprintln!("error: the lottery's files have errors; nothing was drawn");
+        eprintln!("error: {}", say(msg!(DrawInputErrors)));
         return Ok(None);
     }
     // The files the draw depends on: settings, register (its grades and names), department
@@ -221,24 +213,38 @@ fn prepare(dir: &Path) -> anyhow::Result<Option<Prepared>> {
 
 fn print_summary(p: &Prepared, seed: &str, date: NaiveDate, independent: bool, draw: &Draw) {
     let mode = if independent {
-        "independent"
+        Key::DrawIndependent
     } else {
-        "coordinated"
+        Key::DrawCoordinated
     };
-    println!("draw of {date}, seed `{seed}`, {mode}");
     println!(
-        "  {:<14} {:>7} {:>9} {:>8} {:>6}  excluded by",
-        "department", "frame", "excluded", "eligible", "drawn"
+        "{}",
+        say(msg!(DrawHeading, date = date, seed = seed, mode = mode))
+    );
+    let text = |k: Key| lang().text(k);
+    println!(
+        "  {} {} {} {} {}  {}",
+        pad_right(text(Key::DrawColDepartment), 14),
+        pad_left(text(Key::DrawColFrame), 7),
+        pad_left(text(Key::DrawColExcluded), 9),
+        pad_left(text(Key::DrawColEligible), 8),
+        pad_left(text(Key::DrawColDrawn), 6),
+        text(Key::DrawColExcludedBy)
     );
     for d in &draw.departments {
-        let mut by: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut by: BTreeMap<&str, (Key, usize)> = BTreeMap::new();
         for e in &d.excluded {
-            *by.entry(e.reason.kind()).or_default() += 1;
+            by.entry(e.reason.kind())
+                .or_insert((kind_key(&e.reason), 0))
+                .1 += 1;
         }
-        let by: Vec<String> = by.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        let by: Vec<String> = by
+            .values()
+            .map(|(k, n)| format!("{} {n}", text(*k)))
+            .collect();
         println!(
-            "  {:<14} {:>7} {:>9} {:>8} {:>6}  {}",
-            d.department,
+            "  {} {:>7} {:>9} {:>8} {:>6}  {}",
+            pad_right(&d.department, 14),
             d.frame,
             d.excluded.len(),
             d.eligible,
@@ -247,31 +253,69 @@ fn print_summary(p: &Prepared, seed: &str, date: NaiveDate, independent: bool, d
         );
         for e in &d.excluded {
             let why = match &e.reason {
-                Reason::Exempt(r) if r.is_empty() => "exempt".to_string(),
-                Reason::Exempt(r) => format!("exempt: {r}"),
-                Reason::Cap(n) => format!("inspected {n} times this year (the cap)"),
-                Reason::Repeat(d) => format!("inspected on {d}, within the repeat days"),
+                Reason::Exempt(r) if r.is_empty() => msg!(DrawExempt),
+                Reason::Exempt(r) => msg!(DrawExemptBecause, reason = r),
+                Reason::Cap(n) => msg!(DrawCapped, n = n),
+                Reason::Repeat(d) => msg!(DrawRepeat, date = d),
             };
             println!(
-                "    - {} {}: {why}",
-                p.firms[e.firm].id, p.firms[e.firm].name
+                "    - {} {}: {}",
+                p.firms[e.firm].id,
+                p.firms[e.firm].name,
+                say(why)
             );
         }
         for x in d.drawn.iter().filter(|x| x.repeat_of.is_some()) {
+            let on = x.repeat_of.expect("filtered");
             println!(
-                "    ! {} {}: drawn, but inspected on {}",
+                "    ! {} {}: {}",
                 p.firms[x.firm].id,
                 p.firms[x.firm].name,
-                x.repeat_of.expect("filtered")
+                say(msg!(DrawFlagged, date = on))
             );
         }
     }
     let drawn: usize = draw.departments.iter().map(|d| d.drawn.len()).sum();
     println!(
-        "  {drawn} inspections of {} firms; {} firms drawn by two departments or more",
-        draw.firms_drawn(),
-        draw.overlap()
+        "  {}",
+        say(msg!(
+            DrawTotals,
+            inspections = drawn,
+            firms = draw.firms_drawn(),
+            overlap = draw.overlap()
+        ))
     );
+}
+
+/// The language of this run.
+fn lang() -> chayici::i18n::Lang {
+    crate::cli::lang()
+}
+
+/// A message in the language of this run.
+fn say(m: Msg) -> String {
+    m.render(lang())
+}
+
+/// The summary's word for a kind of exclusion.
+fn kind_key(r: &Reason) -> Key {
+    match r {
+        Reason::Exempt(_) => Key::DrawKindExempt,
+        Reason::Cap(_) => Key::DrawKindCap,
+        Reason::Repeat(_) => Key::DrawKindRepeat,
+    }
+}
+
+/// `s` padded on the right to `width` terminal columns (a Chinese character takes two).
+fn pad_right(s: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// `s` padded on the left to `width` terminal columns.
+fn pad_left(s: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(s);
+    format!("{}{s}", " ".repeat(width.saturating_sub(w)))
 }
 
 /// `--replay`: the draw computed again from the recorded seed, date and mode, and every file
@@ -306,16 +350,17 @@ fn replay(record_path: &Path, workspace: Option<&Path>) -> anyhow::Result<Outcom
     for (path, old) in &then {
         match now.get(path) {
             Some(new) if new == old => {}
-            Some(new) => changes.push(format!(
-                "input {path} changed: SHA-256 {} recorded, {} now",
-                &old[..old.len().min(12)],
-                &new[..new.len().min(12)]
+            Some(new) => changes.push(msg!(
+                ReplayInputChanged,
+                path = path,
+                old = &old[..old.len().min(12)],
+                new = &new[..new.len().min(12)]
             )),
-            None => changes.push(format!("input {path} is gone")),
+            None => changes.push(msg!(ReplayInputGone, path = path)),
         }
     }
     for path in now.keys().filter(|p| !then.contains_key(*p)) {
-        changes.push(format!("input {path} is new: the draw did not read it"));
+        changes.push(msg!(ReplayInputNew, path = path));
     }
     let independent = record.mode == "independent";
     let result = prepared.draw(&record.seed, independent);
@@ -337,10 +382,10 @@ fn replay(record_path: &Path, workspace: Option<&Path>) -> anyhow::Result<Outcom
         .map(|s| (s.department.clone(), s.firm_id.clone()))
         .collect();
     for (d, f) in recorded.difference(&recomputed) {
-        changes.push(format!("{d} drew {f}, which the inputs now leave out"));
+        changes.push(msg!(ReplayLeftOut, department = d, firm = f));
     }
     for (d, f) in recomputed.difference(&recorded) {
-        changes.push(format!("{d} did not draw {f}, which the inputs now draw"));
+        changes.push(msg!(ReplayNowDrawn, department = d, firm = f));
     }
     let mut identical = 0;
     let mut written: BTreeSet<String> = record.files.iter().cloned().collect();
@@ -354,27 +399,37 @@ fn replay(record_path: &Path, workspace: Option<&Path>) -> anyhow::Result<Outcom
         };
         match on_disk {
             Some(b) if &b == bytes => identical += 1,
-            Some(_) => changes.push(format!("{path} differs from the draw computed again")),
-            None => changes.push(format!("{path} is missing")),
+            Some(_) => changes.push(msg!(ReplayDiffers, path = path)),
+            None => changes.push(msg!(ReplayMissing, path = path)),
         }
     }
     for path in written {
-        changes.push(format!(
-            "{path} was written by the draw but is not computed again"
-        ));
+        changes.push(msg!(ReplayNotComputed, path = path));
     }
     if changes.is_empty() {
+        let mode = match record.mode.as_str() {
+            "independent" => Key::DrawIndependent.to_arg(),
+            "coordinated" => Key::DrawCoordinated.to_arg(),
+            other => other.to_arg(),
+        };
         println!(
-            "replay of {}: byte-identical ({identical} files, seed `{}`, {})",
-            record_path.display(),
-            record.seed,
-            record.mode
+            "{}",
+            say(msg!(
+                ReplayIdentical,
+                path = record_path.display(),
+                n = identical,
+                seed = &record.seed,
+                mode = mode
+            ))
         );
         Ok(Outcome::Done)
     } else {
-        println!("replay of {}: not identical", record_path.display());
-        for c in &changes {
-            println!("  - {c}");
+        println!(
+            "{}",
+            say(msg!(ReplayNotIdentical, path = record_path.display()))
+        );
+        for c in changes {
+            println!("  - {}", say(c));
         }
         Ok(Outcome::Invalid)
     }

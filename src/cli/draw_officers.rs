@@ -6,7 +6,9 @@ use crate::cli::Outcome;
 use crate::cli::workspace::{self, Show};
 use anyhow::Context;
 use chayici::draw::officers::{VisitSlot, draw_officers};
+use chayici::i18n::Msg;
 use chayici::ingest::draw::{collect_draw_files, read_officers};
+use chayici::msg;
 use chayici::output::draw::InputHash;
 use chayici::output::draw::officers::{OFFICERS_CSV, OFFICERS_JSON, OfficersRecord, officer_files};
 use chayici::output::{PLAN_JSON, read_plan_json, write_atomically};
@@ -39,7 +41,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 /// Runs the subcommand.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let Some(ws) = workspace::load(&args.workspace, Show::CheckReport)? else {
-        eprintln!("error: the workspace has errors; no officer was drawn");
+        eprintln!("error: {}", say(msg!(OfficersWorkspaceErrors)));
         return Ok(Outcome::Invalid);
     };
     let inst = &ws.instance;
@@ -47,8 +49,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         .with_context(|| format!("cannot read {}", args.workspace.display()))?;
     let Some(roster_file) = files.officers else {
         eprintln!(
-            "error: {} has no officers.csv: the roster the inspectors are drawn from",
-            args.workspace.display()
+            "error: {}",
+            say(msg!(OfficersNoRoster, dir = args.workspace.display()))
         );
         return Ok(Outcome::Invalid);
     };
@@ -56,10 +58,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let mut diags = Vec::new();
     let roster = read_officers(&roster_file, Some(&codes), &mut diags);
     for d in &diags {
-        eprintln!("{d}");
+        eprintln!("{}", d.render(crate::cli::lang()));
     }
     if diags.iter().any(|d| d.is_error()) {
-        eprintln!("error: officers.csv has errors; no officer was drawn");
+        eprintln!("error: {}", say(msg!(OfficersRosterErrors)));
         return Ok(Outcome::Invalid);
     }
     let plan_path = args.plan_dir.join(PLAN_JSON);
@@ -121,34 +123,40 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         let mut changes = Vec::new();
         for (old, new) in record.inputs.iter().zip(&inputs) {
             if old.sha256 != new.sha256 {
-                changes.push(format!("input {} changed: its SHA-256 differs", new.path));
+                changes.push(msg!(OfficersInputChanged, path = &new.path));
             }
         }
         for (name, bytes) in &out {
             match std::fs::read(args.plan_dir.join(name)) {
                 Ok(b) if &b == bytes => {}
-                Ok(_) => changes.push(format!("{name} differs from the draw computed again")),
-                Err(_) => changes.push(format!("{name} is missing")),
+                Ok(_) => changes.push(msg!(ReplayDiffers, path = name)),
+                Err(_) => changes.push(msg!(ReplayMissing, path = name)),
             }
         }
         if changes.is_empty() {
             println!(
-                "replay of {}: byte-identical (seed `{seed}`)",
-                record_path.display()
+                "{}",
+                say(msg!(
+                    OfficersReplayIdentical,
+                    path = record_path.display(),
+                    seed = &seed
+                ))
             );
             return Ok(Outcome::Done);
         }
-        println!("replay of {}: not identical", record_path.display());
+        println!(
+            "{}",
+            say(msg!(ReplayNotIdentical, path = record_path.display()))
+        );
         for c in changes {
-            println!("  - {c}");
+            println!("  - {}", say(c));
         }
         return Ok(Outcome::Invalid);
     }
     if record_path.exists() {
         eprintln!(
-            "error: {} already records a draw of officers; check it with --replay, or move it \
-             away to draw again",
-            record_path.display()
+            "error: {}",
+            say(msg!(OfficersAlreadyRecorded, path = record_path.display()))
         );
         return Ok(Outcome::Invalid);
     }
@@ -160,13 +168,18 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     }
     let unstaffed: Vec<_> = staffing.iter().filter(|s| s.unstaffed.is_some()).collect();
     println!(
-        "officers drawn for {} visits ({} department slots), seed `{seed}`; {} slots not staffed",
-        visits.len(),
-        staffing.len(),
-        unstaffed.len()
+        "{}",
+        say(msg!(
+            OfficersSummary,
+            visits = visits.len(),
+            slots = staffing.len(),
+            seed = &seed,
+            unstaffed = unstaffed.len()
+        ))
     );
     for s in unstaffed {
         let v = &visits[s.visit];
+        let why = s.unstaffed.as_ref().expect("filtered");
         println!(
             "  - {} {} #{} {} {}: {}",
             v.date,
@@ -174,12 +187,22 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             v.seq,
             v.firm,
             s.department,
-            s.unstaffed.as_deref().unwrap_or_default()
+            say(why.msg())
         );
     }
     println!(
-        "wrote {OFFICERS_CSV}, {OFFICERS_JSON} in {}",
-        args.plan_dir.display()
+        "{}",
+        say(msg!(
+            OfficersWrote,
+            csv = OFFICERS_CSV,
+            json = OFFICERS_JSON,
+            dir = args.plan_dir.display()
+        ))
     );
     Ok(Outcome::Done)
+}
+
+/// A message in the language of this run.
+fn say(m: Msg) -> String {
+    m.render(crate::cli::lang())
 }

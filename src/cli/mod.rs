@@ -120,6 +120,15 @@ pub fn lang() -> Lang {
     LANG.get().copied().unwrap_or_default()
 }
 
+/// The language of this run while the arguments are still being parsed (a value that does
+/// not parse is reported in it): as [`lang`] once decided, else from the arguments and the
+/// locale.
+pub fn arg_lang() -> Lang {
+    LANG.get()
+        .copied()
+        .unwrap_or_else(|| lang_of_args(&std::env::args_os().collect::<Vec<_>>()))
+}
+
 /// `--lang` when it was given: for outputs whose default does not follow the locale (the
 /// route sheets are Chinese unless asked otherwise).
 pub fn lang_flag() -> Option<Lang> {
@@ -141,6 +150,8 @@ const SUBCOMMAND_HELP: &[(&str, Key)] = &[
     ("merge", Key::HelpMerge),
     ("plan", Key::HelpPlan),
     ("advise", Key::HelpAdvise),
+    ("draw", Key::HelpDraw),
+    ("draw-officers", Key::HelpDrawOfficers),
     ("verify", Key::HelpVerify),
     ("diff", Key::HelpDiff),
     ("report", Key::HelpReport),

@@ -13,6 +13,8 @@
 //! (as [`super::numbers`]), so it is seeded and replayable.
 
 use super::numbers::random_number;
+use crate::i18n::Msg;
+use crate::msg;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -64,7 +66,44 @@ pub struct Staffing {
     /// Officer indices in the roster (fewer than two when unstaffed).
     pub officers: Vec<usize>,
     /// Why not two, when fewer.
-    pub unstaffed: Option<String>,
+    pub unstaffed: Option<Shortfall>,
+}
+
+/// Why fewer than two officers of a department could go to a visit: the counts that ruled
+/// them out, put into words in any language by [`Shortfall::msg`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Shortfall {
+    /// Department code.
+    pub department: String,
+    /// Officers drawn.
+    pub found: usize,
+    /// Officers of the department on the roster.
+    pub all: usize,
+    /// Of them, without an enforcement credential.
+    pub uncredentialed: usize,
+    /// Credentialed, but unavailable that day.
+    pub away: usize,
+    /// Credentialed, with a conflict at the firm.
+    pub conflict: usize,
+    /// Credentialed, with another team that day.
+    pub elsewhere: usize,
+}
+
+impl Shortfall {
+    /// The reason in words: `1 of 2 officers of scjg: 3 on the roster, …`.
+    pub fn msg(&self) -> Msg {
+        msg!(
+            OfficersShort,
+            found = self.found,
+            need = PER_DEPARTMENT,
+            department = &self.department,
+            all = self.all,
+            uncredentialed = self.uncredentialed,
+            away = self.away,
+            conflict = self.conflict,
+            elsewhere = self.elsewhere,
+        )
+    }
 }
 
 /// Draws officers for every visit. `visits` in any order; the result follows (date, team,
@@ -175,7 +214,7 @@ fn unstaffed_reason(
     department: &str,
     riding: &HashMap<(NaiveDate, usize), String>,
     found: usize,
-) -> String {
+) -> Shortfall {
     let all = officers
         .iter()
         .filter(|o| o.department == department)
@@ -197,11 +236,15 @@ fn unstaffed_reason(
                 .is_some_and(|t| *t != visit.team)
         })
         .count();
-    format!(
-        "{found} of {PER_DEPARTMENT} officers of {department}: {all} on the roster, \
-         {uncredentialed} without a credential, {away} unavailable that day, {conflict} with a \
-         conflict at the firm, {elsewhere} with another team that day"
-    )
+    Shortfall {
+        department: department.to_string(),
+        found,
+        all,
+        uncredentialed,
+        away,
+        conflict,
+        elsewhere,
+    }
 }
 
 #[cfg(test)]
@@ -307,7 +350,7 @@ mod tests {
         roster[1].unavailable.insert(day(1));
         let s = draw_officers("s", &roster, &[visit("T1", 1, 1, "f1", &["scjg"])]);
         assert_eq!(s[0].officers, vec![2]);
-        let why = s[0].unstaffed.as_deref().unwrap();
+        let why = s[0].unstaffed.as_ref().unwrap().msg().en();
         assert!(
             why.contains("1 unavailable that day, 1 with a conflict"),
             "{why}"

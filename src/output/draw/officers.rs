@@ -4,6 +4,7 @@
 
 use super::InputHash;
 use crate::draw::officers::{Officer, Staffing, VisitSlot};
+use crate::i18n::Lang;
 use crate::output::csv_files::escape_cell;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -96,7 +97,9 @@ pub fn officer_files(
             firm_id: v.firm.clone(),
             department: s.department.clone(),
             officers: s.officers.iter().map(|&o| roster[o].id.clone()).collect(),
-            unstaffed: s.unstaffed.clone(),
+            // In English whatever the language of the run: the file is the record a replay
+            // compares byte for byte.
+            unstaffed: s.unstaffed.as_ref().map(|u| u.msg().raw(Lang::En)),
         });
     }
     let record = OfficersRecord {
