@@ -19,6 +19,7 @@ pub mod calendar;
 pub mod devtools;
 pub mod diag;
 pub mod diff;
+pub mod draw;
 pub mod explain;
 pub mod export;
 pub mod graph;

@@ -20,7 +20,8 @@ pub struct Args {
 
 /// Runs the subcommand.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let loaded = workspace::read(&args.workspace)?;
+    let mut loaded = workspace::read(&args.workspace)?;
+    chayici::ingest::draw::add_draw_diagnostics(&args.workspace, &mut loaded)?;
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Text => write_text(&mut out, &loaded)?,

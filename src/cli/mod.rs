@@ -9,6 +9,8 @@ pub mod bench;
 pub mod check;
 pub mod check_report;
 pub mod diff;
+pub mod draw;
+pub mod draw_officers;
 pub mod export;
 #[cfg(feature = "devtools")]
 pub mod generate;
@@ -66,6 +68,12 @@ pub enum Command {
     /// The smallest changes that would save visits, checked by planning; a letter per
     /// department.
     Advise(advise::Args),
+    /// Draw the firms each department inspects (双随机), coordinated so that their samples
+    /// overlap; or replay a recorded draw.
+    Draw(draw::Args),
+    /// Draw two credentialed officers per department for every visit of a plan, with recusal.
+    #[command(name = "draw-officers")]
+    DrawOfficers(draw_officers::Args),
     /// Check a written plan against its workspace from first principles.
     Verify(verify::Args),
     /// Compare two plan folders: visits added, removed and changed, tasks moved, stability.
@@ -123,6 +131,15 @@ pub fn lang() -> Lang {
     LANG.get().copied().unwrap_or_default()
 }
 
+/// The language of this run while the arguments are still being parsed (a value that does
+/// not parse is reported in it): as [`lang`] once decided, else from the arguments and the
+/// locale.
+pub fn arg_lang() -> Lang {
+    LANG.get()
+        .copied()
+        .unwrap_or_else(|| lang_of_args(&std::env::args_os().collect::<Vec<_>>()))
+}
+
 /// `--lang` when it was given: for outputs whose default does not follow the locale (the
 /// route sheets are Chinese unless asked otherwise).
 pub fn lang_flag() -> Option<Lang> {
@@ -144,6 +161,8 @@ const SUBCOMMAND_HELP: &[(&str, Key)] = &[
     ("merge", Key::HelpMerge),
     ("plan", Key::HelpPlan),
     ("advise", Key::HelpAdvise),
+    ("draw", Key::HelpDraw),
+    ("draw-officers", Key::HelpDrawOfficers),
     ("verify", Key::HelpVerify),
     ("diff", Key::HelpDiff),
     ("report", Key::HelpReport),
@@ -217,6 +236,8 @@ pub fn main() -> ExitCode {
         Command::Plan(a) => plan::run(a),
         Command::Advise(a) => advise::run(a),
         Command::Verify(a) => verify::run(a),
+        Command::Draw(a) => draw::run(a),
+        Command::DrawOfficers(a) => draw_officers::run(a),
         Command::Report(a) => report::run(a),
         Command::Diff(a) => diff::run(a),
         Command::Template(a) => template::run(a),

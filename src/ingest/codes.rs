@@ -4,7 +4,8 @@
 //! Codes are grouped by what they concern: `0xxx` files and settings, `10xx` firms, `11xx`
 //! coordinates, `12xx` opening hours, `13xx` teams, `14xx` tasks, `15xx` the travel matrix,
 //! `17xx` the month's records (`done.csv`, `pins.csv`, `absences.csv`), `20xx` firms' contacts,
-//! `21xx` team-days.
+//! `21xx` team-days, `22xx` the lottery's files (`sampling.csv`, `exempt.csv`, `history.csv`,
+//! `officers.csv`).
 
 use crate::diag::Severity;
 
@@ -121,6 +122,13 @@ codes! {
     BAD_PHONE = "W2001", Warning, "A firm's phone is neither a mainland mobile nor a landline number.";
     BAD_MAX_DAYS = "E2101", Error, "A team's `max_days` is not a whole number from 0 to 31.";
     TEAM_DAY_TWICE = "W2102", Warning, "`[objective]` sets both `team_day` and its old name `route`; `team_day` is used.";
+    BAD_RATIO = "E2201", Error, "A sampling ratio is not a share from 0 to 1 (0.05 or 5%).";
+    DUPLICATE_SAMPLING = "E2202", Error, "sampling.csv gives a department two ratios for the same grade.";
+    DRAW_UNKNOWN_FIRM = "W2203", Warning, "exempt.csv or history.csv names a firm not in firms.csv; the row is ignored.";
+    GRADE_WITHOUT_FIRMS = "W2204", Warning, "sampling.csv names a grade no firm of firms.csv has; the row draws nothing.";
+    DUPLICATE_OFFICER = "E2205", Error, "officers.csv lists the same officer id twice (ignoring case).";
+    NO_CREDENTIAL = "W2206", Warning, "An officer has no enforcement credential number and is never drawn.";
+    CONFLICT_UNKNOWN_FIRM = "W2207", Warning, "An officer's conflict names a firm not in firms.csv.";
 }
 
 /// The registry entry of `code`.

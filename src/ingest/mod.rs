@@ -14,6 +14,7 @@ pub mod credit_code;
 pub mod csv_source;
 pub mod dates;
 pub mod departments;
+pub mod draw;
 pub mod firms;
 pub mod header_row;
 pub mod headers;

@@ -105,6 +105,7 @@ const TOP_KEYS: &[&str] = &[
     "travel",
     "targets",
     "plans",
+    "draw",
 ];
 const PLANS_KEYS: &[&str] = &["ignore"];
 const TARGET_KEYS: &[&str] = &["joint_share", "reduction"];

@@ -9,6 +9,7 @@
 mod atomic;
 pub mod calendar_ics;
 mod csv_files;
+pub mod draw;
 mod explanations_csv;
 mod geojson;
 mod legs;
