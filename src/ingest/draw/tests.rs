@@ -53,12 +53,12 @@ fn bad_rows_of_every_lottery_file_are_reported_at_their_cell() {
     assert_eq!(
         shown,
         vec![
-            "sampling.csv:3:3 E2201",
-            "sampling.csv:4:5 E1409",
-            "sampling.csv:5:6 E1405",
-            "sampling.csv:6:1 E1416",
-            "exempt.csv:2:1 E0107",
-            "history.csv:2:1 E1404",
+            "sampling.csv:3:3 (C3) E2201",
+            "sampling.csv:4:5 (E4) E1409",
+            "sampling.csv:5:6 (F5) E1405",
+            "sampling.csv:6:1 (A6) E1416",
+            "exempt.csv:2:1 (A2) E0107",
+            "history.csv:2:1 (A2) E1404",
         ]
     );
     assert_eq!(inputs.rules.len(), 1);
@@ -107,9 +107,9 @@ fn bad_rows_of_the_roster_are_reported_at_their_cell() {
     assert_eq!(
         shown,
         vec![
-            "officers.csv:2:5 E1404",
-            "officers.csv:3:3 E0107",
-            "officers.csv:5:1 E2205"
+            "officers.csv:2:5 (E2) E1404",
+            "officers.csv:3:3 (C3) E0107",
+            "officers.csv:5:1 (A5) E2205"
         ]
     );
     assert_eq!(officers.len(), 1);
