@@ -120,18 +120,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         replan: None,
         naive_counts: Some(naive_counts.clone()),
     };
-    let headline = ReportHeadline {
-        tasks: k.tasks,
-        scheduled: k.scheduled,
-        unscheduled: k.unscheduled,
-        visits: k.visits,
-        visits_lower_bound: bounds.lower_bound,
-        visits_naive: bounds.naive,
-        travel_km: k.travel_km,
-        travel_minutes: k.travel_minutes,
-        seed: None,
-        naive_counts,
-    };
+    let headline = ReportHeadline::from_kpis(k, bounds.lower_bound, bounds.naive, None)
+        .with_naive_counts(naive_counts);
     write_out_dir(&args.out, args.force, Some(&args.workspace), |dir| {
         write_plan_files(dir, inst, &plan, &meta, lang())?;
         write_people_outputs(dir, inst, &plan, &headline, Lang::Zh, None)?;

@@ -408,18 +408,9 @@ pub fn plan_workspace(
         naive_counts: Some(NaiveCounts::of(inst, &bounds)),
     };
     let k = &report.kpis;
-    let headline = ReportHeadline {
-        tasks: k.tasks,
-        scheduled: k.scheduled,
-        unscheduled: k.unscheduled,
-        visits: k.visits,
-        visits_lower_bound: bounds.lower_bound,
-        visits_naive: bounds.naive,
-        travel_km: k.travel_km,
-        travel_minutes: k.travel_minutes,
-        seed: Some(params.seed),
-        naive_counts: meta.naive_counts.clone().unwrap_or_default(),
-    };
+    let headline =
+        ReportHeadline::from_kpis(k, bounds.lower_bound, bounds.naive, Some(params.seed))
+            .with_naive_counts(meta.naive_counts.clone().unwrap_or_default());
     Ok(Ok(Planned {
         inst: ws.instance,
         outcome,

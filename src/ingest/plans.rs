@@ -10,6 +10,21 @@ use crate::diag::Diagnostic;
 use crate::model::{Calendar, DeptIndex, Loc, Task};
 use chrono::NaiveDate;
 
+/// A plan file's columns by their canonical names, in the order chayici writes them (the
+/// lottery's drawn plans, generated workspaces), so a file chayici writes reads back as is.
+pub const CANONICAL_COLUMNS: [&str; 10] = [
+    "task_id",
+    "department",
+    "firm_id",
+    "firm_name",
+    "item",
+    "earliest",
+    "latest",
+    "minutes",
+    "priority",
+    "source",
+];
+
 /// Shared state while reading every plan of a workspace.
 pub struct PlanReader<'a> {
     /// The horizon's calendar; `None` when chayici.toml gives no valid horizon.

@@ -5,18 +5,7 @@ use crate::model::Priority;
 use chrono::NaiveDate;
 
 /// The plan files' header in English.
-pub(super) const EN_TASK: [&str; 10] = [
-    "task_id",
-    "department",
-    "firm_id",
-    "firm_name",
-    "item",
-    "earliest",
-    "latest",
-    "minutes",
-    "priority",
-    "source",
-];
+pub(super) const EN_TASK: [&str; 10] = crate::ingest::plans::CANONICAL_COLUMNS;
 
 /// The plan files' header as Chinese clerks write it.
 pub(super) const ZH_TASK: [&str; 10] = [

@@ -87,19 +87,8 @@ pub fn task_id(department: &str, n: usize) -> String {
 fn plan_csv(ctx: &DrawContext, i: usize) -> Vec<u8> {
     let d = &ctx.draw.departments[i];
     let mut w = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "task_id",
-        "department",
-        "firm_id",
-        "firm_name",
-        "item",
-        "earliest",
-        "latest",
-        "minutes",
-        "priority",
-        "source",
-    ];
-    w.write_record(header).expect("in memory");
+    w.write_record(crate::ingest::plans::CANONICAL_COLUMNS)
+        .expect("in memory");
     for (n, x) in d.drawn.iter().enumerate() {
         let rule = &ctx.rules[x.rule];
         let firm = &ctx.firms[x.firm];
