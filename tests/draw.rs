@@ -243,7 +243,7 @@ fn officers_are_drawn_two_per_department_never_with_a_conflict_and_replay() {
         ws.path().join("officers.csv"),
         "执法人员编号,姓名,部门,执法证号,检查组,不可用日期,回避企业\n\
          S1,张一,scjg,3308001,T1,,91330822ma2e1c2d04\n\
-         S2,张二,scjg,3308002,T1,,\n\
+         S2,=张二<b>;,scjg,3308002,T1,,\n\
          S3,张三,scjg,3308003,,2026-12-01~2026-12-31,\n\
          S4,张四,scjg,3308004,,,\n\
          X1,李一,xfjy,3308101,,,\n\
@@ -289,6 +289,20 @@ fn officers_are_drawn_two_per_department_never_with_a_conflict_and_replay() {
         "the homestay is drawn by scjg and staffed: {csv}"
     );
     assert!(per_slot.values().all(|o| o.len() == 2), "{per_slot:?}");
+    the_sheets_and_calendars_name_the_officers(&out, &csv);
+    // The folder is still a plan `verify` accepts, the officers' files chayici's own.
+    let (rc, text, err) = run(&["verify", w, o]);
+    assert_eq!(rc, 0, "{text}{err}");
+    assert!(!text.contains("unexpected_file"), "{text}");
+    let listed = std::fs::read_to_string(out.join(".chayici-files")).unwrap();
+    assert!(listed.lines().any(|l| l == "officers.json"), "{listed}");
+    // `report --all` names them the same way, from officers.json.
+    let sheet = std::fs::read(out.join("sheets/T1.csv")).unwrap();
+    let ics = std::fs::read(out.join("calendars/T1.ics")).unwrap();
+    let (rc, text, err) = run(&["report", o, "--all"]);
+    assert_eq!(rc, 0, "{text}{err}");
+    assert_eq!(std::fs::read(out.join("sheets/T1.csv")).unwrap(), sheet);
+    assert_eq!(std::fs::read(out.join("calendars/T1.ics")).unwrap(), ics);
     let (rc, stdout, _) = run(&["draw-officers", w, o, "--replay"]);
     assert_eq!(rc, 0, "{stdout}");
     assert!(stdout.contains("byte-identical"), "{stdout}");
@@ -296,6 +310,55 @@ fn officers_are_drawn_two_per_department_never_with_a_conflict_and_replay() {
     let (rc, stdout, _) = run(&["draw-officers", w, o, "--replay", "--lang", "zh"]);
     assert_eq!(rc, 0, "{stdout}");
     assert!(stdout.contains("复核：逐字节一致"), "{stdout}");
+}
+
+/// Every officer of officers.csv is named, `name（credential）`, on the row of the visit in the
+/// team's sheet CSV and in the visit's calendar event, and the names stay inert: a name
+/// starting with `=` never starts a cell, `;` is escaped in the calendar, `<b>` in the day
+/// sheets is text.
+fn the_sheets_and_calendars_name_the_officers(plan: &Path, officers_csv: &str) {
+    let mut named = 0;
+    for line in officers_csv.lines().skip(1) {
+        let c: Vec<&str> = line.split(',').collect();
+        let (team, date, seq, firm) = (c[0], c[1], c[2], c[3]);
+        // officers.csv escapes a leading `=` as a spreadsheet would need.
+        let name = c[7].strip_prefix('\'').unwrap_or(c[7]);
+        let who = format!("{name}（{}）", c[8]);
+        let sheet = std::fs::read_to_string(plan.join(format!("sheets/{team}.csv"))).unwrap();
+        let row = sheet
+            .lines()
+            .find(|l| l.starts_with(&format!("{date},{seq},")) && l.contains(firm))
+            .unwrap_or_else(|| panic!("no row of {line} in {sheet}"));
+        assert!(row.contains(&who), "{who} not on {row}");
+        let ics = std::fs::read_to_string(plan.join(format!("calendars/{team}.ics")))
+            .unwrap()
+            .replace("\r\n ", "");
+        let day = date.replace('-', "");
+        let event = ics
+            .split("BEGIN:VEVENT")
+            .find(|e| {
+                e.contains(&format!(":{day}T"))
+                    && e.contains(&format!("第{seq}站"))
+                    && e.contains(firm)
+            })
+            .unwrap_or_else(|| panic!("no event of {line}"));
+        assert!(
+            event.contains("检查人员：") && event.contains(&who.replace(';', "\\;")),
+            "{who} not in {event}"
+        );
+        named += 1;
+    }
+    assert!(named > 0);
+    for team in ["T1", "T2"] {
+        let sheet = std::fs::read_to_string(plan.join(format!("sheets/{team}.csv"))).unwrap();
+        assert!(!sheet.contains(",=") && !sheet.contains(",\"="), "{sheet}");
+    }
+    let html = std::fs::read_to_string(plan.join("day_sheets.html")).unwrap();
+    assert!(
+        html.contains("检查人员：=张二&lt;b&gt;;（3308002）"),
+        "the day sheets name S2 as text"
+    );
+    assert!(!html.contains("<b>;"));
 }
 
 #[test]

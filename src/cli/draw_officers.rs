@@ -10,8 +10,11 @@ use chayici::i18n::Msg;
 use chayici::ingest::draw::{collect_draw_files, read_officers};
 use chayici::msg;
 use chayici::output::draw::InputHash;
-use chayici::output::draw::officers::{OFFICERS_CSV, OFFICERS_JSON, OfficersRecord, officer_files};
-use chayici::output::{PLAN_JSON, read_plan_json, write_atomically};
+use chayici::output::draw::officers::{
+    OFFICERS_CSV, OFFICERS_JSON, OfficersRecord, officer_files, visit_officers,
+};
+use chayici::output::sheets::Lang;
+use chayici::output::{PLAN_JSON, PlanRecord, read_plan_json, write_atomically};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
@@ -31,7 +34,8 @@ pub struct Args {
     pub replay: bool,
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
+/// The SHA-256 of `bytes`, in lower-case hex.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -160,12 +164,30 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::Invalid);
     }
+    let mut written = Vec::new();
     for (name, bytes) in &out {
-        write_atomically(&args.plan_dir.join(name), |w| {
+        let path = args.plan_dir.join(name);
+        write_atomically(&path, |w| {
             std::io::Write::write_all(w, bytes)?;
             Ok(())
         })?;
+        written.push(path);
     }
+    // The route sheets, day sheets and calendars are written again, naming each visit's
+    // officers, as `report --all` does; officers.csv and officers.json join the folder's
+    // manifest, so that a plan written over this one removes them with it.
+    let (_, json) = out.last().expect("officers.json");
+    let record: OfficersRecord = serde_json::from_slice(json)?;
+    written.extend(super::report::write_all(
+        &args.plan_dir,
+        &PlanRecord::read(&plan_text),
+        inst,
+        &plan,
+        &chayici::verify::verify_plan(inst, &plan).kpis,
+        Lang::Zh,
+        &visit_officers(&record, &roster),
+    )?);
+    super::report::record_written(&args.plan_dir, written.iter())?;
     let unstaffed: Vec<_> = staffing.iter().filter(|s| s.unstaffed.is_some()).collect();
     println!(
         "{}",

@@ -4,11 +4,16 @@
 use crate::cli::Outcome;
 use crate::cli::workspace::{self, Show};
 use anyhow::{Context, bail};
+use chayici::ingest::draw::{collect_draw_files, read_officers};
+use chayici::model::{Instance, Plan};
+use chayici::output::draw::officers::{OFFICERS_JSON, OfficersRecord, visit_officers};
 use chayici::output::report::{
-    PreviousPlan, ReportHeadline, read_previous_plan, write_people_outputs, write_report_file,
+    PreviousPlan, ReportHeadline, read_previous_plan, write_people_outputs_with_officers,
+    write_report_file,
 };
-use chayici::output::sheets::Lang;
-use chayici::output::{PlanRecord, read_plan_json_with_info};
+use chayici::output::sheets::{Lang, VisitOfficers};
+use chayici::output::{PLAN_JSON, PlanRecord, read_plan_json_with_info};
+use chayici::verify::Kpis;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `chayici report`.
@@ -19,7 +24,8 @@ pub struct Args {
     /// The workspace the plan was made from (default: the one plan.json names, if any).
     #[arg(long)]
     pub workspace: Option<PathBuf>,
-    /// Also rewrite route_sheets.xlsx, sheets/*.csv and calendars/*.ics.
+    /// Also rewrite route_sheets.xlsx, day_sheets.html, sheets/*.csv and calendars/*.ics
+    /// (naming the officers drawn, when the folder has officers.json).
     #[arg(long)]
     pub all: bool,
 }
@@ -102,43 +108,138 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             check.violations.len()
         );
     }
-    // The statistics need the naive count per department and firm, which plan.json holds only
-    // summed; the bounds are computed again, as `merge` and `verify` do.
-    let bounds = chayici::graph::visit_bounds(&inst);
-    let (lower, naive) = match (rec.visits_lower_bound, rec.visits_naive) {
-        (Some(l), Some(n)) => (l, n),
-        _ => (bounds.lower_bound, bounds.naive),
-    };
-    let headline = ReportHeadline::from_kpis(&check.kpis, lower, naive, rec.seed)
-        .with_naive_counts(chayici::stats::NaiveCounts::of(&inst, &bounds));
-    let previous = previous_plan(&args.plan_dir, &rec);
     if args.all {
-        let out = write_people_outputs(
+        let officers = drawn_officers(&args.plan_dir, &workspace, &inst, &text);
+        let written = write_all(
             &args.plan_dir,
+            &rec,
             &inst,
             &plan,
-            &headline,
+            &check.kpis,
             sheet_lang(),
-            previous.as_ref(),
+            &officers,
         )?;
-        let written = || {
-            std::iter::once(&out.day_sheets)
-                .chain(&out.statistics)
-                .chain(&out.team_csvs)
-                .chain(&out.calendars)
-                .chain(&out.calendar_changes)
-        };
-        record_written(&args.plan_dir, written())?;
-        println!("wrote {}", out.report.display());
-        println!("wrote {}", out.workbook.display());
-        for p in written() {
+        for p in written {
             println!("wrote {}", p.display());
         }
     } else {
+        let headline = headline(&rec, &inst, &check.kpis);
+        let previous = previous_plan(&args.plan_dir, &rec);
         let path = write_report_file(&args.plan_dir, &inst, &plan, &headline, previous.as_ref())?;
         println!("wrote {}", path.display());
     }
     Ok(Outcome::Done)
+}
+
+/// The report's headline for `plan`, whose figures are `kpis`.
+fn headline(rec: &PlanRecord, inst: &Instance, kpis: &Kpis) -> ReportHeadline {
+    // The statistics need the naive count per department and firm, which plan.json holds only
+    // summed; the bounds are computed again, as `merge` and `verify` do.
+    let bounds = chayici::graph::visit_bounds(inst);
+    let (lower, naive) = match (rec.visits_lower_bound, rec.visits_naive) {
+        (Some(l), Some(n)) => (l, n),
+        _ => (bounds.lower_bound, bounds.naive),
+    };
+    ReportHeadline::from_kpis(kpis, lower, naive, rec.seed)
+        .with_naive_counts(chayici::stats::NaiveCounts::of(inst, &bounds))
+}
+
+/// Writes everything people read for the plan in `plan_dir` (`report --all`): the report,
+/// the route sheets, day sheets, statistics and calendars, the visits naming `officers`,
+/// and adds the files to the folder's manifest. Returns the files written, the report first.
+pub(crate) fn write_all(
+    plan_dir: &Path,
+    rec: &PlanRecord,
+    inst: &Instance,
+    plan: &Plan,
+    kpis: &Kpis,
+    lang: Lang,
+    officers: &VisitOfficers,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let headline = headline(rec, inst, kpis);
+    let previous = previous_plan(plan_dir, rec);
+    let out = write_people_outputs_with_officers(
+        plan_dir,
+        inst,
+        plan,
+        &headline,
+        lang,
+        previous.as_ref(),
+        officers,
+    )?;
+    let written: Vec<PathBuf> = std::iter::once(&out.day_sheets)
+        .chain(&out.statistics)
+        .chain(&out.team_csvs)
+        .chain(&out.calendars)
+        .chain(&out.calendar_changes)
+        .cloned()
+        .collect();
+    record_written(plan_dir, written.iter())?;
+    Ok([out.report, out.workbook]
+        .into_iter()
+        .chain(written)
+        .collect())
+}
+
+/// The officers `chayici draw-officers` drew for the plan in `plan_dir` (its officers.json),
+/// named from the workspace's officers.csv; none when the folder has no officers.json, or,
+/// said on stderr, when it cannot be read or was drawn for another plan.json.
+fn drawn_officers(
+    plan_dir: &Path,
+    workspace: &Path,
+    inst: &Instance,
+    plan_text: &str,
+) -> VisitOfficers {
+    let path = plan_dir.join(OFFICERS_JSON);
+    let Ok(bytes) = std::fs::read(&path) else {
+        return VisitOfficers::default();
+    };
+    let record: OfficersRecord = match serde_json::from_slice(&bytes) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!(
+                "chayici: warning: {} is not a record of officers ({e}); the sheets leave the \
+                 officers out",
+                path.display()
+            );
+            return VisitOfficers::default();
+        }
+    };
+    let plan_hash = super::draw_officers::sha256_hex(plan_text.as_bytes());
+    if record
+        .inputs
+        .iter()
+        .any(|i| i.path == PLAN_JSON && i.sha256 != plan_hash)
+    {
+        eprintln!(
+            "chayici: warning: plan.json changed since the officers were drawn ({}); the \
+             sheets leave the officers out",
+            path.display()
+        );
+        return VisitOfficers::default();
+    }
+    let roster = match collect_draw_files(workspace).ok().and_then(|f| f.officers) {
+        Some(file) => {
+            let recorded = record.inputs.iter().find(|i| i.path == file.path);
+            if recorded.is_some_and(|i| i.sha256 != super::draw_officers::sha256_hex(&file.bytes)) {
+                eprintln!(
+                    "chayici: warning: {} changed since the officers were drawn; the sheets \
+                     name them as it has them now",
+                    file.path
+                );
+            }
+            let codes = inst.firms.iter().map(|f| f.id.to_uppercase()).collect();
+            read_officers(&file, Some(&codes), &mut Vec::new())
+        }
+        None => {
+            eprintln!(
+                "chayici: warning: {} has no officers.csv; the sheets name the officers by id",
+                workspace.display()
+            );
+            Vec::new()
+        }
+    };
+    visit_officers(&record, &roster)
 }
 
 /// The plan a replanned plan was made from (`replan.old_plan`, relative to the plan folder),
@@ -166,7 +267,7 @@ fn previous_plan(plan_dir: &Path, rec: &PlanRecord) -> Option<PreviousPlan> {
 /// Adds files `report --all` wrote (a team new to the workspace gets new sheets) to the plan
 /// folder's manifest, so that the next `plan` into it replaces them instead of keeping them as
 /// a user's files.
-fn record_written<'a>(
+pub(crate) fn record_written<'a>(
     plan_dir: &Path,
     written: impl Iterator<Item = &'a PathBuf>,
 ) -> anyhow::Result<()> {

@@ -452,6 +452,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::OfficersShort => "{found} of {need} officers of {department}: {all} on the roster, {uncredentialed} without a credential, {away} unavailable that day, {conflict} with a conflict at the firm, {elsewhere} with another team that day",
         Key::OfficersReplayIdentical => "replay of {path}: byte-identical (seed `{seed}`)",
         Key::OfficersInputChanged => "input {path} changed: its SHA-256 differs",
-        Key::OfficersWrote => "wrote {csv}, {json} in {dir}",
+        Key::OfficersWrote => "wrote {csv}, {json} in {dir}, and named each visit's officers on its route sheets, day sheets and calendars",
     }
 }

@@ -452,6 +452,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::OfficersShort => "{department} 只配到 {found} 名执法人员（应为 {need} 名）：名录共 {all} 人，无执法证 {uncredentialed} 人，当日不在岗 {away} 人，需回避 {conflict} 人，当日已在其他检查组 {elsewhere} 人",
         Key::OfficersReplayIdentical => "{path} 复核：逐字节一致（随机种子 `{seed}`）",
         Key::OfficersInputChanged => "输入文件 {path} 已改动：SHA-256 不同",
-        Key::OfficersWrote => "已在 {dir} 写入 {csv}、{json}",
+        Key::OfficersWrote => "已在 {dir} 写入 {csv}、{json}，并在路线表、日程单和日历中写明各次检查的执法人员",
     }
 }

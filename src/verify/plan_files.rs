@@ -35,6 +35,9 @@ pub const PEOPLE_FILES: [&str; 12] = [
     "statistics/week.csv",
 ];
 
+/// The files `chayici draw-officers` adds to a plan folder; neither is missed when absent.
+pub const OFFICER_FILES: [&str; 2] = ["officers.csv", "officers.json"];
+
 /// The folders `chayici plan` writes, with the extension of the one file per team in each;
 /// `calendars/changes` only in a replan, for the teams whose events changed.
 pub const TEAM_FOLDERS: [(&str, &str); 3] = [
@@ -236,10 +239,14 @@ fn check_listing(files: &PlanFiles, out: &mut Vec<Violation>, warnings: &mut Vec
     }
 }
 
-/// True for the names `chayici plan` writes in a plan folder.
+/// True for the names `chayici plan` (and `draw-officers`) writes in a plan folder.
 fn is_written_by_chayici(path: &str) -> bool {
     // `.chayici-files` lists what the run wrote, so that a replan removes only those.
-    if REQUIRED_FILES.contains(&path) || PEOPLE_FILES.contains(&path) || path == ".chayici-files" {
+    if REQUIRED_FILES.contains(&path)
+        || PEOPLE_FILES.contains(&path)
+        || OFFICER_FILES.contains(&path)
+        || path == ".chayici-files"
+    {
         return true;
     }
     TEAM_FOLDERS.iter().any(|(dir, ext)| {

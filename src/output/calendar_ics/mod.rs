@@ -13,7 +13,7 @@ pub use content::{MAX_LINE_OCTETS, escape_text, write_folded};
 pub use update::{CalendarUpdate, CancelledEvent, PreviousCalendars, published_sequences};
 
 use crate::model::{Instance, Minute, Plan, TeamIndex, fmt_minute};
-use crate::output::sheets::{Lang, VisitRow, dept_groups, team_rows};
+use crate::output::sheets::{Lang, VisitOfficers, VisitRow, dept_groups, officers_text, team_rows};
 use chrono::NaiveDate;
 use std::io::{self, Write};
 
@@ -139,6 +139,7 @@ fn write_visit_events<W: Write>(
     plan: &Plan,
     team: TeamIndex,
     update: Option<&CalendarUpdate>,
+    officers: &VisitOfficers,
     keep: impl Fn(&str) -> bool,
 ) -> io::Result<()> {
     let stamp = stamp(inst, update);
@@ -164,7 +165,7 @@ fn write_visit_events<W: Write>(
                 location: &place,
                 geo: (firm.point.lat.is_finite() && firm.point.lon.is_finite())
                     .then_some((firm.point.lat, firm.point.lon)),
-                description: &description(inst, &row),
+                description: &description(inst, &row, officers),
                 cancelled: false,
             },
         )?;
@@ -185,15 +186,28 @@ pub fn write_team_calendar<W: Write>(
 
 /// Like [`write_team_calendar`], with each event's `SEQUENCE` from a replan's `update`.
 pub fn write_team_calendar_updated<W: Write>(
-    mut w: W,
+    w: W,
     inst: &Instance,
     plan: &Plan,
     team: TeamIndex,
     update: Option<&CalendarUpdate>,
 ) -> io::Result<()> {
+    write_team_calendar_with_officers(w, inst, plan, team, update, &VisitOfficers::default())
+}
+
+/// Like [`write_team_calendar_updated`], each event's description naming the visit's
+/// officers per department (name and credential number) where `officers` has them.
+pub fn write_team_calendar_with_officers<W: Write>(
+    mut w: W,
+    inst: &Instance,
+    plan: &Plan,
+    team: TeamIndex,
+    update: Option<&CalendarUpdate>,
+    officers: &VisitOfficers,
+) -> io::Result<()> {
     let t = &inst.teams[team];
     write_header(&mut w, &format!("{} {}", t.id, t.name))?;
-    write_visit_events(&mut w, inst, plan, team, update, |_| true)?;
+    write_visit_events(&mut w, inst, plan, team, update, officers, |_| true)?;
     write_folded(&mut w, "END:VCALENDAR")
 }
 
@@ -203,17 +217,30 @@ pub fn write_team_calendar_updated<W: Write>(
 /// date. One `METHOD:PUBLISH` file rather than a separate `METHOD:CANCEL` one, since a team
 /// imports one file and calendar apps apply `STATUS:CANCELLED` on import.
 pub fn write_team_changes<W: Write>(
-    mut w: W,
+    w: W,
     inst: &Instance,
     plan: &Plan,
     team_id: &str,
     update: &CalendarUpdate,
 ) -> io::Result<()> {
+    write_team_changes_with_officers(w, inst, plan, team_id, update, &VisitOfficers::default())
+}
+
+/// Like [`write_team_changes`], the new and changed events naming their officers as in
+/// [`write_team_calendar_with_officers`].
+pub fn write_team_changes_with_officers<W: Write>(
+    mut w: W,
+    inst: &Instance,
+    plan: &Plan,
+    team_id: &str,
+    update: &CalendarUpdate,
+    officers: &VisitOfficers,
+) -> io::Result<()> {
     let team = inst.teams.iter().position(|t| t.id == team_id);
     let name = team.map_or(String::new(), |t| format!(" {}", inst.teams[t].name));
     write_header(&mut w, &format!("{team_id}{name} 变更 changes"))?;
     if let Some(team) = team {
-        write_visit_events(&mut w, inst, plan, team, Some(update), |uid| {
+        write_visit_events(&mut w, inst, plan, team, Some(update), officers, |uid| {
             update.updated.contains(uid)
         })?;
     }
@@ -253,7 +280,7 @@ fn hhmmss(m: Minute) -> String {
 
 /// What the team needs on site: timing, the firm's code, and per department the items with
 /// their task ids (so an officer can report back against the department's own numbers).
-fn description(inst: &Instance, row: &VisitRow) -> String {
+fn description(inst: &Instance, row: &VisitRow, officers: &VisitOfficers) -> String {
     let firm = &inst.firms[row.firm];
     let mut lines = vec![
         format!(
@@ -295,5 +322,12 @@ fn description(inst: &Instance, row: &VisitRow) -> String {
         .map(|&t| inst.tasks[t].id.as_str())
         .collect();
     lines.push(format!("任务编号：{}", ids.join("、")));
+    let crews = officers.of_row(inst, row);
+    if !crews.is_empty() {
+        lines.push(format!(
+            "检查人员：{}",
+            officers_text(inst, crews, Lang::Zh)
+        ));
+    }
     lines.join("\n")
 }

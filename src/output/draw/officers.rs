@@ -6,6 +6,8 @@ use super::InputHash;
 use crate::draw::officers::{Officer, Staffing, VisitSlot};
 use crate::i18n::Lang;
 use crate::output::csv_files::escape_cell;
+use crate::output::sheets::{Crew, NamedOfficer, VisitOfficers};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -115,4 +117,43 @@ pub fn officer_files(
         (OFFICERS_CSV.to_string(), w.into_inner()?),
         (OFFICERS_JSON.to_string(), json),
     ])
+}
+
+/// The officers of every visit as the route sheets, day sheets and calendars name them: the
+/// record's staffing, each officer's name and credential number from `roster` (an officer no
+/// longer on it is named by id, without a credential).
+pub fn visit_officers(record: &OfficersRecord, roster: &[Officer]) -> VisitOfficers {
+    let by_id: BTreeMap<&str, &Officer> = roster.iter().map(|o| (o.id.as_str(), o)).collect();
+    let mut out = VisitOfficers::default();
+    for s in &record.staffing {
+        let Ok(date) = s.date.parse::<NaiveDate>() else {
+            continue;
+        };
+        let officers = s
+            .officers
+            .iter()
+            .map(|id| match by_id.get(id.as_str()) {
+                Some(o) => NamedOfficer {
+                    name: o.name.clone(),
+                    credential: o.credential.clone(),
+                },
+                None => NamedOfficer {
+                    name: id.clone(),
+                    credential: String::new(),
+                },
+            })
+            .collect();
+        out.insert(
+            &s.team_id,
+            date,
+            s.seq,
+            &s.firm_id,
+            Crew {
+                department: s.department.clone(),
+                officers,
+                short: s.unstaffed.is_some(),
+            },
+        );
+    }
+    out
 }

@@ -11,7 +11,7 @@
 use super::escape::Esc;
 use crate::model::{Instance, Plan, Route, fmt_minute};
 use crate::output::firm_location;
-use crate::output::sheets::dept_groups;
+use crate::output::sheets::{Lang, VisitOfficers, crew_text, dept_groups};
 use chrono::Datelike;
 use std::io::{self, Write};
 
@@ -55,7 +55,18 @@ const COLUMNS: [(&str, u32); 10] = [
 
 /// Writes the day sheets of `plan`: a `<section class="day">` per route with a visit, by team
 /// then date.
-pub fn write_day_sheets<W: Write>(mut w: W, inst: &Instance, plan: &Plan) -> io::Result<()> {
+pub fn write_day_sheets<W: Write>(w: W, inst: &Instance, plan: &Plan) -> io::Result<()> {
+    write_day_sheets_with_officers(w, inst, plan, &VisitOfficers::default())
+}
+
+/// Like [`write_day_sheets`], each department's items followed by its officers (name and
+/// credential number) where `officers` has them.
+pub fn write_day_sheets_with_officers<W: Write>(
+    mut w: W,
+    inst: &Instance,
+    plan: &Plan,
+    officers: &VisitOfficers,
+) -> io::Result<()> {
     let w = &mut w;
     writeln!(w, "<!DOCTYPE html>")?;
     writeln!(w, "<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">")?;
@@ -68,14 +79,19 @@ pub fn write_day_sheets<W: Write>(mut w: W, inst: &Instance, plan: &Plan) -> io:
         .collect();
     routes.sort_by_key(|r| (r.team, r.day));
     for r in routes {
-        write_day(w, inst, r)?;
+        write_day(w, inst, r, officers)?;
     }
     writeln!(w, "</body>\n</html>")
 }
 
 const WEEKDAYS: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
 
-fn write_day<W: Write>(w: &mut W, inst: &Instance, r: &Route) -> io::Result<()> {
+fn write_day<W: Write>(
+    w: &mut W,
+    inst: &Instance,
+    r: &Route,
+    officers: &VisitOfficers,
+) -> io::Result<()> {
     let team = &inst.teams[r.team];
     let date = inst.calendar.date(r.day);
     let weekday = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
@@ -141,14 +157,24 @@ fn write_day<W: Write>(w: &mut W, inst: &Instance, r: &Route) -> io::Result<()> 
             Esc(&firm.contact),
             Esc(&firm.phone)
         )?;
+        let crews = officers.crews(&team.id, date, i + 1, &firm.id);
         for (d, tasks) in dept_groups(inst, &v.tasks) {
             let items: Vec<&str> = tasks.iter().map(|&t| inst.tasks[t].item.as_str()).collect();
+            let dept = &inst.departments[d];
             write!(
                 w,
-                "<li><b>{}</b>：{}</li>",
-                Esc(&inst.departments[d].name),
+                "<li><b>{}</b>：{}",
+                Esc(&dept.name),
                 Esc(&items.join("、"))
             )?;
+            if let Some(crew) = crews.iter().find(|c| c.department == dept.code) {
+                write!(
+                    w,
+                    "<div class=\"note\">检查人员：{}</div>",
+                    Esc(&crew_text(crew, Lang::Zh))
+                )?;
+            }
+            write!(w, "</li>")?;
         }
         writeln!(
             w,

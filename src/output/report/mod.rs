@@ -20,10 +20,11 @@ mod tables;
 mod targets;
 
 pub use changes::MOVED_TASKS_SHOWN;
-pub use day_sheets::{DAY_SHEETS_HTML, write_day_sheets};
+pub use day_sheets::{DAY_SHEETS_HTML, write_day_sheets, write_day_sheets_with_officers};
 pub use map_svg::{PALETTE, team_colour};
 pub use people::{
-    PeopleOutputs, PreviousPlan, read_previous_plan, write_people_outputs, write_report_file,
+    PeopleOutputs, PreviousPlan, read_previous_plan, write_people_outputs,
+    write_people_outputs_with_officers, write_report_file,
 };
 pub use stats::{DayLoad, Saving, per_department, per_township, workloads};
 pub use tables::reason_label;

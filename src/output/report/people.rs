@@ -3,15 +3,18 @@
 //! after a replan `calendars/changes/<team>.ics`; and [`read_previous_plan`], which reads
 //! the plan a replan was made from.
 
-use super::{DAY_SHEETS_HTML, ReportHeadline, write_day_sheets, write_report_html};
+use super::{DAY_SHEETS_HTML, ReportHeadline, write_day_sheets_with_officers, write_report_html};
 use crate::diff::{PlanDiff, PlanSnapshot, diff};
 use crate::model::{Instance, Plan};
 use crate::output::calendar_ics::{
-    CalendarUpdate, PreviousCalendars, published_sequences, write_team_calendar_updated,
-    write_team_changes,
+    CalendarUpdate, PreviousCalendars, published_sequences, write_team_calendar_with_officers,
+    write_team_changes_with_officers,
 };
 use crate::output::read_plan_folder;
-use crate::output::sheets::{Lang, file_stems, write_route_workbook, write_team_csv};
+use crate::output::sheets::{
+    Lang, VisitOfficers, file_stems, write_route_workbook_with_officers,
+    write_team_csv_with_officers,
+};
 use crate::output::write_atomically;
 use crate::stats::statistics;
 use anyhow::Context;
@@ -107,6 +110,28 @@ pub fn write_people_outputs(
     lang: Lang,
     previous: Option<&PreviousPlan>,
 ) -> anyhow::Result<PeopleOutputs> {
+    write_people_outputs_with_officers(
+        dir,
+        inst,
+        plan,
+        headline,
+        lang,
+        previous,
+        &VisitOfficers::default(),
+    )
+}
+
+/// Like [`write_people_outputs`], the route sheets, day sheets and calendars naming each
+/// visit's officers (`chayici draw-officers`) where `officers` has them.
+pub fn write_people_outputs_with_officers(
+    dir: &Path,
+    inst: &Instance,
+    plan: &Plan,
+    headline: &ReportHeadline,
+    lang: Lang,
+    previous: Option<&PreviousPlan>,
+    officers: &VisitOfficers,
+) -> anyhow::Result<PeopleOutputs> {
     let sheets_dir = dir.join("sheets");
     let ics_dir = dir.join("calendars");
     for d in [dir, &sheets_dir, &ics_dir] {
@@ -117,10 +142,14 @@ pub fn write_people_outputs(
     let report = write_report_file(dir, inst, plan, headline, previous)?;
     let workbook = dir.join("route_sheets.xlsx");
     write_atomically(&workbook, |w| {
-        Ok(write_route_workbook(w, inst, plan, lang)?)
+        Ok(write_route_workbook_with_officers(
+            w, inst, plan, lang, officers,
+        )?)
     })?;
     let day_sheets = dir.join(DAY_SHEETS_HTML);
-    write_atomically(&day_sheets, |w| Ok(write_day_sheets(w, inst, plan)?))?;
+    write_atomically(&day_sheets, |w| {
+        Ok(write_day_sheets_with_officers(w, inst, plan, officers)?)
+    })?;
     let mut ids: Vec<&str> = inst.teams.iter().map(|t| t.id.as_str()).collect();
     // Teams gone from the workspace still get their cancelled events; they come last so the
     // others keep the file names of their full calendars.
@@ -142,16 +171,21 @@ pub fn write_people_outputs(
     };
     for (team, stem) in stems.iter().enumerate().take(inst.teams.len()) {
         let csv = sheets_dir.join(format!("{stem}.csv"));
-        write_atomically(&csv, |w| Ok(write_team_csv(w, inst, plan, team, lang)?))?;
+        write_atomically(&csv, |w| {
+            Ok(write_team_csv_with_officers(
+                w, inst, plan, team, lang, officers,
+            )?)
+        })?;
         out.team_csvs.push(csv);
         let ics = ics_dir.join(format!("{stem}.ics"));
         write_atomically(&ics, |w| {
-            Ok(write_team_calendar_updated(
+            Ok(write_team_calendar_with_officers(
                 w,
                 inst,
                 plan,
                 team,
                 update.as_ref(),
+                officers,
             )?)
         })?;
         out.calendars.push(ics);
@@ -177,7 +211,11 @@ pub fn write_people_outputs(
             std::fs::create_dir_all(&changes_dir)
                 .with_context(|| format!("cannot create {}", changes_dir.display()))?;
             let path = changes_dir.join(format!("{stem}.ics"));
-            write_atomically(&path, |w| Ok(write_team_changes(w, inst, plan, id, u)?))?;
+            write_atomically(&path, |w| {
+                Ok(write_team_changes_with_officers(
+                    w, inst, plan, id, u, officers,
+                )?)
+            })?;
             out.calendar_changes.push(path);
         }
     }

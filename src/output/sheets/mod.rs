@@ -6,13 +6,15 @@
 
 mod cells;
 mod csv_sheet;
+mod officers;
 mod rows;
 mod xlsx;
 
 pub use cells::{file_stems, needs_formula_escape, sheet_names};
-pub use csv_sheet::write_team_csv;
+pub use csv_sheet::{write_team_csv, write_team_csv_with_officers};
+pub use officers::{Crew, NamedOfficer, VisitOfficers, crew_text, officers_header, officers_text};
 pub use rows::{VisitRow, dept_groups, extra_headers, team_rows, visit_rows};
-pub use xlsx::write_route_workbook;
+pub use xlsx::{write_route_workbook, write_route_workbook_with_officers};
 
 /// Language of column headers and list separators.
 ///

@@ -1,6 +1,9 @@
 //! Provides the route workbook: one sheet per team, ready to print.
 
-use super::{Lang, VisitRow, extra_headers, headers, needs_formula_escape, sheet_names, team_rows};
+use super::{
+    Lang, VisitOfficers, VisitRow, extra_headers, headers, needs_formula_escape, officers_header,
+    officers_text, sheet_names, team_rows,
+};
 use crate::model::{Instance, Plan};
 use chrono::Datelike;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
@@ -10,6 +13,9 @@ use std::io::Write;
 const WIDTHS: [f64; 14] = [
     11.0, 5.0, 6.5, 6.5, 6.5, 6.5, 24.0, 21.0, 26.0, 36.0, 14.0, 9.0, 14.0, 18.0,
 ];
+
+/// Width of the officers' column.
+const OFFICERS_WIDTH: f64 = 30.0;
 
 /// Width of each of the register's other columns.
 const EXTRA_WIDTH: f64 = 14.0;
@@ -27,10 +33,22 @@ const PAGE_WIDTH_PX: f64 = 1000.0;
 /// text that a user re-typing or re-exporting it would turn into one gets Excel's own
 /// quote-prefix flag (the hidden apostrophe) rather than a visible one.
 pub fn write_route_workbook<W: Write>(
+    w: W,
+    inst: &Instance,
+    plan: &Plan,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    write_route_workbook_with_officers(w, inst, plan, lang, &VisitOfficers::default())
+}
+
+/// Like [`write_route_workbook`], with a column of each visit's officers after 备注 when
+/// `officers` has any.
+pub fn write_route_workbook_with_officers<W: Write>(
     mut w: W,
     inst: &Instance,
     plan: &Plan,
     lang: Lang,
+    officers: &VisitOfficers,
 ) -> Result<(), XlsxError> {
     let mut book = Workbook::new();
     // The default creation time is "now", which would make two runs of one plan differ; the
@@ -49,8 +67,10 @@ pub fn write_route_workbook<W: Write>(
     let ids: Vec<&str> = inst.teams.iter().map(|t| t.id.as_str()).collect();
     let names = sheet_names(&ids);
     let extra = extra_headers(inst);
+    let named = !officers.is_empty();
     let widths: Vec<f64> = WIDTHS
         .into_iter()
+        .chain(named.then_some(OFFICERS_WIDTH))
         .chain(extra.iter().map(|_| EXTRA_WIDTH))
         .collect();
     let quoted_if = |text: &str, f: &Format| {
@@ -72,6 +92,7 @@ pub fn write_route_workbook<W: Write>(
         sheet.set_header(format!("&L{}&R&P/&N", header_text(&inst.teams[team].name)));
         let titles = headers(lang)
             .into_iter()
+            .chain(named.then(|| officers_header(lang)))
             .chain(extra.iter().map(String::as_str));
         for (c, (h, width)) in titles.zip(&widths).enumerate() {
             sheet.set_column_width(c as u16, *width)?;
@@ -83,9 +104,11 @@ pub fn write_route_workbook<W: Write>(
         for (r, row) in rows.iter().enumerate() {
             let r = r as u32 + 1;
             let cells = row.cells(inst);
+            let crew = named.then(|| officers_text(inst, officers.of_row(inst, row), lang));
             let texts: Vec<&str> = cells
                 .iter()
                 .map(|c| c.as_ref())
+                .chain(crew.as_deref())
                 .chain(row.extra_cells(inst, &extra))
                 .collect();
             sheet.set_row_height(r, row_height(&texts, &widths))?;
