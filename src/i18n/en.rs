@@ -481,5 +481,13 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::MergeAllSchedulable => "every task can be scheduled",
         Key::MergeUnschedulable => "unschedulable tasks: {tasks}",
         Key::MergeMore => "… and {more} more (all in --format json)",
+        // advise
+        Key::AdviseHeader => "{workspace}: {lower} visits at least, {naive} if each department went alone",
+        Key::AdviseNone => "no single change lowers the number of visits",
+        Key::AdviseSaves => "saves {visits}",
+        Key::AdvisePlanned => ", planned: {before} -> {after} visits ({saved} saved, {verified})",
+        Key::AdviseVerified => "verified",
+        Key::AdviseNotVerified => "NOT verified",
+        Key::AdvisePlanHelp => "give a plan of this workspace (`chayici plan` writes one)",
     }
 }

@@ -477,4 +477,12 @@ keys! {
     MergeAllSchedulable,
     MergeUnschedulable,
     MergeMore,
+    // advise
+    AdviseHeader,
+    AdviseNone,
+    AdviseSaves,
+    AdvisePlanned,
+    AdviseVerified,
+    AdviseNotVerified,
+    AdvisePlanHelp,
 }

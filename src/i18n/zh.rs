@@ -481,5 +481,13 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::MergeAllSchedulable => "所有任务均可排期",
         Key::MergeUnschedulable => "无法排期的任务：{tasks} 项",
         Key::MergeMore => "…… 另有 {more} 项（完整列表见 --format json）",
+        // advise
+        Key::AdviseHeader => "{workspace}：入企至少 {lower} 次；各部门单独检查则为 {naive} 次",
+        Key::AdviseNone => "没有哪一项单独的调整能减少入企次数",
+        Key::AdviseSaves => "预计减少入企 {visits} 次",
+        Key::AdvisePlanned => "；试排：入企 {before} 次 → {after} 次（减少 {saved} 次，{verified}）",
+        Key::AdviseVerified => "已通过 verify 复核",
+        Key::AdviseNotVerified => "未通过 verify 复核",
+        Key::AdvisePlanHelp => "请给出本工作区的计划（由 `chayici plan` 生成）",
     }
 }
