@@ -602,4 +602,15 @@ fn lang_zh_words_the_rules_in_chinese_and_keeps_the_codes() {
         text.contains("unscheduled.csv: error[row_missing]：plan.json 中的一行在表格文件中缺失（"),
         "{text}"
     );
+    let (_, text) = verify_after_in("zh", |d: &Path| {
+        let path = d.join("unscheduled.csv");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let edited = text.replace("no_working_day_in_window", "no_team_covers_department");
+        std::fs::write(path, edited).unwrap();
+    });
+    assert!(
+        text.contains("unscheduled.csv:2: error[wrong_reason]")
+            && text.contains("：给出的原因是 `no_team_covers_department`，但检查组 T1 负责该部门"),
+        "{text}"
+    );
 }

@@ -549,5 +549,16 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ViolationDate => "{date}",
         // verify: where
         Key::ViolationInCsvFiles => "in the CSV files: {message}",
+        // verify: the reasons of unscheduled tasks
+        Key::ViolationReasonNoTeamAlone => "given `{reason}`, but no team could do this task even alone; a structural reason would tell the department what to change",
+        Key::ViolationReasonBut => "given `{reason}`, but {why}",
+        Key::ViolationReasonDoable => "given `{reason}`, but a team could do this task alone within its window",
+        Key::ViolationReasonTeamCovers => "team {team} covers the department",
+        Key::ViolationReasonWorkingDay => "{date} is a working day in the window",
+        Key::ViolationReasonFirmOpen => "the firm is open on {date}",
+        Key::ViolationReasonNoPin => "the task has no pin",
+        Key::ViolationReasonPinnedTeamCovers => "the pinned team {team} covers the department",
+        Key::ViolationReasonPinKeepable => "the pinned day {date} is a working day of the window, the firm is open{who}",
+        Key::ViolationReasonTeamWorks => ", team {team} works",
     }
 }

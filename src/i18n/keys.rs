@@ -545,4 +545,15 @@ keys! {
     ViolationDate,
     // verify: where
     ViolationInCsvFiles,
+    // verify: the reasons of unscheduled tasks
+    ViolationReasonNoTeamAlone,
+    ViolationReasonBut,
+    ViolationReasonDoable,
+    ViolationReasonTeamCovers,
+    ViolationReasonWorkingDay,
+    ViolationReasonFirmOpen,
+    ViolationReasonNoPin,
+    ViolationReasonPinnedTeamCovers,
+    ViolationReasonPinKeepable,
+    ViolationReasonTeamWorks,
 }

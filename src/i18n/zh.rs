@@ -549,5 +549,16 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ViolationDate => "{date} 当天",
         // verify: where
         Key::ViolationInCsvFiles => "CSV 文件中，{message}",
+        // verify: the reasons of unscheduled tasks
+        Key::ViolationReasonNoTeamAlone => "给出的原因是 `{reason}`，但即使单独派一个检查组也完成不了该任务；写明结构性原因，部门才知道该改什么",
+        Key::ViolationReasonBut => "给出的原因是 `{reason}`，但{why}",
+        Key::ViolationReasonDoable => "给出的原因是 `{reason}`，但单独派一个检查组就能在时间窗内完成该任务",
+        Key::ViolationReasonTeamCovers => "检查组 {team} 负责该部门",
+        Key::ViolationReasonWorkingDay => "{date} 是时间窗内的工作日",
+        Key::ViolationReasonFirmOpen => "企业在 {date} 营业",
+        Key::ViolationReasonNoPin => "该任务没有指定检查组或日期",
+        Key::ViolationReasonPinnedTeamCovers => "指定的检查组 {team} 负责该部门",
+        Key::ViolationReasonPinKeepable => "指定日期 {date} 是时间窗内的工作日，企业营业{who}",
+        Key::ViolationReasonTeamWorks => "，检查组 {team} 出勤",
     }
 }
