@@ -159,3 +159,19 @@ fn exit_codes_say_what_went_wrong() {
         2
     );
 }
+
+#[test]
+fn lang_zh_prints_the_advice_in_chinese() {
+    let o = chayici(&["advise", FIXTURE, "--check", "0", "--lang", "zh"]);
+    assert_eq!(code(&o), 0);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("入企至少 3 次；各部门单独检查则为 4 次"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  1. [shift_window] 预计减少入企 1 次\n     任务 SC-01"),
+        "{text}"
+    );
+    assert!(!text.contains("visits at least"), "{text}");
+}

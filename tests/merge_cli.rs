@@ -145,3 +145,22 @@ fn a_missing_workspace_exits_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn lang_zh_prints_the_report_in_chinese() {
+    Command::cargo_bin("chayici")
+        .unwrap()
+        .env("LC_ALL", "C")
+        .args(["merge", "--lang", "zh"])
+        .arg(tiny())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("各部门单独检查：    入企 8 次"))
+        .stdout(predicate::str::contains(
+            "理论下界：          入企 5 次（精确值）",
+        ))
+        .stdout(predicate::str::contains("可减少：            37.5%"))
+        .stdout(predicate::str::contains("\n按乡镇\n"))
+        .stdout(predicate::str::contains("所有任务均可排期"))
+        .stdout(predicate::str::contains("lower bound").not());
+}

@@ -66,10 +66,27 @@ fn generated() -> String {
             && e.key.starts_with(['E', 'W'])
             && e.key[1..5].bytes().all(|b| b.is_ascii_digit());
         // Words, summaries, progress labels, command help and the lottery's own report are
-        // not problems to fix; the reasons get their own table below.
+        // not problems to fix, nor are the reports of merge and advise or the rules verify
+        // holds a plan to; the reasons get their own table below.
         const NOT_MESSAGES: &[&str] = &[
-            "Word", "Sum", "Prog", "Help", "Stat", "Draw", "Replay", "Officers", "Import",
-            "Export", "Template", "Plan", "Verify", "Reason", "TeamDays",
+            "Word",
+            "Sum",
+            "Prog",
+            "Help",
+            "Stat",
+            "Draw",
+            "Replay",
+            "Officers",
+            "Import",
+            "Export",
+            "Template",
+            "Plan",
+            "Verify",
+            "Reason",
+            "TeamDays",
+            "Merge",
+            "Advise",
+            "Violation",
         ];
         !coded && !NOT_MESSAGES.iter().any(|p| e.key.starts_with(p))
     });

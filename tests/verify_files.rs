@@ -47,6 +47,11 @@ fn workspace() -> &'static Path {
 
 /// Runs `verify` on a copy of the plan after `edit`; the exit code and stdout + stderr.
 fn verify_after(edit: impl FnOnce(&Path)) -> (i32, String) {
+    verify_after_in("en", edit)
+}
+
+/// [`verify_after`] with `--lang lang`.
+fn verify_after_in(lang: &str, edit: impl FnOnce(&Path)) -> (i32, String) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("month");
     common::copy_workspace_into(planned(), &dir);
@@ -58,6 +63,8 @@ fn verify_after(edit: impl FnOnce(&Path)) -> (i32, String) {
             "verify",
             workspace().to_str().unwrap(),
             dir.to_str().unwrap(),
+            "--lang",
+            lang,
         ])
         .output()
         .unwrap();
@@ -569,5 +576,41 @@ fn bounds_cut_by_the_time_limit_may_be_looser_but_never_wrong() {
             "kpis.visits_lower_bound is",
             "cut by the time limit it must be at most",
         ],
+    );
+}
+
+#[test]
+fn lang_zh_words_the_rules_in_chinese_and_keeps_the_codes() {
+    let (code, text) = verify_after_in("zh", |d: &Path| {
+        let path = d.join("unscheduled.csv");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let kept: String = text
+            .lines()
+            .filter(|l| !l.starts_with("SC-09,"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        std::fs::write(path, kept).unwrap();
+    });
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains(
+            "error[task_missing] 任务 SC-09：CSV 文件中，该任务既未排期，也未列入未排期清单"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("unscheduled.csv: error[row_missing]：plan.json 中的一行在表格文件中缺失（"),
+        "{text}"
+    );
+    let (_, text) = verify_after_in("zh", |d: &Path| {
+        let path = d.join("unscheduled.csv");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let edited = text.replace("no_working_day_in_window", "no_team_covers_department");
+        std::fs::write(path, edited).unwrap();
+    });
+    assert!(
+        text.contains("unscheduled.csv:2: error[wrong_reason]")
+            && text.contains("：给出的原因是 `no_team_covers_department`，但检查组 T1 负责该部门"),
+        "{text}"
     );
 }

@@ -12,6 +12,8 @@ use chayici::advise::{
     AdviceJson, advice_json, advise, letter_html, letter_xlsx, letters_for, plan_for_what_if,
     what_if,
 };
+use chayici::i18n::{Key, Lang};
+use chayici::msg;
 use chayici::output::sheets::file_stems;
 use chayici::output::{PLAN_JSON, read_plan_json, write_atomically};
 use chayici::solve::SolveParams;
@@ -64,11 +66,12 @@ struct AdviceDoc<'a> {
 /// Runs the subcommand.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let Some(ws) = workspace::load(&args.workspace, Show::CheckReport)? else {
-        eprintln!(
-            "chayici: the workspace has errors; fix them (see `chayici check {}`) and run \
-             `advise` again",
-            args.workspace.display()
+        let m = msg!(
+            WorkspaceErrorsRunAgain,
+            workspace = args.workspace.display(),
+            command = "advise"
         );
+        eprintln!("chayici: {}", m.render(super::lang()));
         return Ok(Outcome::Invalid);
     };
     let inst = &ws.instance;
@@ -81,7 +84,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
                 Ok(p) => Some(p),
                 Err(e) => {
                     eprintln!("{}: error: {e}", path.display());
-                    eprintln!("  help: give a plan of this workspace (`chayici plan` writes one)");
+                    let help = super::lang().text(Key::AdvisePlanHelp);
+                    eprintln!("  help: {help}");
                     return Ok(Outcome::Invalid);
                 }
             }
@@ -99,11 +103,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             iterations: args.iterations,
             ..SolveParams::default()
         };
-        bar.set_message(super::lang().text(chayici::i18n::Key::ProgAdviseBase));
+        bar.set_message(super::lang().text(Key::ProgAdviseBase));
         let baseline = plan_for_what_if(inst, &params);
         bar.inc(1);
         for (i, a) in list.iter_mut().take(checks).enumerate() {
-            let label = chayici::msg!(
+            let label = msg!(
                 ProgAdviseWhatIf,
                 i = i + 1,
                 n = checks,
@@ -130,7 +134,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             serde_json::to_writer_pretty(&mut out, &doc)?;
             writeln!(out)?;
         }
-        Format::Text => write_text(&mut out, &doc)?,
+        Format::Text => write_text(&mut out, &doc, super::lang())?,
     }
     if let Some(dir) = &args.out {
         let letters = dir.join("letters");
@@ -172,34 +176,42 @@ fn progress(quiet: bool, len: u64) -> ProgressBar {
     bar
 }
 
-fn write_text<W: Write>(w: &mut W, doc: &AdviceDoc) -> std::io::Result<()> {
-    writeln!(
-        w,
-        "{}: {} visits at least, {} if each department went alone",
-        doc.workspace, doc.visits_lower_bound, doc.visits_naive
-    )?;
+fn write_text<W: Write>(w: &mut W, doc: &AdviceDoc, lang: Lang) -> std::io::Result<()> {
+    let header = msg!(
+        AdviseHeader,
+        workspace = doc.workspace,
+        lower = doc.visits_lower_bound,
+        naive = doc.visits_naive
+    );
+    writeln!(w, "{}", header.render(lang))?;
     if doc.advice.is_empty() {
-        return writeln!(w, "  no single change lowers the number of visits");
+        return writeln!(w, "  {}", lang.text(Key::AdviseNone));
     }
     for a in doc.advice {
         let actual = a.what_if.map_or(String::new(), |x| {
-            format!(
-                ", planned: {} -> {} visits ({} saved{})",
-                x.visits_before,
-                x.visits_after,
-                x.visits_saved,
-                if x.verified {
-                    ", verified"
+            msg!(
+                AdvisePlanned,
+                before = x.visits_before,
+                after = x.visits_after,
+                saved = x.visits_saved,
+                verified = if x.verified {
+                    Key::AdviseVerified
                 } else {
-                    ", NOT verified"
+                    Key::AdviseNotVerified
                 }
             )
+            .render(lang)
         });
-        writeln!(
+        let saves = msg!(AdviseSaves, visits = a.visits_saved_predicted).render(lang);
+        write!(
             w,
-            "{:>3}. [{}] saves {}{actual}\n     {}\n     {}",
-            a.rank, a.kind, a.visits_saved_predicted, a.text_zh, a.text_en
+            "{:>3}. [{}] {saves}{actual}\n     {}\n",
+            a.rank, a.kind, a.text_zh
         )?;
+        // The Chinese text is the letters' own; English readers get both.
+        if lang == Lang::En {
+            writeln!(w, "     {}", a.text_en)?;
+        }
     }
     Ok(())
 }

@@ -84,7 +84,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let report = verify_plan(inst, &plan);
     if !report.is_ok() {
         for v in &report.violations {
-            eprintln!("  {v}");
+            eprintln!("  {}", v.render(lang()));
         }
         let m = msg!(ImportBroken, count = report.violations.len());
         eprintln!("chayici: {}", m.render(lang()));

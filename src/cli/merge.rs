@@ -8,6 +8,8 @@ use crate::cli::Outcome;
 use crate::cli::workspace::{self, Show};
 use chayici::diag::printable;
 use chayici::graph::{MergeGraph, MergeReport, merge_report, share_pairs, to_dot, visit_bounds};
+use chayici::i18n::{Key, Lang, Msg};
+use chayici::msg;
 use chayici::output::write_atomically;
 use std::io::Write;
 use std::path::PathBuf;
@@ -28,11 +30,12 @@ pub struct Args {
 /// Runs the subcommand.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let Some(ws) = workspace::load(&args.workspace, Show::CheckReport)? else {
-        eprintln!(
-            "chayici: the workspace has errors; fix them (see `chayici check {}`) and run \
-             `merge` again",
-            args.workspace.display()
+        let m = msg!(
+            WorkspaceErrorsRunAgain,
+            workspace = args.workspace.display(),
+            command = "merge"
         );
+        eprintln!("chayici: {}", m.render(super::lang()));
         return Ok(Outcome::Invalid);
     };
     let inst = &ws.instance;
@@ -44,7 +47,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     }
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Text => write_text(&mut out, &report)?,
+        Format::Text => write_text(&mut out, &report, super::lang())?,
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, &report)?;
             writeln!(out)?;
@@ -65,48 +68,68 @@ fn percent(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
-/// Writes the text report.
-pub fn write_text(out: &mut impl Write, r: &MergeReport) -> std::io::Result<()> {
-    writeln!(out, "workspace: {}", printable(&r.workspace))?;
+/// Right-aligns `s` in `width` terminal columns, as `{:>width}` does for ASCII.
+fn rpad(s: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(s);
+    format!("{}{s}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// Writes the text report in `lang`.
+pub fn write_text(out: &mut impl Write, r: &MergeReport, lang: Lang) -> std::io::Result<()> {
+    let t = |k: Key| lang.text(k);
+    let line = |label: Key, value: Msg| format!("  {}{}", pad(t(label), 20), value.render(lang));
     writeln!(
         out,
-        "  tasks:              {} ({} schedulable)",
-        r.tasks, r.schedulable_tasks
+        "{}",
+        msg!(MergeWorkspace, name = printable(&r.workspace)).render(lang)
     )?;
-    writeln!(
-        out,
-        "  firms:              {} ({} with schedulable tasks)",
-        r.firms, r.firms_with_schedulable_tasks
-    )?;
-    writeln!(out, "  naive visits:       {}", r.naive_visits)?;
-    if r.exact {
-        writeln!(out, "  lower bound:        {} (exact)", r.lower_bound)?;
+    let tasks = msg!(
+        MergeTasks,
+        tasks = r.tasks,
+        schedulable = r.schedulable_tasks
+    );
+    writeln!(out, "{}", line(Key::MergeLabelTasks, tasks))?;
+    let firms = msg!(
+        MergeFirms,
+        firms = r.firms,
+        schedulable = r.firms_with_schedulable_tasks
+    );
+    writeln!(out, "{}", line(Key::MergeLabelFirms, firms))?;
+    let naive = msg!(MergeNaive, visits = r.naive_visits);
+    writeln!(out, "{}", line(Key::MergeLabelNaive, naive))?;
+    let bound = if r.exact {
+        msg!(MergeBoundExact, visits = r.lower_bound)
     } else {
-        writeln!(
-            out,
-            "  lower bound:        {} (some firms too large to prove; a partition with {} \
-             exists)",
-            r.lower_bound, r.upper_bound
-        )?;
-    }
-    writeln!(out, "  possible reduction: {}", percent(r.reduction))?;
+        msg!(
+            MergeBoundPartial,
+            visits = r.lower_bound,
+            upper = r.upper_bound
+        )
+    };
+    writeln!(out, "{}", line(Key::MergeLabelBound, bound))?;
     writeln!(
         out,
-        "  pairs of tasks that may share a visit: {}",
-        r.share_pairs
+        "  {}{}",
+        pad(t(Key::MergeLabelReduction), 20),
+        percent(r.reduction)
+    )?;
+    writeln!(
+        out,
+        "  {}",
+        msg!(MergeSharePairs, pairs = r.share_pairs).render(lang)
     )?;
 
-    writeln!(out, "\nper department")?;
+    writeln!(out, "\n{}", t(Key::MergePerDepartment))?;
     writeln!(
         out,
-        "  {} {:>6} {:>6} {:>6} {:>8} {:>6} {:>9}",
-        pad("department", 20),
-        "tasks",
-        "firms",
-        "naive",
-        "bound",
-        "joint",
-        "reduction"
+        "  {} {} {} {} {} {} {}",
+        pad(t(Key::MergeColDepartment), 20),
+        rpad(t(Key::MergeColTasks), 6),
+        rpad(t(Key::MergeColFirms), 6),
+        rpad(t(Key::MergeColNaive), 6),
+        rpad(t(Key::MergeColBound), 8),
+        rpad(t(Key::MergeColJoint), 6),
+        rpad(t(Key::MergeColReduction), 9)
     )?;
     for d in &r.departments {
         let name = if d.name != d.code {
@@ -126,41 +149,41 @@ pub fn write_text(out: &mut impl Write, r: &MergeReport) -> std::io::Result<()> 
             percent(d.reduction)
         )?;
     }
-    writeln!(
-        out,
-        "  (bound: the visits it leads among the fewest visits, each led by the department with \
-         most tasks in it; joint: firms where it joins another department)"
-    )?;
+    writeln!(out, "  {}", t(Key::MergeDepartmentNote))?;
 
-    writeln!(out, "\nper township")?;
+    writeln!(out, "\n{}", t(Key::MergePerTownship))?;
     writeln!(
         out,
-        "  {} {:>6} {:>6} {:>6} {:>6} {:>9}",
-        pad("township", 20),
-        "tasks",
-        "firms",
-        "naive",
-        "bound",
-        "reduction"
+        "  {} {} {} {} {} {}",
+        pad(t(Key::MergeColTownship), 20),
+        rpad(t(Key::MergeColTasks), 6),
+        rpad(t(Key::MergeColFirms), 6),
+        rpad(t(Key::MergeColNaive), 6),
+        rpad(t(Key::MergeColBound), 6),
+        rpad(t(Key::MergeColReduction), 9)
     )?;
-    for t in &r.townships {
+    for tw in &r.townships {
         writeln!(
             out,
             "  {} {:>6} {:>6} {:>6} {:>6} {:>9}",
-            pad(&printable(&t.township), 20),
-            t.tasks,
-            t.firms,
-            t.naive_visits,
-            t.lower_bound,
-            percent(t.reduction)
+            pad(&printable(&tw.township), 20),
+            tw.tasks,
+            tw.firms,
+            tw.naive_visits,
+            tw.lower_bound,
+            percent(tw.reduction)
         )?;
     }
 
     if r.unschedulable.is_empty() {
-        writeln!(out, "\nevery task can be scheduled")?;
+        writeln!(out, "\n{}", t(Key::MergeAllSchedulable))?;
         return Ok(());
     }
-    writeln!(out, "\nunschedulable tasks: {}", r.unschedulable.len())?;
+    writeln!(
+        out,
+        "\n{}",
+        msg!(MergeUnschedulable, tasks = r.unschedulable.len()).render(lang)
+    )?;
     for c in &r.unschedulable_by_reason {
         writeln!(out, "  {:<28} {:>6}", c.reason.code(), c.tasks)?;
     }
@@ -176,11 +199,8 @@ pub fn write_text(out: &mut impl Write, r: &MergeReport) -> std::io::Result<()> 
         )?;
     }
     if r.unschedulable.len() > SHOWN {
-        writeln!(
-            out,
-            "    … and {} more (all in --format json)",
-            r.unschedulable.len() - SHOWN
-        )?;
+        let more = msg!(MergeMore, more = r.unschedulable.len() - SHOWN);
+        writeln!(out, "    {}", more.render(lang))?;
     }
     Ok(())
 }

@@ -358,7 +358,7 @@ pub fn plan_workspace(
     if !report.is_ok() {
         bar.suspend(|| {
             for v in &report.violations {
-                eprintln!("  {v}");
+                eprintln!("  {}", v.render(super::lang()));
             }
             eprintln!(
                 "chayici: internal error: the planner's plan breaks {} rule(s) (listed above); \

@@ -111,10 +111,10 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     }
     let mut out = std::io::stdout().lock();
     for v in &report.violations {
-        writeln!(out, "{}error{v}", prefix(&dir, v))?;
+        writeln!(out, "{}error{}", prefix(&dir, v), v.render(super::lang()))?;
     }
     for v in &report.warnings {
-        writeln!(out, "{}warning{v}", prefix(&dir, v))?;
+        writeln!(out, "{}warning{}", prefix(&dir, v), v.render(super::lang()))?;
     }
     let k = &report.kpis;
     if report.is_ok() {

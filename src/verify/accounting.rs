@@ -3,6 +3,7 @@
 
 use super::{Violation, ViolationKind};
 use crate::model::{Instance, Plan};
+use crate::msg;
 
 /// Where a task was seen, for messages naming both places of a duplicate.
 fn place(inst: &Instance, team: usize, day: usize) -> String {
@@ -49,17 +50,13 @@ pub(super) fn check(inst: &Instance, plan: &Plan, out: &mut Vec<Violation>) {
         let id = &inst.tasks[t].id;
         match places.len() {
             0 => out.push(
-                Violation::new(
-                    ViolationKind::TaskMissing,
-                    "the task is neither scheduled nor listed as unscheduled",
-                )
-                .task(id),
+                Violation::from_msg(ViolationKind::TaskMissing, msg!(ViolationNotListed)).task(id),
             ),
             1 => {}
             k => out.push(
-                Violation::new(
+                Violation::from_msg(
                     ViolationKind::TaskDuplicated,
-                    format!("the task appears {k} times: {}", places.join("; ")),
+                    msg!(ViolationAppearsTimes, times = k, places = places.join("; ")),
                 )
                 .task(id),
             ),

@@ -8,6 +8,7 @@
 
 use super::{Violation, ViolationKind as K};
 use crate::model::{DayIndex, Instance, Plan, PlanSnapshot};
+use crate::msg;
 use std::collections::HashMap;
 
 /// Pushes a violation for every task done before `from` that the plan moved or dropped, and
@@ -20,9 +21,9 @@ pub(super) fn check(
     out: &mut Vec<Violation>,
 ) {
     let Some(&from_date) = inst.calendar.dates.get(from) else {
-        out.push(Violation::new(
+        out.push(Violation::from_msg(
             K::IndexOutOfRange,
-            format!("the replanning date is day #{from}, outside the horizon"),
+            msg!(ViolationLockFromOutside, day = from),
         ));
         return;
     };
@@ -77,28 +78,27 @@ pub(super) fn check(
     tasks.sort();
     for (&t, &(team, day, _)) in tasks {
         let task = &inst.tasks[t];
-        let was = format!(
-            "was done by team {} on {} (the plan it started from)",
-            inst.teams[team].id,
-            inst.calendar.date(day)
+        let was = msg!(
+            ViolationLockWas,
+            team = &inst.teams[team].id,
+            date = inst.calendar.date(day)
         );
         let v = match now.get(&t) {
             Some(&(team2, day2, _)) if (team2, day2) == (team, day) => continue,
-            Some(&(team2, day2, _)) => Violation::new(
+            Some(&(team2, day2, _)) => Violation::from_msg(
                 K::FixedVisitMoved,
-                format!(
-                    "{was}, but this plan has it by team {} on {}",
-                    inst.teams.get(team2).map_or("?", |t| t.id.as_str()),
-                    inst.calendar
+                msg!(
+                    ViolationLockMoved,
+                    was = was,
+                    team = inst.teams.get(team2).map_or("?", |t| t.id.as_str()),
+                    date = inst
+                        .calendar
                         .dates
                         .get(day2)
                         .map_or_else(|| format!("day #{day2}"), |d| d.to_string())
                 ),
             ),
-            None => Violation::new(
-                K::FixedVisitMoved,
-                format!("{was}, but this plan does not have it in any route"),
-            ),
+            None => Violation::from_msg(K::FixedVisitMoved, msg!(ViolationLockDropped, was = was)),
         };
         out.push(v.task(&task.id));
     }
@@ -117,12 +117,9 @@ pub(super) fn check(
             continue;
         };
         out.push(
-            Violation::new(
+            Violation::from_msg(
                 K::ChangedBeforeFrom,
-                format!(
-                    "the plan puts this task on {date}, before the replanning date {from_date}, \
-                     but the plan it started from did not have it done there"
-                ),
+                msg!(ViolationLockAdded, date = date, from = from_date),
             )
             .task(&task.id)
             .team(&tm.id)

@@ -2,7 +2,9 @@
 //! the pinned day.
 
 use super::{Violation, ViolationKind};
+use crate::i18n::{Key, Msg};
 use crate::model::{Instance, Plan};
+use crate::msg;
 
 /// Pushes a violation for each scheduled task done by another team or on another day than its
 /// pin says. Indices out of range are skipped; the other checks report them.
@@ -23,28 +25,28 @@ pub(super) fn check(inst: &Instance, plan: &Plan, out: &mut Vec<Violation>) {
                     continue;
                 }
                 let team_of = |t: usize| inst.teams.get(t).map_or("?", |t| t.id.as_str());
-                let wanted = match (pin.team, pin.day) {
-                    (Some(t), Some(d)) => format!(
-                        "team {} on {}",
-                        team_of(t),
-                        inst.calendar
-                            .dates
-                            .get(d)
-                            .map_or("?".into(), |d| d.to_string())
-                    ),
-                    (Some(t), None) => format!("team {}", team_of(t)),
-                    (None, Some(d)) => inst
-                        .calendar
+                let date_of = |d: usize| {
+                    inst.calendar
                         .dates
                         .get(d)
-                        .map_or("?".into(), |d| d.to_string()),
+                        .map_or("?".into(), |d| d.to_string())
+                };
+                let wanted = match (pin.team, pin.day) {
+                    (Some(t), Some(d)) => {
+                        msg!(ViolationPinTeamDay, team = team_of(t), date = date_of(d))
+                    }
+                    (Some(t), None) => msg!(ViolationTeam, team = team_of(t)),
+                    (None, Some(d)) => Msg::new(Key::ViolationDate).arg("date", date_of(d)),
                     (None, None) => continue,
                 };
-                let mut found = Violation::new(
+                let mut found = Violation::from_msg(
                     ViolationKind::PinBroken,
-                    format!(
-                        "pinned to {wanted} ({}), but done by team {} on {date}",
-                        pin.loc, team.id
+                    msg!(
+                        ViolationPinDone,
+                        wanted = wanted,
+                        loc = &pin.loc,
+                        team = &team.id,
+                        date = date
                     ),
                 )
                 .task(&task.id)

@@ -12,6 +12,7 @@ use super::{
 use crate::ingest::InputFile;
 use crate::model::{DayIndex, PlanSnapshot};
 use crate::model::{Instance, Plan};
+use crate::msg;
 use crate::output::read_plan_json_with_info;
 use std::collections::HashMap;
 
@@ -278,6 +279,7 @@ impl Lines<'_> {
         let (Some(team), Some(date), Some(lines)) = (&v.team, v.date, self.routes) else {
             let mut v = v;
             v.message = format!("in the CSV files: {}", v.message);
+            v.text = v.text.map(|m| msg!(ViolationInCsvFiles, message = m));
             return v;
         };
         let line = v

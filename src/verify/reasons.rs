@@ -8,7 +8,9 @@
 
 use super::routes::onsite_minutes;
 use super::{Violation, ViolationKind};
+use crate::i18n::{Msg, optional};
 use crate::model::{Instance, Place, Plan, Reason, TaskIndex};
+use crate::msg;
 
 /// Pushes a violation for each structural reason that does not hold, and a warning for each
 /// `no_capacity` given to a task no plan could ever schedule.
@@ -23,8 +25,8 @@ pub(super) fn check(
             continue;
         };
         let doable = feasible_alone(inst, u.task);
-        let finding = |msg: String| {
-            let mut v = Violation::new(ViolationKind::WrongReason, msg).task(&task.id);
+        let finding = |msg: Msg| {
+            let mut v = Violation::from_msg(ViolationKind::WrongReason, msg).task(&task.id);
             if let Some(f) = inst.firms.get(task.firm) {
                 v = v.firm(&f.id);
             }
@@ -32,27 +34,24 @@ pub(super) fn check(
         };
         if !u.reason.is_structural() {
             if !doable {
-                warnings.push(finding(format!(
-                    "given `{}`, but no team could do this task even alone; a structural \
-                     reason would tell the department what to change",
-                    u.reason
-                )));
+                warnings.push(finding(msg!(ViolationReasonNoTeamAlone, reason = u.reason)));
             }
             continue;
         }
         if let Some(why) = own_definition_fails(inst, u.task, u.reason) {
-            out.push(finding(format!("given `{}`, but {why}", u.reason)));
-        } else if doable {
-            out.push(finding(format!(
-                "given `{}`, but a team could do this task alone within its window",
-                u.reason
+            out.push(finding(msg!(
+                ViolationReasonBut,
+                reason = u.reason,
+                why = why
             )));
+        } else if doable {
+            out.push(finding(msg!(ViolationReasonDoable, reason = u.reason)));
         }
     }
 }
 
 /// Why a reason's own definition fails for the task, when it does.
-fn own_definition_fails(inst: &Instance, t: TaskIndex, reason: Reason) -> Option<String> {
+fn own_definition_fails(inst: &Instance, t: TaskIndex, reason: Reason) -> Option<Msg> {
     let task = &inst.tasks[t];
     let days = window_days(inst, t);
     match reason {
@@ -60,16 +59,16 @@ fn own_definition_fails(inst: &Instance, t: TaskIndex, reason: Reason) -> Option
             .teams
             .iter()
             .find(|team| team.departments.contains(task.department))
-            .map(|team| format!("team {} covers the department", team.id)),
+            .map(|team| msg!(ViolationReasonTeamCovers, team = &team.id)),
         Reason::NoWorkingDayInWindow => days
             .clone()
             .find(|&d| inst.calendar.is_working(d))
-            .map(|d| format!("{} is a working day in the window", inst.calendar.date(d))),
+            .map(|d| msg!(ViolationReasonWorkingDay, date = inst.calendar.date(d))),
         Reason::FirmClosed => {
             let firm = inst.firms.get(task.firm)?;
             days.filter(|&d| inst.calendar.is_working(d))
                 .find(|&d| !firm.hours.windows_on(inst.calendar.date(d)).is_empty())
-                .map(|d| format!("the firm is open on {}", inst.calendar.date(d)))
+                .map(|d| msg!(ViolationReasonFirmOpen, date = inst.calendar.date(d)))
         }
         Reason::PinNotPossible => pin_possible(inst, t),
         Reason::LongerThanAnyShift
@@ -82,10 +81,10 @@ fn own_definition_fails(inst: &Instance, t: TaskIndex, reason: Reason) -> Option
 /// Why the task's pin could be kept, when it could: `pin_not_possible` promises a pin to a
 /// team not covering the department, to a day outside the window, or to a day that is not a
 /// working day, on which the pinned team does not work or the firm is closed.
-fn pin_possible(inst: &Instance, t: TaskIndex) -> Option<String> {
+fn pin_possible(inst: &Instance, t: TaskIndex) -> Option<Msg> {
     let task = &inst.tasks[t];
     let Some(pin) = &task.pin else {
-        return Some("the task has no pin".into());
+        return Some(msg!(ViolationReasonNoPin));
     };
     let team = match pin.team {
         Some(i) => match inst.teams.get(i) {
@@ -96,7 +95,7 @@ fn pin_possible(inst: &Instance, t: TaskIndex) -> Option<String> {
     };
     let Some(day) = pin.day else {
         let team = team.map_or("?", |team| team.id.as_str());
-        return Some(format!("the pinned team {team} covers the department"));
+        return Some(msg!(ViolationReasonPinnedTeamCovers, team = team));
     };
     let date = *inst.calendar.dates.get(day)?;
     let firm = inst.firms.get(task.firm)?;
@@ -104,10 +103,8 @@ fn pin_possible(inst: &Instance, t: TaskIndex) -> Option<String> {
         && inst.calendar.is_working(day)
         && team.is_none_or(|team| team.works_on(day))
         && !firm.hours.windows_on(date).is_empty();
-    let who = team.map_or(String::new(), |team| format!(", team {} works", team.id));
-    keepable.then(|| {
-        format!("the pinned day {date} is a working day of the window, the firm is open{who}")
-    })
+    let who = optional(team.map(|team| msg!(ViolationReasonTeamWorks, team = &team.id)));
+    keepable.then(|| msg!(ViolationReasonPinKeepable, date = date, who = who))
 }
 
 /// The task's window, clipped to the horizon.

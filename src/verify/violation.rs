@@ -1,5 +1,6 @@
 //! Provides the typed findings of the plan checker.
 
+use crate::i18n::{Key, Lang, Msg};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt;
@@ -137,6 +138,51 @@ impl ViolationKind {
             Self::ChangedBeforeFrom => "changed_before_from",
         }
     }
+
+    /// The rule in words, in the catalogue.
+    pub fn key(&self) -> Key {
+        match self {
+            Self::IndexOutOfRange => Key::ViolationIndexOutOfRange,
+            Self::TaskMissing => Key::ViolationTaskMissing,
+            Self::TaskDuplicated => Key::ViolationTaskDuplicated,
+            Self::NotWorkingDay => Key::ViolationNotWorkingDay,
+            Self::TeamNotWorking => Key::ViolationTeamNotWorking,
+            Self::DuplicateRoute => Key::ViolationDuplicateRoute,
+            Self::OutsideTaskWindow => Key::ViolationOutsideTaskWindow,
+            Self::DepartmentNotCovered => Key::ViolationDepartmentNotCovered,
+            Self::TaskOfOtherFirm => Key::ViolationTaskOfOtherFirm,
+            Self::EmptyVisit => Key::ViolationEmptyVisit,
+            Self::RepeatVisit => Key::ViolationRepeatVisit,
+            Self::LeavesBeforeShift => Key::ViolationLeavesBeforeShift,
+            Self::WrongArrival => Key::ViolationWrongArrival,
+            Self::StartsBeforeArrival => Key::ViolationStartsBeforeArrival,
+            Self::WrongOnsiteMinutes => Key::ViolationWrongOnsiteMinutes,
+            Self::OutsideOpeningHours => Key::ViolationOutsideOpeningHours,
+            Self::OutsideShift => Key::ViolationOutsideShift,
+            Self::DepartsBeforeEnd => Key::ViolationDepartsBeforeEnd,
+            Self::WrongReturn => Key::ViolationWrongReturn,
+            Self::ReturnsAfterShift => Key::ViolationReturnsAfterShift,
+            Self::OverCapacity => Key::ViolationOverCapacity,
+            Self::OverMaxDays => Key::ViolationOverMaxDays,
+            Self::WrongReason => Key::ViolationWrongReason,
+            Self::PinBroken => Key::ViolationPinBroken,
+            Self::EmptyRoute => Key::ViolationEmptyRoute,
+            Self::MissingFile => Key::ViolationMissingFile,
+            Self::UnexpectedFile => Key::ViolationUnexpectedFile,
+            Self::UnreadableFile => Key::ViolationUnreadableFile,
+            Self::MalformedRow => Key::ViolationMalformedRow,
+            Self::RowMissing => Key::ViolationRowMissing,
+            Self::RowExtra => Key::ViolationRowExtra,
+            Self::RowDuplicated => Key::ViolationRowDuplicated,
+            Self::RowOutOfOrder => Key::ViolationRowOutOfOrder,
+            Self::FilesDisagree => Key::ViolationFilesDisagree,
+            Self::WrongCell => Key::ViolationWrongCell,
+            Self::WrongTravel => Key::ViolationWrongTravel,
+            Self::WrongFigure => Key::ViolationWrongFigure,
+            Self::FixedVisitMoved => Key::ViolationFixedVisitMoved,
+            Self::ChangedBeforeFrom => Key::ViolationChangedBeforeFrom,
+        }
+    }
 }
 
 impl fmt::Display for ViolationKind {
@@ -170,6 +216,9 @@ pub struct Violation {
     pub line: Option<usize>,
     /// What is wrong, with the values involved.
     pub message: String,
+    /// The same as a catalogue message, when it is one: shown in the language of the run.
+    #[serde(skip)]
+    pub text: Option<Msg>,
 }
 
 impl Violation {
@@ -184,7 +233,15 @@ impl Violation {
             file: None,
             line: None,
             message: message.into(),
+            text: None,
         }
+    }
+
+    /// A violation whose message is `text` of the catalogue; `message` keeps its English.
+    pub fn from_msg(kind: ViolationKind, text: Msg) -> Self {
+        let mut v = Self::new(kind, text.raw(Lang::En));
+        v.text = Some(text);
+        v
     }
 
     /// The same violation, naming a task.
@@ -253,5 +310,85 @@ impl fmt::Display for Violation {
             write!(f, " task {}", printable(t))?;
         }
         write!(f, ": {}", printable(&self.message))
+    }
+}
+
+impl Violation {
+    /// The line in `lang`: in English exactly as [`fmt::Display`] writes it; in Chinese with
+    /// the same stable code, the subjects named in Chinese and the message from the
+    /// catalogue, or, where the check words it itself, the rule in Chinese with its English
+    /// detail in brackets.
+    pub fn render(&self, lang: Lang) -> String {
+        use crate::diag::printable;
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let mut s = format!("[{}]", self.kind);
+        if let Some(t) = &self.team {
+            s.push(' ');
+            s.push_str(
+                &Msg::new(Key::ViolationTeam)
+                    .arg("team", printable(t))
+                    .raw(lang),
+            );
+        }
+        if let Some(d) = &self.date {
+            s.push_str(&format!(" {d}"));
+        }
+        if let Some(x) = &self.firm {
+            s.push(' ');
+            s.push_str(
+                &Msg::new(Key::ViolationFirm)
+                    .arg("firm", printable(x))
+                    .raw(lang),
+            );
+        }
+        if let Some(t) = &self.task {
+            s.push(' ');
+            s.push_str(
+                &Msg::new(Key::ViolationTask)
+                    .arg("task", printable(t))
+                    .raw(lang),
+            );
+        }
+        let detail = match &self.text {
+            Some(m) => printable(&m.raw(lang)).into_owned(),
+            None => Msg::new(Key::ViolationUntranslated)
+                .arg("rule", self.kind.key())
+                .arg("detail", printable(&self.message))
+                .raw(lang),
+        };
+        s.push_str(lang.text(Key::ViolationColon));
+        s.push_str(&detail);
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::msg;
+
+    #[test]
+    fn a_catalogue_message_keeps_its_english_and_is_worded_in_chinese() {
+        let was = msg!(ViolationLockWas, team = "T1", date = "2026-12-03");
+        let v = Violation::from_msg(
+            ViolationKind::FixedVisitMoved,
+            msg!(ViolationLockDropped, was = was),
+        )
+        .task("SC-01");
+        let en = "[fixed_visit_moved] task SC-01: was done by team T1 on 2026-12-03 (the plan it \
+                  started from), but this plan does not have it in any route";
+        assert_eq!(v.to_string(), en);
+        assert_eq!(v.render(Lang::En), en);
+        assert_eq!(
+            v.render(Lang::Zh),
+            "[fixed_visit_moved] 任务 SC-01：原计划中已由检查组 T1 于 2026-12-03 完成，但本计划的路线中没有它"
+        );
+        let plain = Violation::new(ViolationKind::WrongArrival, "arrives at 09:10").team("T2");
+        assert_eq!(
+            plain.render(Lang::Zh),
+            "[wrong_arrival] 检查组 T2：到达时间不等于上一站离开时间加车程（arrives at 09:10）"
+        );
     }
 }
