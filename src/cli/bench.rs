@@ -425,11 +425,7 @@ fn vroom_peer(args: &Args, name: &str, dir: &Path, scratch: &Path) -> anyhow::Re
     let solution = scratch.join(format!("{name}.vroom-solution.json"));
     std::fs::write(&problem, serde_json::to_vec(&export.problem)?)
         .with_context(|| format!("cannot write {}", problem.display()))?;
-    let threads = RunParams {
-        threads: args.threads,
-        ..args.params(0)
-    }
-    .effective_threads();
+    let threads = peer_threads(args);
     let out = Command::new(&args.python)
         .arg(peers::script(args.peers_script.as_deref()))
         .arg("vroom")
@@ -441,13 +437,7 @@ fn vroom_peer(args: &Args, name: &str, dir: &Path, scratch: &Path) -> anyhow::Re
         .output()
         .context("cannot start python")?;
     if !out.status.success() {
-        bail!(
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-                .lines()
-                .last()
-                .unwrap_or_default()
-        );
+        bail!("{}", last_line(&out.stderr));
     }
     #[derive(serde::Deserialize)]
     struct Ran {
@@ -470,13 +460,27 @@ fn vroom_peer(args: &Args, name: &str, dir: &Path, scratch: &Path) -> anyhow::Re
     ))
 }
 
-/// VROOM and PyVRP on one classic file, through the script.
-fn classic_peers(args: &Args, path: &Path) -> anyhow::Result<Vec<PeerClassicRow>> {
-    let threads = RunParams {
+/// The threads the peers get: the same as chayici's rows, so the comparison is fair.
+fn peer_threads(args: &Args) -> usize {
+    RunParams {
         threads: args.threads,
         ..args.params(0)
     }
-    .effective_threads();
+    .effective_threads()
+}
+
+/// The script's last line on stderr: Python's exception, which says why it failed.
+fn last_line(stderr: &[u8]) -> String {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// VROOM and PyVRP on one classic file, through the script.
+fn classic_peers(args: &Args, path: &Path) -> anyhow::Result<Vec<PeerClassicRow>> {
+    let threads = peer_threads(args);
     let out = Command::new(&args.python)
         .arg(peers::script(args.peers_script.as_deref()))
         .arg("classic")
@@ -489,13 +493,7 @@ fn classic_peers(args: &Args, path: &Path) -> anyhow::Result<Vec<PeerClassicRow>
         .context("cannot start python")?;
     let rows = peers::parse_classic_rows(&String::from_utf8_lossy(&out.stdout));
     if rows.is_empty() {
-        bail!(
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-                .lines()
-                .last()
-                .unwrap_or_default()
-        );
+        bail!("{}", last_line(&out.stderr));
     }
     Ok(rows)
 }

@@ -20,7 +20,11 @@ pub struct Field {
     pub required: bool,
 }
 
-const fn field(name: &'static str, aliases: &'static [&'static str], required: bool) -> Field {
+pub(crate) const fn field(
+    name: &'static str,
+    aliases: &'static [&'static str],
+    required: bool,
+) -> Field {
     Field {
         name,
         aliases,

@@ -13,7 +13,7 @@ pub use settings::parse_draw_settings;
 use super::assemble::read_tables;
 use super::codes;
 use super::credit_code::normalize;
-use super::headers::{Field, map_headers};
+use super::headers::{Field, field, map_headers};
 use super::loaded::SourceFile;
 use super::table::{Cell, Row, Table};
 use super::validate::ids::{e0107_empty_required, e1416_department};
@@ -26,14 +26,6 @@ use crate::msg;
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-
-const fn field(name: &'static str, aliases: &'static [&'static str], required: bool) -> Field {
-    Field {
-        name,
-        aliases,
-        required,
-    }
-}
 
 /// Columns of `sampling.csv`. An empty `grade` means `*`, every grade; empty dates mean the
 /// horizon's first or last day; an empty `source` means 双随机.
