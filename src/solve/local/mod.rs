@@ -111,8 +111,9 @@ struct Search<'c, 's, 'a> {
     sol: &'s mut Solution,
     /// Cumulative sums per route, computed when first needed.
     sums: Vec<Option<Segments>>,
-    /// Every visit's (firm, route), sorted: the routes visiting a firm by binary search.
-    by_firm: Vec<(usize, usize)>,
+    /// Every visit's (firm, route, position), sorted: the visits at a firm by binary search,
+    /// with no scan of their routes.
+    by_firm: Vec<(usize, usize, usize)>,
     /// Each team's workload (driving plus on site) over the month.
     load: Vec<u32>,
     /// Balance deviation of `load`.
@@ -132,11 +133,17 @@ enum Move {
 
 impl<'c, 's, 'a> Search<'c, 's, 'a> {
     fn new(ctx: &'c Ctx<'a>, sol: &'s mut Solution) -> Self {
-        let mut by_firm: Vec<(usize, usize)> = sol
+        let mut by_firm: Vec<(usize, usize, usize)> = sol
             .routes
             .iter()
             .enumerate()
-            .flat_map(|(r, route)| route.visits.iter().map(move |v| (v.firm, r)))
+            .flat_map(|(r, route)| {
+                route
+                    .visits
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, v)| (v.firm, r, i))
+            })
             .collect();
         by_firm.sort_unstable();
         let mut load = vec![0u32; ctx.inst.teams.len()];
@@ -165,17 +172,14 @@ impl<'c, 's, 'a> Search<'c, 's, 'a> {
         let ctx = self.ctx;
         let firm = self.sol.routes[a].visits[i].firm;
         for &g in &ctx.neighbours[firm] {
-            let from = self.by_firm.partition_point(|&(f, _)| f < g);
+            let from = self.by_firm.partition_point(|&(f, _, _)| f < g);
             let mut k = from;
             while k < self.by_firm.len() && self.by_firm[k].0 == g {
-                let b = self.by_firm[k].1;
+                let (_, b, j) = self.by_firm[k];
                 k += 1;
                 if b == a {
                     continue;
                 }
-                let Some(j) = self.sol.routes[b].position_of(g) else {
-                    continue;
-                };
                 self.sums(a);
                 self.sums(b);
                 if let Some(m) = self.first_improving(a, i, b, j) {
@@ -377,14 +381,14 @@ impl<'c, 's, 'a> Search<'c, 's, 'a> {
         for (r, visits) in [(a, va), (b, vb)] {
             let team = self.sol.routes[r].team;
             self.load[team] -= self.sol.routes[r].workload();
-            self.by_firm.retain(|&(_, x)| x != r);
+            self.by_firm.retain(|&(_, x, _)| x != r);
             let route = Arc::make_mut(&mut self.sol.routes[r]);
             route.visits = visits;
             route.refresh(ctx);
             route.improve(ctx);
             self.load[team] += route.workload();
             self.by_firm
-                .extend(route.visits.iter().map(|v| (v.firm, r)));
+                .extend(route.visits.iter().enumerate().map(|(i, v)| (v.firm, r, i)));
             self.sums[r] = None;
         }
         self.by_firm.sort_unstable();
