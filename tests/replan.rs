@@ -192,8 +192,9 @@ fn a_late_task_at_a_firm_nobody_visits_is_added_without_moving_anything() {
 fn a_late_task_at_a_firm_visited_later_shares_its_visit() {
     let dir = tempfile::tempdir().unwrap();
     let (ws, month) = planned(dir.path());
-    let firm = ("91330822MAL639UP7N", "常山县天马街道同通KTV");
     let old = json(&month.join("plan.json"));
+    let (firm_id, firm_name) = firm_visited_once_late(&ws, &old);
+    let firm = (firm_id.as_str(), firm_name.as_str());
     let at_firm = |p: &Value| {
         visits_at(p, firm.0)
             .into_iter()
@@ -201,9 +202,10 @@ fn a_late_task_at_a_firm_visited_later_shares_its_visit() {
             .collect::<Vec<_>>()
     };
     let before = at_firm(&old);
-    assert!(
-        !before.is_empty(),
-        "the demo visits the firm after the date"
+    assert_eq!(
+        before.len(),
+        1,
+        "the month visits the firm once, after the date"
     );
     late_plan(&ws, firm);
     let week2 = dir.path().join("week2");
@@ -220,6 +222,61 @@ fn a_late_task_at_a_firm_visited_later_shares_its_visit() {
     let most: usize = before.iter().map(|v| v.2.len()).max().unwrap();
     assert!(moved_tasks(&new) as usize <= most, "{}", moved_tasks(&new));
     ok(chayici(&[&"verify", &ws, &week2]));
+}
+
+/// The first firm of `plan` (in route order) that it visits once, after [`FROM`], by a team
+/// covering scjg, with tasks whose windows all hold the late task's days (21–23 December): the
+/// late task can join that visit without moving any of its tasks out of their windows.
+fn firm_visited_once_late(ws: &Path, plan: &Value) -> (String, String) {
+    let inst = chayici::ingest::load_workspace(ws)
+        .unwrap()
+        .instance
+        .unwrap();
+    let day = |d: u32| {
+        inst.calendar
+            .index_of(chrono::NaiveDate::from_ymd_opt(2026, 12, d).unwrap())
+            .unwrap()
+    };
+    let (first, last) = (day(21), day(23));
+    let scjg = inst
+        .departments
+        .iter()
+        .position(|d| d.code == "scjg")
+        .unwrap();
+    let team_covers = |id: &str| {
+        inst.teams
+            .iter()
+            .any(|t| t.id == id && t.departments.contains(scjg))
+    };
+    let holds = |task: &str| {
+        inst.tasks
+            .iter()
+            .find(|t| t.id == task)
+            .is_some_and(|t| t.pin.is_none() && t.first_day <= first && t.last_day >= last)
+    };
+    let routes = plan["routes"].as_array().unwrap();
+    routes
+        .iter()
+        .filter(|r| {
+            r["date"].as_str().unwrap() >= FROM && team_covers(r["team_id"].as_str().unwrap())
+        })
+        .flat_map(|r| r["visits"].as_array().unwrap())
+        .find(|v| {
+            let id = v["firm_id"].as_str().unwrap();
+            visits_at(plan, id).len() == 1
+                && v["task_ids"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|t| holds(t.as_str().unwrap()))
+        })
+        .map(|v| {
+            (
+                v["firm_id"].as_str().unwrap().to_owned(),
+                v["firm_name"].as_str().unwrap().to_owned(),
+            )
+        })
+        .expect("the month visits such a firm after the date")
 }
 
 /// Visits at one firm, as [`visits`] gives them.

@@ -22,6 +22,12 @@
 //!    neighbours are compared in a fixed order, so the plan is byte-identical for any thread
 //!    count. Only a wall-clock limit makes a run irreproducible.
 //!
+//!    Where a team-day weighs less than a visit (traded against kilometres, as in a county),
+//!    the first plan and the first half of the search weigh team-days at zero, and the rest
+//!    weighs them in full with one more operator, which sends a visit out on a day nobody
+//!    works yet for repair to fill ([`search::WARM_UP_SHARE`] says why). The best plan at the
+//!    full weights met in the first half is kept as the rest's incumbent.
+//!
 //! **Deadline.** In wall-clock mode construction, search and set partitioning share one
 //! deadline (the command sets it from its own start, so reading the workspace counts too).
 //! The search stops early enough to leave set partitioning a share of what is left
@@ -307,6 +313,15 @@ fn plan_with(
     let (mut bundles, fixed) = bundle::initial_bundles_from(&ctx, bounds, &taken);
     ctx.fixed = fixed;
     bundles.extend(left);
+    // The first plan is built at the search's first weights: with team-days free, it spreads
+    // over the days that shorten the drives (see `search::WARM_UP_SHARE`). Without a search
+    // it is the plan, and is built at the plan's own weights.
+    let full = ctx.weights.clone();
+    let searches = deadline.is_some() || params.iterations > 0;
+    let warm = search::warm_up_weights(&ctx).filter(|_| searches);
+    if let Some(w) = &warm {
+        ctx.weights = w.clone();
+    }
     let (initial, untried) = construct::construct(&ctx, start, bundles, deadline);
     lap(Phase::Construction, &mut phases);
     let mut pool = milp.map(|m| {
@@ -316,22 +331,67 @@ fn plan_with(
     });
     let passed = |d: Option<Instant>| d.is_some_and(|d| Instant::now() >= d);
     let (best, iterations) = if passed(deadline) {
+        ctx.weights = full;
         (initial, 0)
     } else {
         let search_by = deadline.map(|d| stop::search_deadline(d, milp.map(|m| m.time_limit)));
-        let first = objective::evaluate(&ctx, &initial).total;
-        progress(at(Phase::Search, 0, first));
+        let first = objective::evaluate(&ctx, &initial);
+        progress(at(
+            Phase::Search,
+            0,
+            search::shown_total(&ctx, &first, full.route),
+        ));
+        let (mut initial, mut first_round, mut incumbent) = (initial, 0, None);
+        if warm.is_some() {
+            let (end_round, by) = match search_by {
+                Some(d) => {
+                    let left = d.saturating_duration_since(Instant::now());
+                    (None, Some(d - left.mul_f64(1.0 - search::WARM_UP_SHARE)))
+                }
+                None => {
+                    let share = params.iterations as f64 * search::WARM_UP_SHARE;
+                    (Some(share.round() as u64), None)
+                }
+            };
+            let stage = search::Stage {
+                first_round: 0,
+                end_round,
+                deadline: by,
+                shown_team_day: full.route,
+                incumbent: None,
+                open_days: true,
+            };
+            let found = search::run(
+                &ctx,
+                initial,
+                params,
+                &stage,
+                progress,
+                workers,
+                pool.as_mut(),
+            );
+            (initial, first_round, incumbent) = (found.best, found.rounds, Some(found.best_shown));
+        }
+        ctx.weights = full;
+        let stage = search::Stage {
+            first_round,
+            end_round: None,
+            deadline: search_by,
+            shown_team_day: ctx.weights.route,
+            incumbent,
+            open_days: warm.is_some(),
+        };
         let found = search::run(
             &ctx,
             initial,
             params,
-            search_by,
+            &stage,
             progress,
             workers,
             pool.as_mut(),
         );
         lap(Phase::Search, &mut phases);
-        found
+        (found.best, found.rounds)
     };
     let mut cost = objective::evaluate(&ctx, &best);
     let (mut best, mut report) = (best, None);
