@@ -341,34 +341,23 @@ fn plan_with(
             0,
             search::shown_total(&ctx, &first, full.route),
         ));
-        let (mut initial, mut first_round, mut incumbent) = (initial, 0, None);
-        if warm.is_some() {
-            let (end_round, by) = match search_by {
-                Some(d) => {
-                    let left = d.saturating_duration_since(Instant::now());
-                    (None, Some(d - left.mul_f64(1.0 - search::WARM_UP_SHARE)))
-                }
-                None => {
-                    let share = params.iterations as f64 * search::WARM_UP_SHARE;
-                    (Some(share.round() as u64), None)
-                }
-            };
-            let stage = search::Stage {
-                first_round: 0,
-                end_round,
-                deadline: by,
-                shown_team_day: full.route,
-                incumbent: None,
-                open_days: true,
-            };
-            let found = search::run(
-                &ctx,
+        let mut run = |ctx: &context::Ctx, initial, stage: &search::Stage| {
+            search::run(
+                ctx,
                 initial,
                 params,
-                &stage,
+                stage,
                 progress,
                 workers,
                 pool.as_mut(),
+            )
+        };
+        let (mut initial, mut first_round, mut incumbent) = (initial, 0, None);
+        if warm.is_some() {
+            let found = run(
+                &ctx,
+                initial,
+                &search::Stage::free(params, search_by, full.route),
             );
             (initial, first_round, incumbent) = (found.best, found.rounds, Some(found.best_shown));
         }
@@ -381,15 +370,7 @@ fn plan_with(
             incumbent,
             open_days: warm.is_some(),
         };
-        let found = search::run(
-            &ctx,
-            initial,
-            params,
-            &stage,
-            progress,
-            workers,
-            pool.as_mut(),
-        );
+        let found = run(&ctx, initial, &stage);
         lap(Phase::Search, &mut phases);
         (found.best, found.rounds)
     };

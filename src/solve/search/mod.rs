@@ -127,6 +127,31 @@ pub(crate) struct Stage {
     pub open_days: bool,
 }
 
+impl Stage {
+    /// The first stretch, with free team-days: the first [`WARM_UP_SHARE`] of the rounds, or of
+    /// the time left before `deadline`; `team_day` is the plan's own weight.
+    pub fn free(params: &SolveParams, deadline: Option<Instant>, team_day: f64) -> Self {
+        let (end_round, deadline) = match deadline {
+            Some(d) => {
+                let left = d.saturating_duration_since(Instant::now());
+                (None, Some(d - left.mul_f64(1.0 - WARM_UP_SHARE)))
+            }
+            None => {
+                let share = params.iterations as f64 * WARM_UP_SHARE;
+                (Some(share.round() as u64), None)
+            }
+        };
+        Self {
+            first_round: 0,
+            end_round,
+            deadline,
+            shown_team_day: team_day,
+            incumbent: None,
+            open_days: true,
+        }
+    }
+}
+
 /// What one stretch of the search found.
 pub(crate) struct Searched {
     /// The best plan at the weights searched with.

@@ -10,7 +10,7 @@
 //! Beside the search's free first half ([`super::WARM_UP_SHARE`]), it lowered the objective by
 //! a further 190 on average over six county runs (three workspaces, two seeds).
 
-use super::{random_visit, visits_near};
+use super::related_removal::around_a_random_visit;
 use crate::solve::bundle::Bundle;
 use crate::solve::context::Ctx;
 use crate::solve::rules::max_days::MaxDays;
@@ -33,10 +33,7 @@ pub(super) fn destroy(
     q: usize,
     touched: &mut [bool],
 ) -> Vec<Bundle> {
-    let (r, i) = random_visit(sol, rng);
-    let firm = sol.routes[r].visits[i].firm;
-    let picks = visits_near(ctx, sol, firm, q.max(1));
-    let mut bundles = sol.take(ctx, &picks, touched);
+    let (firm, mut bundles) = around_a_random_visit(ctx, sol, rng, q.max(1), touched);
     // The firm's first visit taken: `visits_near` lists the firm's own visits first.
     let Some(k) = bundles.iter().position(|b| b.firm == firm) else {
         return bundles;
