@@ -133,19 +133,7 @@ enum Move {
 
 impl<'c, 's, 'a> Search<'c, 's, 'a> {
     fn new(ctx: &'c Ctx<'a>, sol: &'s mut Solution) -> Self {
-        let mut by_firm: Vec<(usize, usize, usize)> = sol
-            .routes
-            .iter()
-            .enumerate()
-            .flat_map(|(r, route)| {
-                route
-                    .visits
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, v)| (v.firm, r, i))
-            })
-            .collect();
-        by_firm.sort_unstable();
+        let by_firm = super::search::visits_by_firm(sol, |_| true);
         let mut load = vec![0u32; ctx.inst.teams.len()];
         for r in &sol.routes {
             load[r.team] += r.workload();

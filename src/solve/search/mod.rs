@@ -101,7 +101,7 @@ pub(crate) fn warm_up_weights(ctx: &Ctx) -> Option<ObjectiveWeights> {
 /// team-days against kilometres, and the plan is made from scratch: then the search starts
 /// with free team-days, and opens days ([`route_open`]) in both stretches (in the free one it
 /// moves a cluster to a day of its own, which repair alone does not either).
-pub(crate) fn team_days_traded(ctx: &Ctx) -> bool {
+fn team_days_traded(ctx: &Ctx) -> bool {
     let w = &ctx.weights;
     ctx.locks.is_none() && w.route > 0.0 && w.route < w.visit
 }

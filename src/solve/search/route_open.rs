@@ -14,7 +14,6 @@ use super::related_removal::around_a_random_visit;
 use crate::solve::bundle::Bundle;
 use crate::solve::context::Ctx;
 use crate::solve::rules::max_days::MaxDays;
-use crate::solve::rules::{day_may, team_may};
 use crate::solve::solution::Solution;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -39,22 +38,20 @@ pub(super) fn destroy(
         return bundles;
     };
     let seed = &bundles[k];
-    let caps = MaxDays::caps(ctx);
-    let used = MaxDays::any(ctx).then(|| MaxDays::used(ctx, sol));
+    let capped = MaxDays::any(ctx).then(|| (MaxDays::caps(ctx), MaxDays::used(ctx, sol)));
     let at = ctx.firm_point(firm);
-    let mut empty: Vec<(f64, usize)> = sol
-        .routes
-        .iter()
-        .enumerate()
-        .filter(|(_, route)| {
+    // The routes repair would offer the visit (its teams and days), where none is out yet.
+    let mut empty: Vec<(f64, usize)> = seed
+        .candidate_routes(ctx)
+        .into_iter()
+        .filter(|&e| {
+            let route = &sol.routes[e];
             route.visits.is_empty()
-                && team_may(ctx, route.team, seed)
-                && day_may(ctx, route.day, seed)
-                && used
-                    .as_ref()
-                    .is_none_or(|u| MaxDays::may_open(&caps, route.team, u[route.team]))
+                && capped.as_ref().is_none_or(|(caps, used)| {
+                    MaxDays::may_open(caps, route.team, used[route.team])
+                })
         })
-        .map(|(e, route)| (ctx.km(ctx.base_point(route.team), at), e))
+        .map(|e| (ctx.km(ctx.base_point(sol.routes[e].team), at), e))
         .collect();
     if empty.is_empty() {
         return bundles;
