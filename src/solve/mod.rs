@@ -22,6 +22,11 @@
 //!    neighbours are compared in a fixed order, so the plan is byte-identical for any thread
 //!    count. Only a wall-clock limit makes a run irreproducible.
 //!
+//!    Where a team-day weighs at least a visit (the vehicles of VRPTW), the search starts by
+//!    emptying routes one after another through a pool of ejected visits
+//!    ([`route_elimination`]), for a share of its time or an amount of work per round, since
+//!    repair alone seldom closes a route whose visits each fit nowhere as the routes stand.
+//!
 //!    Where a team-day weighs less than a visit (traded against kilometres, as in a county),
 //!    the first plan and the first half of the search weigh team-days at zero, and the rest
 //!    weighs them in full with one more operator, which sends a visit out on a day nobody
@@ -55,6 +60,7 @@ mod objective;
 pub(crate) mod parallel;
 mod pool;
 mod route;
+mod route_elimination;
 mod rules;
 mod search;
 mod solution;
@@ -335,6 +341,29 @@ fn plan_with(
         (initial, 0)
     } else {
         let search_by = deadline.map(|d| stop::search_deadline(d, milp.map(|m| m.time_limit)));
+        let initial = if route_elimination::applies(&ctx) {
+            let budget = route_elimination::Budget {
+                work: match search_by {
+                    Some(_) => u64::MAX,
+                    None => params
+                        .iterations
+                        .saturating_mul(route_elimination::WORK_PER_ROUND),
+                },
+                deadline: search_by.map(|d| {
+                    let now = Instant::now();
+                    now + d
+                        .saturating_duration_since(now)
+                        .mul_f64(route_elimination::TIME_SHARE)
+                }),
+            };
+            let done = route_elimination::eliminate(&ctx, initial, params.seed, &budget);
+            if let Some(pool) = pool.as_mut() {
+                pool.offer_solution(&done, false);
+            }
+            done
+        } else {
+            initial
+        };
         let first = objective::evaluate(&ctx, &initial);
         progress(at(
             Phase::Search,
