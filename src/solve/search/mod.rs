@@ -20,6 +20,7 @@ mod related_removal;
 mod route_open;
 mod route_pair_removal;
 mod route_removal;
+mod string_removal;
 mod worst_removal;
 
 use super::bundle::Bundle;
@@ -57,9 +58,10 @@ const TIMED_REPORT_EVERY: u64 = 10;
 type Destroy = fn(&Ctx, &mut Solution, &mut ChaCha8Rng, usize, &mut [bool]) -> Vec<Bundle>;
 
 /// Destroy operators with their relative weights.
-const OPERATORS: [(Destroy, u32); 7] = [
+const OPERATORS: [(Destroy, u32); 8] = [
     (random_removal::destroy, 3),
     (related_removal::destroy, 5),
+    (string_removal::destroy, 3),
     (worst_removal::destroy, 3),
     (route_removal::destroy, 3),
     (route_pair_removal::destroy, 2),
