@@ -343,3 +343,18 @@ fn most_urgent(pending: &[Option<Pending>]) -> Option<usize> {
     }
     pick.map(|(i, _, _)| i)
 }
+
+/// The first plan of the context's instance by insertion alone, with the tasks no visit can
+/// hold set aside in `ctx.fixed`: the starting point of the operators' unit tests.
+#[cfg(test)]
+pub(crate) fn first_plan(ctx: &mut Ctx) -> Solution {
+    let inst = ctx.inst;
+    let bounds = crate::graph::visit_bounds(inst);
+    let taken = vec![false; inst.tasks.len()];
+    let (bundles, fixed) = super::bundle::initial_bundles_from(ctx, &bounds, &taken);
+    ctx.fixed = fixed;
+    let mut sol = Solution::empty(ctx);
+    let mut touched = vec![false; sol.routes.len()];
+    insert(ctx, &mut sol, bundles, &mut touched);
+    sol
+}

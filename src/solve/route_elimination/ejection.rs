@@ -191,7 +191,7 @@ impl Ejection {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::solve::insert::insert;
+    use crate::solve::insert::first_plan;
     use crate::solve::route::replay;
     use crate::synth::{SynthParams, random_instance};
     use rand::{Rng, SeedableRng};
@@ -248,14 +248,8 @@ mod tests {
         for seed in 0..6 {
             let inst = random_instance(seed, &SynthParams::town());
             let mut ctx = Ctx::new(&inst);
-            let bounds = crate::graph::visit_bounds(&inst);
-            let taken = vec![false; inst.tasks.len()];
-            let (bundles, fixed) =
-                crate::solve::bundle::initial_bundles_from(&ctx, &bounds, &taken);
-            ctx.fixed = fixed;
-            let mut sol = Solution::empty(&ctx);
+            let mut sol = first_plan(&mut ctx);
             let mut touched = vec![false; sol.routes.len()];
-            insert(&ctx, &mut sol, bundles, &mut touched);
             let mut rng = ChaCha8Rng::seed_from_u64(seed);
             let failures: Vec<u32> = (0..inst.firms.len()).map(|_| rng.gen_range(1..4)).collect();
             for _ in 0..10 {

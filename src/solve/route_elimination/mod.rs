@@ -241,18 +241,14 @@ impl Run<'_, '_> {
 mod tests {
     use super::*;
     use crate::model::Instance;
-    use crate::solve::insert::insert;
+    use crate::solve::insert::first_plan;
     use crate::synth::{SynthParams, random_instance};
 
-    /// A town whose team-days weigh like a visit, planned by insertion alone.
-    fn first_plan(seed: u64) -> (Instance, Vec<Bundle>) {
+    /// A town whose team-days weigh like a visit.
+    fn town(seed: u64) -> Instance {
         let mut inst = random_instance(seed, &SynthParams::town());
         inst.settings.weights.route = inst.settings.weights.visit;
-        let ctx = Ctx::new(&inst);
-        let bounds = crate::graph::visit_bounds(&inst);
-        let taken = vec![false; inst.tasks.len()];
-        let (bundles, _) = crate::solve::bundle::initial_bundles_from(&ctx, &bounds, &taken);
-        (inst, bundles)
+        inst
     }
 
     fn used(sol: &Solution) -> usize {
@@ -275,15 +271,10 @@ mod tests {
     fn elimination_empties_routes_loses_nothing_verifies_and_repeats_itself() {
         let mut emptied = 0;
         for seed in 0..6 {
-            let (inst, bundles) = first_plan(seed);
+            let inst = town(seed);
             let mut ctx = Ctx::new(&inst);
-            let bounds = crate::graph::visit_bounds(&inst);
-            let taken = vec![false; inst.tasks.len()];
-            ctx.fixed = crate::solve::bundle::initial_bundles_from(&ctx, &bounds, &taken).1;
             assert!(applies(&ctx));
-            let mut sol = Solution::empty(&ctx);
-            let mut touched = vec![false; sol.routes.len()];
-            insert(&ctx, &mut sol, bundles, &mut touched);
+            let sol = first_plan(&mut ctx);
             let budget = Budget {
                 work: 300_000,
                 deadline: None,

@@ -70,7 +70,7 @@ pub(super) fn destroy(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::solve::insert::insert;
+    use crate::solve::insert::{first_plan, insert};
     use crate::synth::{SynthParams, random_instance};
     use rand::SeedableRng;
 
@@ -91,14 +91,7 @@ mod tests {
         for seed in 0..8 {
             let inst = random_instance(seed, &SynthParams::town());
             let mut ctx = Ctx::new(&inst);
-            let bounds = crate::graph::visit_bounds(&inst);
-            let taken = vec![false; inst.tasks.len()];
-            let (bundles, fixed) =
-                crate::solve::bundle::initial_bundles_from(&ctx, &bounds, &taken);
-            ctx.fixed = fixed;
-            let mut sol = Solution::empty(&ctx);
-            let mut touched = vec![false; sol.routes.len()];
-            insert(&ctx, &mut sol, bundles, &mut touched);
+            let mut sol = first_plan(&mut ctx);
             let before = tasks(&sol, &[]);
             let was_empty: Vec<bool> = sol.routes.iter().map(|r| r.visits.is_empty()).collect();
             let mut rng = ChaCha8Rng::seed_from_u64(seed);
