@@ -269,6 +269,37 @@ fn solve_inner(
     plan_with(inst, bounds, keep, params, milp, progress, &workers)
 }
 
+/// Empties what routes [`route_elimination`] can before the search: within its share of the
+/// time left before `search_by`, or its work per round of the budget; the routes it leaves go
+/// to the set-partitioning pool too.
+fn eliminate_routes(
+    ctx: &context::Ctx,
+    initial: solution::Solution,
+    params: &SolveParams,
+    search_by: Option<Instant>,
+    pool: Option<&mut pool::RoutePool>,
+) -> solution::Solution {
+    let budget = route_elimination::Budget {
+        work: match search_by {
+            Some(_) => u64::MAX,
+            None => params
+                .iterations
+                .saturating_mul(route_elimination::WORK_PER_ROUND),
+        },
+        deadline: search_by.map(|d| {
+            let now = Instant::now();
+            now + d
+                .saturating_duration_since(now)
+                .mul_f64(route_elimination::TIME_SHARE)
+        }),
+    };
+    let done = route_elimination::eliminate(ctx, initial, params.seed, &budget);
+    if let Some(pool) = pool {
+        pool.offer_solution(&done, false);
+    }
+    done
+}
+
 /// The planner proper: everything it runs in parallel (the planning context included) runs
 /// on `workers`' pool, while the rounds are driven from the calling thread.
 fn plan_with(
@@ -341,35 +372,17 @@ fn plan_with(
         (initial, 0)
     } else {
         let search_by = deadline.map(|d| stop::search_deadline(d, milp.map(|m| m.time_limit)));
-        let initial = if route_elimination::applies(&ctx) {
-            let budget = route_elimination::Budget {
-                work: match search_by {
-                    Some(_) => u64::MAX,
-                    None => params
-                        .iterations
-                        .saturating_mul(route_elimination::WORK_PER_ROUND),
-                },
-                deadline: search_by.map(|d| {
-                    let now = Instant::now();
-                    now + d
-                        .saturating_duration_since(now)
-                        .mul_f64(route_elimination::TIME_SHARE)
-                }),
-            };
-            let done = route_elimination::eliminate(&ctx, initial, params.seed, &budget);
-            if let Some(pool) = pool.as_mut() {
-                pool.offer_solution(&done, false);
-            }
-            done
-        } else {
-            initial
-        };
         let first = objective::evaluate(&ctx, &initial);
         progress(at(
             Phase::Search,
             0,
             search::shown_total(&ctx, &first, full.route),
         ));
+        let initial = if route_elimination::applies(&ctx) {
+            eliminate_routes(&ctx, initial, params, search_by, pool.as_mut())
+        } else {
+            initial
+        };
         let mut run = |ctx: &context::Ctx, initial, stage: &search::Stage| {
             search::run(
                 ctx,
