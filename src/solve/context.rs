@@ -29,7 +29,7 @@ const NO_POINT: u32 = u32::MAX;
 /// How many of the covering teams based nearest a firm may take its bundles. A team based
 /// across a city almost never gives a bundle its cheapest insertion, while evaluating every
 /// team-day of hundreds of teams dominated the planner's time; where few teams cover a bundle
-/// all of them stay candidates.
+/// all of them stay candidates, and so do teams based as near as the last one kept.
 pub(crate) const NEAREST_TEAMS: usize = 32;
 
 /// The precomputed view of an instance that every part of the search reads.
