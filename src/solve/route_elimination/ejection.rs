@@ -34,20 +34,27 @@ pub(super) struct Ejection {
     pub out: (usize, Option<usize>),
 }
 
-/// The cheapest ejection that makes room for `b` in a route already out, or `None`.
+/// True when `route` is out and may take `b` as a visit of its own: one team never enters a
+/// firm twice a day, so a route already there takes `b` only by a merge.
+pub(super) fn open_to(route: &RouteSt, b: &Bundle) -> bool {
+    !route.visits.is_empty() && route.position_of(b.firm).is_none()
+}
+
+/// The cheapest ejection that makes room for `b` in one of `routes` (its candidate routes)
+/// already out, or `None`.
 pub(super) fn cheapest(
     ctx: &Ctx,
     sol: &Solution,
     b: &Bundle,
+    routes: &[usize],
     failures: &[u32],
     work: &mut u64,
 ) -> Option<Ejection> {
     let mut best: Option<((u32, f64), Ejection)> = None;
     let mut timing = Timing::default();
-    for r in b.candidate_routes(ctx) {
+    for &r in routes {
         let route = &sol.routes[r];
-        // One team never enters a firm twice a day; a route there takes `b` only by a merge.
-        if route.visits.is_empty() || route.position_of(b.firm).is_some() {
+        if !open_to(route, b) {
             continue;
         }
         let n = route.visits.len();
@@ -255,7 +262,8 @@ mod tests {
             for _ in 0..10 {
                 let (r, i) = crate::solve::search::random_visit(&sol, &mut rng);
                 let b = sol.take(&ctx, &[(r, i)], &mut touched).remove(0);
-                let fast = cheapest(&ctx, &sol, &b, &failures, &mut 0);
+                let routes = b.candidate_routes(&ctx);
+                let fast = cheapest(&ctx, &sol, &b, &routes, &failures, &mut 0);
                 let slow = by_replay(&ctx, &sol, &b, &failures);
                 assert_eq!(fast.is_some(), slow.is_some(), "seed {seed}");
                 let Some(e) = fast else {

@@ -164,16 +164,20 @@ impl Run<'_, '_> {
             }
             // At least one unit a step, so that a visit no route can take spends the budget.
             *self.work += 1;
-            let Some(b) = self.insert_cheapest(b) else {
+            // The bundle's candidates depend on its tasks alone, so one list serves every try.
+            let routes = b.candidate_routes(self.ctx);
+            let Some(b) = self.insert_cheapest(b, &routes) else {
                 continue;
             };
             self.failures[b.firm] += 1;
-            match ejection::cheapest(self.ctx, self.sol, &b, self.failures, self.work) {
+            let ejection =
+                ejection::cheapest(self.ctx, self.sol, &b, &routes, self.failures, self.work);
+            match ejection {
                 Some(e) => {
                     pool.extend(e.apply(self.ctx, self.sol, b));
                     self.shake();
                 }
-                None if !self.may_go_anywhere(&b) => return Emptied::Never,
+                None if !self.may_go_anywhere(&b, &routes) => return Emptied::Never,
                 // Tried again once the rest of the pool has moved the routes.
                 None => pool.insert(0, b),
             }
@@ -181,19 +185,19 @@ impl Run<'_, '_> {
         Emptied::Yes
     }
 
-    /// True when some route out other than at `b`'s firm may take `b`, rules and days allowing.
-    fn may_go_anywhere(&self, b: &Bundle) -> bool {
-        b.candidate_routes(self.ctx).into_iter().any(|r| {
-            let route = &self.sol.routes[r];
-            !route.visits.is_empty() && route.position_of(b.firm).is_none()
-        })
+    /// True when one of `routes` (`b`'s candidates) is out and not at `b`'s firm.
+    fn may_go_anywhere(&self, b: &Bundle, routes: &[usize]) -> bool {
+        routes
+            .iter()
+            .any(|&r| ejection::open_to(&self.sol.routes[r], b))
     }
 
-    /// Puts `b` at its cheapest feasible place in a route already out, or gives it back.
-    fn insert_cheapest(&mut self, b: Bundle) -> Option<Bundle> {
-        let best = b
-            .candidate_routes(self.ctx)
-            .into_iter()
+    /// Puts `b` at its cheapest feasible place in one of `routes` (its candidates) already
+    /// out, or gives it back.
+    fn insert_cheapest(&mut self, b: Bundle, routes: &[usize]) -> Option<Bundle> {
+        let best = routes
+            .iter()
+            .copied()
             .filter(|&r| !self.sol.routes[r].visits.is_empty())
             .filter_map(|r| {
                 *self.work += self.sol.routes[r].visits.len() as u64 + 1;
