@@ -21,6 +21,11 @@
 //! It never opens a route or leaves a visit out, so a team's days never grow (`max_days`
 //! holds) and nothing it returns is less scheduled. Every choice comes from one generator
 //! seeded by the run's seed, so with a step budget the result is reproducible.
+//!
+//! The same pool also repairs some of the search's neighbours ([`repair`]): once the routes
+//! are as few as elimination leaves them, regret insertion of the visits a neighbour removed
+//! often finds no room for the last of them but a route of its own, and a neighbour with a
+//! route more is never kept, so the search stood still on the long routes of R2 and RC2.
 
 mod ejection;
 
@@ -110,6 +115,7 @@ pub(crate) fn eliminate(ctx: &Ctx, sol: Solution, seed: u64, budget: &Budget) ->
             failures: &mut failures,
             rng: &mut rng,
             work: &mut work,
+            touched: &mut touched,
         };
         match run.empty_pool(&mut pool, budget) {
             Emptied::Yes => {}
@@ -134,6 +140,40 @@ pub(crate) fn eliminate(ctx: &Ctx, sol: Solution, seed: u64, budget: &Budget) ->
     best
 }
 
+/// Puts `bundles` into the routes of `sol` already out, making room by ejections as
+/// elimination does, until `work` visits are timed (see [`Budget::work`]); marks the routes
+/// it changes in `touched` and returns the bundles still to place, for regret insertion.
+///
+/// It never opens a route, so it keeps the routes as few as they are; a neighbour that needs
+/// one more gets it from regret insertion afterwards, as before.
+pub(crate) fn repair(
+    ctx: &Ctx,
+    sol: &mut Solution,
+    mut pool: Vec<Bundle>,
+    rng: &mut ChaCha8Rng,
+    touched: &mut [bool],
+    work: u64,
+) -> Vec<Bundle> {
+    let mut failures = vec![1u32; ctx.inst.firms.len()];
+    let mut spent = 0;
+    let budget = Budget {
+        work,
+        deadline: None,
+    };
+    let mut run = Run {
+        ctx,
+        sol,
+        failures: &mut failures,
+        rng,
+        work: &mut spent,
+        touched,
+    };
+    match run.empty_pool(&mut pool, &budget) {
+        Emptied::Yes => Vec::new(),
+        Emptied::OutOfBudget | Emptied::Never => pool,
+    }
+}
+
 /// How one route's elimination ended.
 enum Emptied {
     /// Every visit found room elsewhere.
@@ -153,13 +193,16 @@ struct Run<'a, 'c> {
     rng: &'a mut ChaCha8Rng,
     /// Visits timed so far ([`Budget::work`]).
     work: &'a mut u64,
+    /// Marks the routes changed.
+    touched: &'a mut [bool],
 }
 
 impl Run<'_, '_> {
-    /// Places the pool's visits.
+    /// Places the pool's visits; what is not placed when it stops is left in the pool.
     fn empty_pool(&mut self, pool: &mut Vec<Bundle>, budget: &Budget) -> Emptied {
         while let Some(b) = pool.pop() {
             if budget.spent(*self.work) {
+                pool.push(b);
                 return Emptied::OutOfBudget;
             }
             // At least one unit a step, so that a visit no route can take spends the budget.
@@ -174,10 +217,14 @@ impl Run<'_, '_> {
                 ejection::cheapest(self.ctx, self.sol, &b, &routes, self.failures, self.work);
             match ejection {
                 Some(e) => {
+                    self.touched[e.route] = true;
                     pool.extend(e.apply(self.ctx, self.sol, b));
                     self.shake();
                 }
-                None if !self.may_go_anywhere(&b, &routes) => return Emptied::Never,
+                None if !self.may_go_anywhere(&b, &routes) => {
+                    pool.push(b);
+                    return Emptied::Never;
+                }
                 // Tried again once the rest of the pool has moved the routes.
                 None => pool.insert(0, b),
             }
@@ -207,6 +254,7 @@ impl Run<'_, '_> {
         match best {
             Some((r, ins)) => {
                 Arc::make_mut(&mut self.sol.routes[r]).apply(self.ctx, b, ins.place);
+                self.touched[r] = true;
                 None
             }
             None => Some(b),
@@ -237,6 +285,8 @@ impl Run<'_, '_> {
             };
             let b = Arc::make_mut(&mut self.sol.routes[from]).remove(self.ctx, i);
             Arc::make_mut(&mut self.sol.routes[to]).apply(self.ctx, b, ins.place);
+            self.touched[from] = true;
+            self.touched[to] = true;
         }
     }
 }
@@ -302,6 +352,66 @@ mod tests {
             emptied += removed;
         }
         assert!(emptied >= 3, "only {emptied} routes emptied over 6 towns");
+    }
+
+    fn firms(sol: &Solution, r: usize) -> Vec<usize> {
+        sol.routes[r].visits.iter().map(|v| v.firm).collect()
+    }
+
+    /// Removes up to ten random visits of the first plan and repairs them through the pool.
+    fn removed_and_repaired(
+        ctx: &Ctx,
+        sol: &Solution,
+        seed: u64,
+    ) -> (Solution, Vec<Bundle>, Vec<bool>, usize) {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let mut trial = sol.clone();
+        let picks: Vec<(usize, usize)> = (0..10)
+            .map(|_| crate::solve::search::random_visit(&trial, &mut rng))
+            .collect();
+        let mut touched = vec![false; trial.routes.len()];
+        let removed = trial.take(ctx, &picks, &mut touched);
+        let out = used(&trial);
+        let rest = repair(ctx, &mut trial, removed, &mut rng, &mut touched, 1_000_000);
+        (trial, rest, touched, out)
+    }
+
+    #[test]
+    fn repair_never_opens_a_route_loses_nothing_marks_what_it_changes_and_verifies() {
+        let mut placed_all = 0;
+        for seed in 0..6 {
+            let inst = town(seed);
+            let mut ctx = Ctx::new(&inst);
+            let sol = first_plan(&mut ctx);
+            let (mut trial, rest, mut touched, out) = removed_and_repaired(&ctx, &sol, seed);
+            assert!(used(&trial) <= out, "seed {seed}: a route opened");
+            let mut after = tasks(&trial);
+            after.extend(rest.iter().flat_map(|b| b.tasks.iter().copied()));
+            after.sort_unstable();
+            assert_eq!(after, tasks(&sol), "seed {seed}: tasks changed");
+            for r in (0..sol.routes.len()).filter(|&r| !touched[r]) {
+                assert_eq!(
+                    firms(&trial, r),
+                    firms(&sol, r),
+                    "seed {seed}: route {r} unmarked"
+                );
+            }
+            placed_all += usize::from(rest.is_empty());
+            let (again, rest_again, _, _) = removed_and_repaired(&ctx, &sol, seed);
+            assert_eq!(
+                format!("{:?}", again.to_plan(&ctx)),
+                format!("{:?}", trial.to_plan(&ctx)),
+                "seed {seed}: not reproducible"
+            );
+            assert_eq!(rest_again.len(), rest.len());
+            crate::solve::insert::insert(&ctx, &mut trial, rest, &mut touched);
+            let report = crate::verify::verify_plan(&inst, &trial.to_plan(&ctx));
+            assert!(report.is_ok(), "seed {seed}: {report:?}");
+        }
+        assert!(
+            placed_all >= 3,
+            "the pool placed every removed visit in only {placed_all} of 6"
+        );
     }
 
     #[test]
