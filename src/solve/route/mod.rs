@@ -207,6 +207,18 @@ impl RouteSt {
     /// team never enters one firm twice a day. Opening an empty route costs the route weight,
     /// so that work joins routes already out before it sends another team out.
     pub fn best_insertion(&self, ctx: &Ctx, b: &Bundle) -> Option<Insertion> {
+        self.best_insertion_skipping(ctx, b, &mut || false)
+    }
+
+    /// [`RouteSt::best_insertion`] that passes over each new position for which `skip` says
+    /// so, asked once per position in order. A merge into the visit at `b`'s firm is never
+    /// passed over: it is the only place the route has for `b`.
+    pub fn best_insertion_skipping(
+        &self,
+        ctx: &Ctx,
+        b: &Bundle,
+        skip: &mut dyn FnMut() -> bool,
+    ) -> Option<Insertion> {
         if !rules::load_fits(ctx, self.team, self.load, b) {
             return None;
         }
@@ -251,6 +263,9 @@ impl RouteSt {
         });
         let mut best: Option<Insertion> = None;
         for p in 0..=self.visits.len() {
+            if skip() {
+                continue;
+            }
             let (dep, prev) = self.depart_before(ctx, p);
             let Some(s) = earliest_start(ww, dep + ctx.minutes(prev, f), b.dur) else {
                 continue;

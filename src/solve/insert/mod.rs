@@ -12,6 +12,10 @@
 //! is split into single tasks, each tried again; a single task no route takes is left
 //! unassigned.
 
+mod blinks;
+
+pub(crate) use blinks::insert_blinking;
+
 use super::bundle::Bundle;
 use super::context::Ctx;
 use super::route::Insertion;
