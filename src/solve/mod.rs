@@ -26,6 +26,10 @@
 //!    emptying routes one after another through a pool of ejected visits
 //!    ([`route_elimination`]), for a share of its time or an amount of work per round, since
 //!    repair alone seldom closes a route whose visits each fit nowhere as the routes stand.
+//!    With routes that few, regret repair mostly put the removed visits back where they were
+//!    or needed a route more, so there a share of the neighbours is repaired through the same
+//!    pool and half the other repairs are greedy with blinks; and everywhere a round passes
+//!    over neighbours that are the current plan back.
 //!
 //!    Where a team-day weighs less than a visit (traded against kilometres, as in a county),
 //!    the first plan and the first half of the search weigh team-days at zero, and the rest

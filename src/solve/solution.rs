@@ -100,6 +100,20 @@ impl Solution {
         out
     }
 
+    /// Every task in a route or unassigned, sorted: what a change of the plan must keep.
+    #[cfg(test)]
+    pub fn sorted_tasks(&self) -> Vec<usize> {
+        let mut t: Vec<usize> = self
+            .routes
+            .iter()
+            .flat_map(|r| &r.visits)
+            .chain(&self.unassigned)
+            .flat_map(|b| b.tasks.iter().copied())
+            .collect();
+        t.sort_unstable();
+        t
+    }
+
     /// The plan: routes with their clock times, and every task left out with its reason.
     ///
     /// Each route leaves its base just in time for the first visit, so no team waits at a

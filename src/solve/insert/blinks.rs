@@ -58,13 +58,8 @@ pub(crate) fn insert_blinking(
 ) {
     let order = draw_order(rng);
     sort(ctx, &mut bundles, order, rng);
-    let capped = MaxDays::any(ctx);
     let caps = MaxDays::caps(ctx);
-    let mut used = if capped {
-        MaxDays::used(ctx, sol)
-    } else {
-        vec![0; ctx.inst.teams.len()]
-    };
+    let mut used = MaxDays::used(ctx, sol);
     let mut rest = Vec::new();
     for b in bundles {
         let mut best: Option<(usize, Insertion)> = None;
@@ -85,7 +80,7 @@ pub(crate) fn insert_blinking(
             continue;
         };
         let route = Arc::make_mut(&mut sol.routes[r]);
-        if capped && route.visits.is_empty() {
+        if route.visits.is_empty() {
             used[route.team] += 1;
         }
         route.apply(ctx, b, ins.place);
@@ -134,18 +129,6 @@ mod tests {
     use crate::synth::{SynthParams, random_instance};
     use rand::SeedableRng;
 
-    fn tasks(sol: &Solution) -> Vec<usize> {
-        let mut t: Vec<usize> = sol
-            .routes
-            .iter()
-            .flat_map(|r| &r.visits)
-            .chain(&sol.unassigned)
-            .flat_map(|b| b.tasks.iter().copied())
-            .collect();
-        t.sort_unstable();
-        t
-    }
-
     #[test]
     fn every_order_is_drawn_and_classes_stay_first() {
         let mut rng = ChaCha8Rng::seed_from_u64(5);
@@ -189,7 +172,11 @@ mod tests {
                 s
             };
             let a = repaired(seed);
-            assert_eq!(tasks(&a), tasks(&sol), "seed {seed}: tasks changed");
+            assert_eq!(
+                a.sorted_tasks(),
+                sol.sorted_tasks(),
+                "seed {seed}: tasks changed"
+            );
             let report = crate::verify::verify_plan(&inst, &a.to_plan(ctx));
             assert!(report.is_ok(), "seed {seed}: {report:?}");
             let plan = |s: &Solution| format!("{:?}", s.to_plan(ctx));

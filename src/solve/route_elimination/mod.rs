@@ -309,18 +309,6 @@ mod tests {
         sol.routes.iter().filter(|r| !r.visits.is_empty()).count()
     }
 
-    fn tasks(sol: &Solution) -> Vec<usize> {
-        let mut t: Vec<usize> = sol
-            .routes
-            .iter()
-            .flat_map(|r| &r.visits)
-            .chain(&sol.unassigned)
-            .flat_map(|b| b.tasks.iter().copied())
-            .collect();
-        t.sort_unstable();
-        t
-    }
-
     #[test]
     fn elimination_empties_routes_loses_nothing_verifies_and_repeats_itself() {
         let mut emptied = 0;
@@ -334,7 +322,11 @@ mod tests {
                 deadline: None,
             };
             let done = eliminate(&ctx, sol.clone(), 7, &budget);
-            assert_eq!(tasks(&done), tasks(&sol), "seed {seed}: tasks changed");
+            assert_eq!(
+                done.sorted_tasks(),
+                sol.sorted_tasks(),
+                "seed {seed}: tasks changed"
+            );
             let removed = used(&sol) - used(&done);
             if sol.unassigned.is_empty() {
                 assert!(evaluate(&ctx, &done).total <= evaluate(&ctx, &sol).total);
@@ -385,10 +377,10 @@ mod tests {
             let sol = first_plan(&mut ctx);
             let (mut trial, rest, mut touched, out) = removed_and_repaired(&ctx, &sol, seed);
             assert!(used(&trial) <= out, "seed {seed}: a route opened");
-            let mut after = tasks(&trial);
+            let mut after = trial.sorted_tasks();
             after.extend(rest.iter().flat_map(|b| b.tasks.iter().copied()));
             after.sort_unstable();
-            assert_eq!(after, tasks(&sol), "seed {seed}: tasks changed");
+            assert_eq!(after, sol.sorted_tasks(), "seed {seed}: tasks changed");
             for r in (0..sol.routes.len()).filter(|&r| !touched[r]) {
                 assert_eq!(
                     firms(&trial, r),
