@@ -6,6 +6,8 @@ use super::context::Ctx;
 use super::route::RouteSt;
 use super::rules::unscheduled_reason;
 use crate::model::{Plan, Route, Unscheduled, Visit};
+use rand::Rng;
+use rand_chacha::ChaCha8Rng;
 use std::sync::Arc;
 
 /// Routes and unplaced bundles.
@@ -142,4 +144,51 @@ impl Solution {
             unscheduled,
         }
     }
+}
+
+/// A uniformly random visit (route, position) of a solution with at least one visit.
+pub(crate) fn random_visit(sol: &Solution, rng: &mut ChaCha8Rng) -> (usize, usize) {
+    let mut k = rng.gen_range(0..sol.visits());
+    for (r, route) in sol.routes.iter().enumerate() {
+        if k < route.visits.len() {
+            return (r, k);
+        }
+        k -= route.visits.len();
+    }
+    unreachable!("k is below the number of visits")
+}
+
+/// Every visit of the routes `keep` accepts as (firm, route, position), sorted: a lookup by
+/// firm is then a binary search, with no allocation per firm as a map of lists would need.
+pub(crate) fn visits_by_firm(
+    sol: &Solution,
+    keep: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = sol
+        .routes
+        .iter()
+        .enumerate()
+        .filter(|&(r, _)| keep(r))
+        .flat_map(|(r, route)| {
+            route
+                .visits
+                .iter()
+                .enumerate()
+                .map(move |(i, v)| (v.firm, r, i))
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// The visits at `firm` in a list from [`visits_by_firm`], as (route, position) in order.
+pub(crate) fn visits_at(
+    by_firm: &[(usize, usize, usize)],
+    firm: usize,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let from = by_firm.partition_point(|&(f, _, _)| f < firm);
+    by_firm[from..]
+        .iter()
+        .take_while(move |&&(f, _, _)| f == firm)
+        .map(|&(_, r, i)| (r, i))
 }

@@ -133,7 +133,7 @@ enum Move {
 
 impl<'c, 's, 'a> Search<'c, 's, 'a> {
     fn new(ctx: &'c Ctx<'a>, sol: &'s mut Solution) -> Self {
-        let by_firm = super::search::visits_by_firm(sol, |_| true);
+        let by_firm = super::solution::visits_by_firm(sol, |_| true);
         let mut load = vec![0u32; ctx.inst.teams.len()];
         for r in &sol.routes {
             load[r.team] += r.workload();

@@ -260,7 +260,7 @@ mod tests {
             let mut rng = ChaCha8Rng::seed_from_u64(seed);
             let failures: Vec<u32> = (0..inst.firms.len()).map(|_| rng.gen_range(1..4)).collect();
             for _ in 0..10 {
-                let (r, i) = crate::solve::search::random_visit(&sol, &mut rng);
+                let (r, i) = crate::solve::solution::random_visit(&sol, &mut rng);
                 let b = sol.take(&ctx, &[(r, i)], &mut touched).remove(0);
                 let routes = b.candidate_routes(&ctx);
                 let fast = cheapest(&ctx, &sol, &b, &routes, &failures, &mut 0);

@@ -268,7 +268,7 @@ impl Run<'_, '_> {
             if self.sol.visits() == 0 {
                 return;
             }
-            let (from, i) = super::search::random_visit(self.sol, self.rng);
+            let (from, i) = super::solution::random_visit(self.sol, self.rng);
             let b = &self.sol.routes[from].visits[i];
             let targets: Vec<usize> = b
                 .candidate_routes(self.ctx)
@@ -359,7 +359,7 @@ mod tests {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let mut trial = sol.clone();
         let picks: Vec<(usize, usize)> = (0..10)
-            .map(|_| crate::solve::search::random_visit(&trial, &mut rng))
+            .map(|_| crate::solve::solution::random_visit(&trial, &mut rng))
             .collect();
         let mut touched = vec![false; trial.routes.len()];
         let removed = trial.take(ctx, &picks, &mut touched);

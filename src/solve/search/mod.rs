@@ -38,6 +38,7 @@ use super::route_elimination;
 use super::rules::max_days::MaxDays;
 use super::rules::weights::{Terms, weigh};
 use super::solution::Solution;
+pub(super) use super::solution::{random_visit, visits_at, visits_by_firm};
 use super::stop::Stop;
 use super::{ObjectiveParts, Phase, Progress, SolveParams};
 use crate::model::ObjectiveWeights;
@@ -388,18 +389,6 @@ fn splitmix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// A uniformly random visit (route, position) of a solution with at least one visit.
-pub(super) fn random_visit(sol: &Solution, rng: &mut ChaCha8Rng) -> (usize, usize) {
-    let mut k = rng.gen_range(0..sol.visits());
-    for (r, route) in sol.routes.iter().enumerate() {
-        if k < route.visits.len() {
-            return (r, k);
-        }
-        k -= route.visits.len();
-    }
-    unreachable!("k is below the number of visits")
-}
-
 /// Visits at firms near `firm` (itself first, then its neighbours nearest first), at most `q`.
 pub(super) fn visits_near(ctx: &Ctx, sol: &Solution, firm: usize, q: usize) -> Vec<(usize, usize)> {
     let by_firm = visits_by_firm(sol, |_| true);
@@ -408,39 +397,4 @@ pub(super) fn visits_near(ctx: &Ctx, sol: &Solution, firm: usize, q: usize) -> V
         .flat_map(|f| visits_at(&by_firm, f))
         .take(q)
         .collect()
-}
-
-/// Every visit of the routes `keep` accepts as (firm, route, position), sorted: a lookup by
-/// firm is then a binary search, with no allocation per firm as a map of lists would need.
-pub(super) fn visits_by_firm(
-    sol: &Solution,
-    keep: impl Fn(usize) -> bool,
-) -> Vec<(usize, usize, usize)> {
-    let mut out: Vec<(usize, usize, usize)> = sol
-        .routes
-        .iter()
-        .enumerate()
-        .filter(|&(r, _)| keep(r))
-        .flat_map(|(r, route)| {
-            route
-                .visits
-                .iter()
-                .enumerate()
-                .map(move |(i, v)| (v.firm, r, i))
-        })
-        .collect();
-    out.sort_unstable();
-    out
-}
-
-/// The visits at `firm` in a list from [`visits_by_firm`], as (route, position) in order.
-pub(super) fn visits_at(
-    by_firm: &[(usize, usize, usize)],
-    firm: usize,
-) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let from = by_firm.partition_point(|&(f, _, _)| f < firm);
-    by_firm[from..]
-        .iter()
-        .take_while(move |&&(f, _, _)| f == firm)
-        .map(|&(_, r, i)| (r, i))
 }
