@@ -229,16 +229,6 @@ pub(crate) fn run(
         0 => TIMED_REPORT_EVERY,
         b => (b / 100).max(1),
     };
-    let report = |round: u64, shown_cost: f64| {
-        if round.is_multiple_of(report_every) {
-            progress(Progress {
-                phase: Phase::Search,
-                iteration: round,
-                budget: stop.budget(),
-                best_objective: reported(shown_cost),
-            });
-        }
-    };
     let mut round = stage.first_round;
     let fraction = |round: u64| match stage.end_round {
         Some(end) if end > 0 => (round as f64 / end as f64).min(1.0),
@@ -268,26 +258,30 @@ pub(crate) fn run(
                 (best_shown, shown_cost) = (s.clone(), shown);
             }
         }
-        let Some((s, cost, _)) = round_pick(neighbours, current_cost.total) else {
-            round += 1;
-            report(round, shown_cost);
-            continue;
-        };
-        let slack = Terms {
-            travel_km: THRESHOLD * (1.0 - fraction(round)) * best_cost.travel_km,
-            ..Terms::default()
-        };
-        let threshold = weigh(&ctx.weights, &slack);
-        if cost.total < best_cost.total {
-            best = s.clone();
-            best_cost = cost.clone();
-        }
-        if cost.total < current_cost.total || cost.total <= best_cost.total + threshold {
-            current = s;
-            current_cost = cost;
+        if let Some((s, cost, _)) = round_pick(neighbours, current_cost.total) {
+            let slack = Terms {
+                travel_km: THRESHOLD * (1.0 - fraction(round)) * best_cost.travel_km,
+                ..Terms::default()
+            };
+            let threshold = weigh(&ctx.weights, &slack);
+            if cost.total < best_cost.total {
+                best = s.clone();
+                best_cost = cost.clone();
+            }
+            if cost.total < current_cost.total || cost.total <= best_cost.total + threshold {
+                current = s;
+                current_cost = cost;
+            }
         }
         round += 1;
-        report(round, shown_cost);
+        if round.is_multiple_of(report_every) {
+            progress(Progress {
+                phase: Phase::Search,
+                iteration: round,
+                budget: stop.budget(),
+                best_objective: reported(shown_cost),
+            });
+        }
     }
     if let Some((total, shown, s)) = incumbent {
         if shown < shown_cost {
@@ -355,11 +349,12 @@ fn neighbour(ctx: &Ctx, sol: &mut Solution, rng: &mut ChaCha8Rng, open_days: boo
         op(ctx, sol, rng, q, &mut touched)
     };
     bundles.append(&mut sol.unassigned);
-    if route_elimination::applies(ctx) && rng.gen_bool(EJECTION_REPAIR_SHARE) {
+    let routes_first = route_elimination::applies(ctx);
+    if routes_first && rng.gen_bool(EJECTION_REPAIR_SHARE) {
         let work = EJECTION_REPAIR_WORK * visits as u64;
         bundles = route_elimination::repair(ctx, sol, bundles, rng, &mut touched, work);
     }
-    if route_elimination::applies(ctx) && rng.gen_bool(BLINK_SHARE) {
+    if routes_first && rng.gen_bool(BLINK_SHARE) {
         super::insert::insert_blinking(ctx, sol, bundles, rng, &mut touched);
     } else {
         insert(ctx, sol, bundles, &mut touched);
