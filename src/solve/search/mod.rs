@@ -7,16 +7,13 @@
 //! candidate order, best objective first, ties to the lower candidate, so the result is the
 //! same for any thread count.
 //!
-//! Acceptance is record-to-record travel: the round's best neighbour replaces the current
-//! solution when it is better than the current one, or within a threshold of the best found
-//! so far. The threshold starts at [`THRESHOLD`] times the best plan's travel cost and falls
-//! linearly to zero at the end of the budget, so early rounds may lengthen routes to escape a
-//! local optimum while the visit count, worth far more, practically never gets worse.
-//!
-//! A neighbour whose objective equals the current plan's is passed over ([`round_pick`]):
-//! repair often puts the removed visits back where they were, and such a neighbour, the best
-//! of its round whenever every other one is worse, used to win the round and keep the search
-//! where it stood.
+//! Acceptance is record-to-record travel ([`walk`]): the round's best neighbour that is not the
+//! current plan back ([`round_pick`]) replaces the current plan when it is better, or within a
+//! threshold of the best found so far, and after [`walk::RETURN_AFTER`] rounds without a new
+//! best the walk starts again from the best. The threshold starts at a share of the best
+//! plan's travel cost ([`THRESHOLD`], or [`ROUTES_FIRST_THRESHOLD`] where routes come first)
+//! and falls linearly to zero at the end of the budget, so early rounds may lengthen routes to
+//! escape a local optimum while the visit count, worth far more, practically never gets worse.
 
 mod firm_merge;
 mod firm_split;
@@ -26,6 +23,7 @@ mod route_open;
 mod route_pair_removal;
 mod route_removal;
 mod string_removal;
+mod walk;
 mod worst_removal;
 
 use super::bundle::Bundle;
@@ -46,12 +44,23 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::sync::Arc;
 use std::time::Instant;
+use walk::{Walk, round_pick};
 
 /// Neighbours built per round; fixed so that results do not depend on the thread count.
 pub(crate) const CANDIDATES: usize = 8;
 
 /// Starting acceptance threshold, as a share of the best plan's travel cost.
 const THRESHOLD: f64 = 0.01;
+
+/// Starting acceptance threshold where routes come first ([`route_elimination::applies`]).
+///
+/// Why wider: once elimination has the routes as few as they can be, the routes are long and
+/// tight, and a neighbour within 1 % of the best is rare; the search then stays in the first
+/// local optimum it meets. On Solomon's R2, RC1 and RC2 at 10 s, side by side with 1 %, 3 %
+/// brought the mean gap where vehicles match from +2.13 % to +1.71 %, and 5 % to +1.39 %
+/// (8 % and 12 % did less well). On counties 5 % raised the objective in five runs of six, so
+/// they keep [`THRESHOLD`] (BENCHMARKS.md).
+const ROUTES_FIRST_THRESHOLD: f64 = 0.05;
 
 /// Share of the neighbours repaired through a pool of ejected visits first
 /// ([`route_elimination::repair`]), where routes come first ([`route_elimination::applies`]);
@@ -207,11 +216,9 @@ pub(crate) fn run(
     mut pool: Option<&mut RoutePool>,
 ) -> Searched {
     let stop = Stop::new(params, stage.deadline);
-    let mut current_cost = evaluate(ctx, &initial);
-    let mut best = initial.clone();
-    let mut best_cost = current_cost.clone();
+    let first_cost = evaluate(ctx, &initial);
     let mut best_shown = initial.clone();
-    let mut shown_cost = shown_total(ctx, &current_cost, stage.shown_team_day);
+    let mut shown_cost = shown_total(ctx, &first_cost, stage.shown_team_day);
     // The incumbent is only a fallback, returned if nothing better is found: as the best of
     // the acceptance rule it would make the stretch accept less than from its own start.
     let incumbent = stage.incumbent.as_ref().map(|s| {
@@ -224,12 +231,17 @@ pub(crate) fn run(
             .as_ref()
             .map_or(shown_cost, |i| i.1.min(shown_cost))
     };
-    let mut current = initial;
+    let mut walk = Walk::new(initial, first_cost, stage.first_round);
     let report_every = match stop.budget() {
         0 => TIMED_REPORT_EVERY,
         b => (b / 100).max(1),
     };
     let mut round = stage.first_round;
+    let threshold_share = if route_elimination::applies(ctx) {
+        ROUTES_FIRST_THRESHOLD
+    } else {
+        THRESHOLD
+    };
     let fraction = |round: u64| match stage.end_round {
         Some(end) if end > 0 => (round as f64 / end as f64).min(1.0),
         _ => stop.fraction(round),
@@ -238,7 +250,7 @@ pub(crate) fn run(
         let neighbours = workers.map(CANDIDATES, |k| {
             super::parallel::note_work("search", &ctx.inst.name);
             let mut rng = ChaCha8Rng::seed_from_u64(mix(params.seed, round, k as u64));
-            let mut s = current.clone();
+            let mut s = walk.current().clone();
             let touched = neighbour(ctx, &mut s, &mut rng, stage.open_days);
             let mut cost = evaluate(ctx, &s);
             // A team out on more days than `max_days` allows is no plan at all.
@@ -258,21 +270,14 @@ pub(crate) fn run(
                 (best_shown, shown_cost) = (s.clone(), shown);
             }
         }
-        if let Some((s, cost, _)) = round_pick(neighbours, current_cost.total) {
+        if let Some((s, cost, _)) = round_pick(neighbours, walk.current_cost().total) {
             let slack = Terms {
-                travel_km: THRESHOLD * (1.0 - fraction(round)) * best_cost.travel_km,
+                travel_km: threshold_share * (1.0 - fraction(round)) * walk.best_cost().travel_km,
                 ..Terms::default()
             };
-            let threshold = weigh(&ctx.weights, &slack);
-            if cost.total < best_cost.total {
-                best = s.clone();
-                best_cost = cost.clone();
-            }
-            if cost.total < current_cost.total || cost.total <= best_cost.total + threshold {
-                current = s;
-                current_cost = cost;
-            }
+            walk.offer(s, cost, weigh(&ctx.weights, &slack), round);
         }
+        walk.end_round(round);
         round += 1;
         if round.is_multiple_of(report_every) {
             progress(Progress {
@@ -283,6 +288,7 @@ pub(crate) fn run(
             });
         }
     }
+    let (mut best, best_cost) = walk.into_best();
     if let Some((total, shown, s)) = incumbent {
         if shown < shown_cost {
             best_shown = s.clone();
@@ -296,24 +302,6 @@ pub(crate) fn run(
         best_shown,
         rounds: round,
     }
-}
-
-/// The round's best neighbour among those whose objective differs from `current`'s (ties to
-/// the lower candidate), or `None` when every one equals it.
-///
-/// Why not the best of all: on Solomon's R2, RC1 and RC2 at 10 s, most neighbours of a plan
-/// with as few routes as elimination leaves were either that plan again or one with a route
-/// more, so the plan itself won nearly every round and the acceptance threshold never came
-/// into play. Passing it over brought the mean gap where vehicles match from +3.48 % to
-/// +2.55 % on those 27 instances, and lowered the counties' mean objective (BENCHMARKS.md).
-fn round_pick<T>(
-    neighbours: Vec<(T, ObjectiveParts, Vec<bool>)>,
-    current: f64,
-) -> Option<(T, ObjectiveParts, Vec<bool>)> {
-    neighbours
-        .into_iter()
-        .filter(|n| n.1.total != current)
-        .reduce(|a, b| if b.1.total < a.1.total { b } else { a })
 }
 
 /// The objective of `parts` with team-days weighed at `team_day` instead of the context's
