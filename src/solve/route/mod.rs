@@ -74,25 +74,44 @@ pub(crate) struct Replay {
 /// start, starting each visit as early as possible; `None` when some visit or the way back
 /// does not fit.
 pub(crate) fn replay(ctx: &Ctx, team: TeamIndex, visits: &[&Bundle]) -> Option<Replay> {
+    let mut starts = Vec::with_capacity(visits.len());
+    let (km, drive) = timed(ctx, team, visits.iter().copied(), |s| starts.push(s))?;
+    Some(Replay { starts, km, drive })
+}
+
+/// Whether `visits`, in that order, fit `team`'s shift: [`replay`] without keeping the starts,
+/// so that the many reorders tried and refused while a route is shortened allocate nothing.
+fn fits<'a>(ctx: &Ctx, team: TeamIndex, visits: impl Iterator<Item = &'a Bundle>) -> bool {
+    timed(ctx, team, visits, |_| ()).is_some()
+}
+
+/// Times `visits` from the shift start, each as early as possible, handing each start to
+/// `start`; the kilometres and driving minutes, or `None` when some visit or the way back
+/// does not fit.
+fn timed<'a>(
+    ctx: &Ctx,
+    team: TeamIndex,
+    visits: impl Iterator<Item = &'a Bundle>,
+    mut start: impl FnMut(Minute),
+) -> Option<(f64, u32)> {
     let base = ctx.base_point(team);
     let (mut t, mut at) = (Shift::start(ctx, team), base);
     let mut km = 0.0;
     let mut drive = 0;
-    let mut starts = Vec::with_capacity(visits.len());
     for v in visits {
         let p = ctx.firm_point(v.firm);
         let leg = ctx.minutes(at, p);
         km += ctx.km(at, p);
         drive += leg;
         let s = earliest_start(ctx.windows(team, v.firm), t + leg, v.dur)?;
-        starts.push(s);
+        start(s);
         t = s + v.dur;
         at = p;
     }
     let leg = ctx.minutes(at, base);
     km += ctx.km(at, base);
     drive += leg;
-    Shift::back_in_time(ctx, team, t + leg).then_some(Replay { starts, km, drive })
+    Shift::back_in_time(ctx, team, t + leg).then_some((km, drive))
 }
 
 /// On-site minutes of one visit doing the tasks of `a` and `b`, without building it.
@@ -325,8 +344,7 @@ impl RouteSt {
 
     /// Reorders the visits to `order` when that is feasible, shorter or not; true when it did.
     pub fn set_order(&mut self, ctx: &Ctx, order: &[usize]) -> bool {
-        let refs: Vec<&Bundle> = order.iter().map(|&i| &self.visits[i]).collect();
-        if replay(ctx, self.team, &refs).is_none() {
+        if !fits(ctx, self.team, order.iter().map(|&i| &self.visits[i])) {
             return false;
         }
         let mut old: Vec<Option<Bundle>> = self.visits.drain(..).map(Some).collect();

@@ -19,21 +19,26 @@ pub(super) fn step(route: &mut RouteSt, ctx: &Ctx) -> bool {
             // The run is stops first..=last; taking it out joins first - 1 to last + 1.
             let (first, last) = (from + 1, from + len);
             let out = d(first - 1, last + 1) - d(first - 1, first) - d(last, last + 1);
-            let rest: Vec<usize> = (0..n).filter(|&k| k < from || k >= from + len).collect();
-            for to in 0..=rest.len() {
+            // The visits left, in order: the k-th of them is `rest(k)`, so that the scan over
+            // every gap allocates nothing until a move shortens the route.
+            let rest = |k: usize| if k < from { k } else { k + len };
+            let left = n - len;
+            for to in 0..=left {
                 if to == from {
                     continue;
                 }
                 // Stops around the gap the run goes into, the base at both ends.
-                let before = if to == 0 { 0 } else { rest[to - 1] + 1 };
-                let after = rest.get(to).map_or(n + 1, |&k| k + 1);
+                let before = if to == 0 { 0 } else { rest(to - 1) + 1 };
+                let after = if to < left { rest(to) + 1 } else { n + 1 };
                 let delta = out + d(before, first) + d(last, after) - d(before, after);
                 if delta >= -MIN_GAIN_KM {
                     continue;
                 }
-                let mut order = rest[..to].to_vec();
-                order.extend(from..from + len);
-                order.extend_from_slice(&rest[to..]);
+                let order: Vec<usize> = (0..to)
+                    .map(rest)
+                    .chain(from..from + len)
+                    .chain((to..left).map(rest))
+                    .collect();
                 if route.try_order(ctx, &order) {
                     return true;
                 }
