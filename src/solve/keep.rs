@@ -20,7 +20,7 @@
 
 use super::bundle::Bundle;
 use super::context::Ctx;
-use super::route::{RouteSt, replay};
+use super::route::{RouteSt, fits};
 use super::rules::max_days::MaxDays;
 use super::solution::{Solution, route_of};
 use crate::model::{DayIndex, Instance, Route, TaskIndex, TeamIndex};
@@ -208,8 +208,9 @@ fn timed(ctx: &Ctx, k: &KeptRoute) -> Option<Route> {
         .iter()
         .map(|tasks| Bundle::new(ctx.inst, ctx.inst.tasks[tasks[0]].firm, tasks.clone()))
         .collect();
-    let refs: Vec<&Bundle> = bundles.iter().collect();
-    replay(ctx, k.team, &refs)?;
+    if !fits(ctx, k.team, bundles.iter()) {
+        return None;
+    }
     let mut r = RouteSt::new(k.team, k.day);
     r.visits = bundles;
     r.refresh(ctx);
@@ -302,7 +303,7 @@ fn whole_route_fits(ctx: &Ctx, team: TeamIndex, day: DayIndex, visits: &[Bundle]
             .iter()
             .all(|b| super::rules::team_may(ctx, team, b) && super::rules::day_may(ctx, day, b))
         && super::rules::loads_fit(ctx, team, visits)
-        && replay(ctx, team, &visits.iter().collect::<Vec<_>>()).is_some()
+        && fits(ctx, team, visits.iter())
 }
 
 /// Gives each route whose visits are those of the old route of its team and day the old

@@ -43,7 +43,7 @@ use super::insert::insert;
 use super::objective::evaluate;
 use super::parallel::Workers;
 use super::pool::{PooledRoute, RoutePool};
-use super::route::{RouteSt, replay};
+use super::route::{RouteSt, fits};
 use super::rules;
 use super::solution::Solution;
 use crate::model::round3;
@@ -214,8 +214,7 @@ fn offer_variant(ctx: &Ctx, pool: &mut RoutePool, slot: usize, visits: Vec<Bundl
     {
         return;
     }
-    let refs: Vec<&Bundle> = visits.iter().collect();
-    if replay(ctx, team, &refs).is_none() {
+    if !fits(ctx, team, visits.iter()) {
         return;
     }
     let mut r = RouteSt::new(team, day);

@@ -81,7 +81,11 @@ pub(crate) fn replay(ctx: &Ctx, team: TeamIndex, visits: &[&Bundle]) -> Option<R
 
 /// Whether `visits`, in that order, fit `team`'s shift: [`replay`] without keeping the starts,
 /// so that the many reorders tried and refused while a route is shortened allocate nothing.
-fn fits<'a>(ctx: &Ctx, team: TeamIndex, visits: impl Iterator<Item = &'a Bundle>) -> bool {
+pub(crate) fn fits<'a>(
+    ctx: &Ctx,
+    team: TeamIndex,
+    visits: impl Iterator<Item = &'a Bundle>,
+) -> bool {
     timed(ctx, team, visits, |_| ()).is_some()
 }
 
