@@ -49,6 +49,11 @@ impl Stop {
         }
     }
 
+    /// The instant the search must stop by, in wall-clock mode.
+    pub fn deadline(&self) -> Option<Instant> {
+        self.deadline
+    }
+
     /// The budget to report: 0 in wall-clock mode.
     pub fn budget(&self) -> u64 {
         if self.deadline.is_some() {

@@ -10,13 +10,15 @@
 //! Acceptance is record-to-record travel ([`walk`]): the round's best neighbour that is not the
 //! current plan back ([`round_pick`]) replaces the current plan when it is better, or within a
 //! threshold of the best found so far, and after [`walk::RETURN_AFTER`] rounds without a new
-//! best the walk starts again from the best. The threshold starts at a share of the best
-//! plan's travel cost ([`THRESHOLD`], or [`ROUTES_FIRST_THRESHOLD`] where routes come first)
-//! and falls linearly to zero at the end of the budget, so early rounds may lengthen routes to
-//! escape a local optimum while the visit count, worth far more, practically never gets worse.
+//! best the walk starts again from the best, or where routes come first from a kicked copy of
+//! it ([`kick`]). The threshold starts at a share of the best plan's travel cost
+//! ([`THRESHOLD`], or [`ROUTES_FIRST_THRESHOLD`] where routes come first) and falls linearly
+//! to zero at the end of the budget, so early rounds may lengthen routes to escape a local
+//! optimum while the visit count, worth far more, practically never gets worse.
 
 mod firm_merge;
 mod firm_split;
+mod kick;
 mod random_removal;
 mod related_removal;
 mod route_open;
@@ -277,7 +279,16 @@ pub(crate) fn run(
             };
             walk.offer(s, cost, weigh(&ctx.weights, &slack), round);
         }
-        walk.end_round(round);
+        walk.end_round(round, |best, cost| {
+            let kicks = route_elimination::applies(ctx);
+            let budget = route_elimination::Budget {
+                work: kick::WORK,
+                deadline: stop.deadline(),
+            };
+            kicks
+                .then(|| kick::kick(ctx, best, cost, params.seed, round, &budget))
+                .flatten()
+        });
         round += 1;
         if round.is_multiple_of(report_every) {
             progress(Progress {

@@ -4,7 +4,7 @@
 //! Record-to-record travel: a round's pick ([`round_pick`]) replaces the current plan when it
 //! is better than the current one, or within a threshold of the best found so far (the caller
 //! sizes the threshold and lets it fall over the budget). After [`RETURN_AFTER`] rounds without
-//! a new best the walk starts again from the best.
+//! a new best the walk starts again from the best, or from a kicked copy of it.
 
 use crate::solve::ObjectiveParts;
 
@@ -67,14 +67,26 @@ impl<S: Clone> Walk<S> {
         }
     }
 
-    /// Ends `round`: goes back to the best plan when [`RETURN_AFTER`] rounds have passed
-    /// without a new one.
-    pub fn end_round(&mut self, round: u64) {
-        if round - self.best_round >= RETURN_AFTER {
-            self.current = self.best.clone();
-            self.current_cost = self.best_cost.clone();
-            self.best_round = round;
+    /// Ends `round`: when [`RETURN_AFTER`] rounds have passed without a new best plan, starts
+    /// again from what `restart` makes of the best plan (a kicked copy, see [`super::kick`]),
+    /// or from the best plan itself when it gives `None`.
+    pub fn end_round(
+        &mut self,
+        round: u64,
+        restart: impl FnOnce(&S, &ObjectiveParts) -> Option<(S, ObjectiveParts)>,
+    ) {
+        if round - self.best_round < RETURN_AFTER {
+            return;
         }
+        let (s, cost) = restart(&self.best, &self.best_cost)
+            .unwrap_or_else(|| (self.best.clone(), self.best_cost.clone()));
+        if cost.total < self.best_cost.total {
+            self.best = s.clone();
+            self.best_cost = cost.clone();
+        }
+        self.current = s;
+        self.current_cost = cost;
+        self.best_round = round;
     }
 
     /// The best plan met and its objective.
@@ -135,16 +147,38 @@ mod tests {
         walk.offer("best", at(80.0), 10.0, 1);
         walk.offer("drifted", at(85.0), 10.0, 2);
         for round in 2..RETURN_AFTER {
-            walk.end_round(round);
+            walk.end_round(round, |_, _| None);
             assert_eq!(*walk.current(), "drifted", "round {round}");
         }
-        walk.end_round(RETURN_AFTER + 1);
+        walk.end_round(RETURN_AFTER + 1, |_, _| None);
         assert_eq!(*walk.current(), "best");
         assert_eq!(walk.current_cost().total, 80.0);
         // The count starts again from the return.
         walk.offer("drifted again", at(82.0), 10.0, RETURN_AFTER + 2);
-        walk.end_round(2 * RETURN_AFTER);
+        walk.end_round(2 * RETURN_AFTER, |_, _| None);
         assert_eq!(*walk.current(), "drifted again");
+    }
+
+    #[test]
+    fn a_stalled_walk_goes_on_from_the_restart_it_is_given_and_keeps_its_best() {
+        let mut walk = Walk::new("start", at(100.0), 0);
+        walk.offer("best", at(80.0), 10.0, 1);
+        walk.end_round(RETURN_AFTER, |_, _| panic!("not stalled yet"));
+        walk.end_round(RETURN_AFTER + 1, |best, cost| {
+            assert_eq!((*best, cost.total), ("best", 80.0));
+            Some(("kicked", at(95.0)))
+        });
+        assert_eq!(
+            (*walk.current(), walk.current_cost().total),
+            ("kicked", 95.0)
+        );
+        assert_eq!(
+            walk.best_cost().total,
+            80.0,
+            "a worse restart keeps the best"
+        );
+        walk.end_round(2 * RETURN_AFTER + 1, |_, _| Some(("lucky", at(70.0))));
+        assert_eq!(walk.into_best(), ("lucky", at(70.0)));
     }
 
     #[test]
