@@ -84,6 +84,19 @@ impl Budget {
 /// the routes emptied, which is `sol` itself when none could be. A plan with bundles left out
 /// is returned as it is: room for those comes before fewer routes.
 pub(crate) fn eliminate(ctx: &Ctx, sol: Solution, seed: u64, budget: &Budget) -> Solution {
+    eliminate_until(ctx, sol, seed, budget, 1)
+}
+
+/// As [`eliminate`], but stops as soon as no more than `enough` routes are out: a kicked plan
+/// ([`crate::solve::search`]) only needs to come back to the routes of the best plan, and
+/// trying for fewer would spend the whole budget on every kick.
+pub(crate) fn eliminate_until(
+    ctx: &Ctx,
+    sol: Solution,
+    seed: u64,
+    budget: &Budget,
+    enough: usize,
+) -> Solution {
     let mut best = sol;
     if !best.unassigned.is_empty() {
         return best;
@@ -96,6 +109,9 @@ pub(crate) fn eliminate(ctx: &Ctx, sol: Solution, seed: u64, budget: &Budget) ->
     // Routes with a visit that no other route out may take at all: never emptied.
     let mut hopeless = vec![false; best.routes.len()];
     while !budget.spent(work) {
+        if best.routes.iter().filter(|r| !r.visits.is_empty()).count() <= enough {
+            break;
+        }
         let used: Vec<usize> = (0..best.routes.len())
             .filter(|&r| !best.routes[r].visits.is_empty() && !hopeless[r])
             .collect();
@@ -292,14 +308,14 @@ impl Run<'_, '_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::Instance;
     use crate::solve::insert::first_plan;
     use crate::synth::{SynthParams, random_instance};
 
-    /// A town whose team-days weigh like a visit.
-    fn town(seed: u64) -> Instance {
+    /// A town whose team-days weigh like a visit, so routes come first.
+    pub(crate) fn town(seed: u64) -> Instance {
         let mut inst = random_instance(seed, &SynthParams::town());
         inst.settings.weights.route = inst.settings.weights.visit;
         inst

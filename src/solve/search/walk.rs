@@ -28,6 +28,9 @@ pub(super) struct Walk<S> {
     best_cost: ObjectiveParts,
     /// The round the best was found in (or the walk last went back to it).
     best_round: u64,
+    /// Times the walk stalled ([`RETURN_AFTER`] rounds without a new best) since the best
+    /// was found.
+    stalls: u32,
 }
 
 impl<S: Clone> Walk<S> {
@@ -39,6 +42,7 @@ impl<S: Clone> Walk<S> {
             best: initial,
             best_cost: cost,
             best_round: round,
+            stalls: 0,
         }
     }
 
@@ -60,6 +64,7 @@ impl<S: Clone> Walk<S> {
             self.best = s.clone();
             self.best_cost = cost.clone();
             self.best_round = round;
+            self.stalls = 0;
         }
         if cost.total < self.current_cost.total || cost.total <= self.best_cost.total + threshold {
             self.current = s;
@@ -68,8 +73,9 @@ impl<S: Clone> Walk<S> {
     }
 
     /// Ends `round`: when [`RETURN_AFTER`] rounds have passed without a new best plan, starts
-    /// again from what `restart` makes of the best plan (a kicked copy, see [`super::kick`]),
-    /// or from the best plan itself when it gives `None`.
+    /// again from the best plan the first time, and from then on (until a new best) from what
+    /// `restart` makes of it (a kicked copy, see [`super::kick`]), or from the best plan itself
+    /// when that gives `None`.
     pub fn end_round(
         &mut self,
         round: u64,
@@ -78,11 +84,17 @@ impl<S: Clone> Walk<S> {
         if round - self.best_round < RETURN_AFTER {
             return;
         }
-        let (s, cost) = restart(&self.best, &self.best_cost)
-            .unwrap_or_else(|| (self.best.clone(), self.best_cost.clone()));
+        self.stalls += 1;
+        let restarted = if self.stalls >= 2 {
+            restart(&self.best, &self.best_cost)
+        } else {
+            None
+        };
+        let (s, cost) = restarted.unwrap_or_else(|| (self.best.clone(), self.best_cost.clone()));
         if cost.total < self.best_cost.total {
             self.best = s.clone();
             self.best_cost = cost.clone();
+            self.stalls = 0;
         }
         self.current = s;
         self.current_cost = cost;
@@ -160,11 +172,14 @@ mod tests {
     }
 
     #[test]
-    fn a_stalled_walk_goes_on_from_the_restart_it_is_given_and_keeps_its_best() {
+    fn a_walk_stalled_twice_goes_on_from_the_restart_it_is_given_and_keeps_its_best() {
         let mut walk = Walk::new("start", at(100.0), 0);
         walk.offer("best", at(80.0), 10.0, 1);
         walk.end_round(RETURN_AFTER, |_, _| panic!("not stalled yet"));
-        walk.end_round(RETURN_AFTER + 1, |best, cost| {
+        walk.offer("drifted", at(85.0), 10.0, RETURN_AFTER);
+        walk.end_round(RETURN_AFTER + 1, |_, _| panic!("the first stall goes back"));
+        assert_eq!(*walk.current(), "best");
+        walk.end_round(2 * RETURN_AFTER + 1, |best, cost| {
             assert_eq!((*best, cost.total), ("best", 80.0));
             Some(("kicked", at(95.0)))
         });
@@ -177,7 +192,15 @@ mod tests {
             80.0,
             "a worse restart keeps the best"
         );
-        walk.end_round(2 * RETURN_AFTER + 1, |_, _| Some(("lucky", at(70.0))));
+        walk.end_round(3 * RETURN_AFTER + 1, |_, _| Some(("lucky", at(70.0))));
+        assert_eq!(
+            walk.best_cost().total,
+            70.0,
+            "a better restart is the new best"
+        );
+        walk.end_round(4 * RETURN_AFTER + 1, |_, _| {
+            panic!("a new best: back first")
+        });
         assert_eq!(walk.into_best(), ("lucky", at(70.0)));
     }
 
