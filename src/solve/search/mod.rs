@@ -239,7 +239,9 @@ pub(crate) fn run(
         b => (b / 100).max(1),
     };
     let mut round = stage.first_round;
-    let threshold_share = if route_elimination::applies(ctx) {
+    // Where routes come first the walk is wider, and a stalled walk is kicked.
+    let routes_first = route_elimination::applies(ctx);
+    let threshold_share = if routes_first {
         ROUTES_FIRST_THRESHOLD
     } else {
         THRESHOLD
@@ -280,12 +282,11 @@ pub(crate) fn run(
             walk.offer(s, cost, weigh(&ctx.weights, &slack), round);
         }
         walk.end_round(round, |best, cost| {
-            let kicks = route_elimination::applies(ctx);
             let budget = route_elimination::Budget {
                 work: kick::WORK,
                 deadline: stop.deadline(),
             };
-            kicks
+            routes_first
                 .then(|| kick::kick(ctx, best, cost, params.seed, round, &budget))
                 .flatten()
         });
