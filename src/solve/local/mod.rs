@@ -180,10 +180,11 @@ impl<'c, 's, 'a> Search<'c, 's, 'a> {
     }
 
     /// True when route `r` has a visit at `firm`, other than the one at position `skip`: a
-    /// binary search of [`Self::by_firm`] rather than a scan of the route, which on long
-    /// routes was most of a sweep's time.
+    /// binary search of [`Self::by_firm`] rather than a scan of a route that may be long.
     fn holds_firm(&self, r: usize, firm: usize, skip: Option<usize>) -> bool {
-        let from = self.by_firm.partition_point(|&(f, x, _)| (f, x) < (firm, r));
+        let from = self
+            .by_firm
+            .partition_point(|&(f, x, _)| (f, x) < (firm, r));
         self.by_firm[from..]
             .iter()
             .take_while(|&&(f, x, _)| (f, x) == (firm, r))
