@@ -348,13 +348,7 @@ impl RouteSt {
 
     /// Reorders the visits to `order` when that is feasible, shorter or not; true when it did.
     pub fn set_order(&mut self, ctx: &Ctx, order: &[usize]) -> bool {
-        let fast = self.order_fits(ctx, order);
-        debug_assert_eq!(
-            fast,
-            fits(ctx, self.team, order.iter().map(|&i| &self.visits[i])),
-            "the stretch replayed and the whole route disagree"
-        );
-        if !fast {
+        if !fits(ctx, self.team, order.iter().map(|&i| &self.visits[i])) {
             return false;
         }
         let mut old: Vec<Option<Bundle>> = self.visits.drain(..).map(Some).collect();
@@ -364,39 +358,6 @@ impl RouteSt {
             .collect();
         self.refresh(ctx);
         true
-    }
-
-    /// Whether the visits in `order` fit the shift, replaying only the stretch where `order`
-    /// differs from the route as it is: the visits before it keep their cached starts, and the
-    /// visits after it fit exactly when the first of them can start by its cached latest
-    /// start (starts only move later with later arrivals). Intra-route moves on the long,
-    /// tight routes of VRPTW are mostly refused, and a whole replay for each refusal was most
-    /// of their time.
-    fn order_fits(&self, ctx: &Ctx, order: &[usize]) -> bool {
-        let n = self.visits.len();
-        let Some(first) = (0..n).find(|&k| order[k] != k) else {
-            return true;
-        };
-        let last = (first..n).rfind(|&k| order[k] != k).unwrap_or(first);
-        let (mut clock, mut at) = self.depart_before(ctx, first);
-        let team = self.team;
-        for &i in &order[first..=last] {
-            let v = &self.visits[i];
-            let p = ctx.firm_point(v.firm);
-            let arrival = clock + ctx.minutes(at, p);
-            let Some(s) = earliest_start(ctx.windows(team, v.firm), arrival, v.dur) else {
-                return false;
-            };
-            clock = s + v.dur;
-            at = p;
-        }
-        let (latest, p) = self.latest_at(ctx, last + 1);
-        let arrival = clock + ctx.minutes(at, p);
-        match self.visits.get(last + 1) {
-            None => Shift::back_in_time(ctx, team, arrival),
-            Some(v) => earliest_start(ctx.windows(team, v.firm), arrival, v.dur)
-                .is_some_and(|s| s <= latest),
-        }
     }
 
     /// Reorders the visits to `order` when that is feasible and shorter; true when it did.
