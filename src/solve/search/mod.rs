@@ -10,7 +10,7 @@
 //! Acceptance is record-to-record travel ([`walk`]): the round's best neighbour that is not the
 //! current plan back ([`round_pick`]) replaces the current plan when it is better, or within a
 //! threshold of the best found so far, and after [`walk::RETURN_AFTER`] rounds without a new
-//! best (fewer where routes come first, [`walk::ROUTES_FIRST_RETURN_AFTER`]) the walk starts
+//! best (fewer where routes come first and are long, [`walk::stall_after`]) the walk starts
 //! again from the best, or where routes come first from a kicked copy of it ([`kick`]). The threshold starts at a share of the best plan's travel cost
 //! ([`THRESHOLD`], or [`ROUTES_FIRST_THRESHOLD`] where routes come first) and falls linearly
 //! to zero at the end of the budget, so early rounds may lengthen routes to escape a local
@@ -233,13 +233,10 @@ pub(crate) fn run(
             .as_ref()
             .map_or(shown_cost, |i| i.1.min(shown_cost))
     };
-    // Where routes come first the walk is wider, stalls sooner, and a stalled walk is kicked.
+    // Where routes come first the walk is wider, stalls sooner on long routes, and a stalled
+    // walk is kicked.
     let routes_first = route_elimination::applies(ctx);
-    let stall_after = if routes_first {
-        walk::ROUTES_FIRST_RETURN_AFTER
-    } else {
-        walk::RETURN_AFTER
-    };
+    let stall_after = walk::stall_after(routes_first, initial.visits(), first_cost.routes);
     let mut walk = Walk::new(initial, first_cost, stage.first_round, stall_after);
     let report_every = match stop.budget() {
         0 => TIMED_REPORT_EVERY,

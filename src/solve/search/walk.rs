@@ -4,8 +4,8 @@
 //! Record-to-record travel: a round's pick ([`round_pick`]) replaces the current plan when it
 //! is better than the current one, or within a threshold of the best found so far (the caller
 //! sizes the threshold and lets it fall over the budget). After [`RETURN_AFTER`] rounds without
-//! a new best ([`ROUTES_FIRST_RETURN_AFTER`] where routes come first) the walk starts again
-//! from the best, or from a kicked copy of it.
+//! a new best ([`LONG_ROUTES_RETURN_AFTER`] where routes come first and are long,
+//! [`stall_after`]) the walk starts again from the best, or from a kicked copy of it.
 
 use crate::solve::ObjectiveParts;
 
@@ -21,18 +21,34 @@ use crate::solve::ObjectiveParts;
 /// stayed byte-identical.
 pub(super) const RETURN_AFTER: u64 = 300;
 
-/// [`RETURN_AFTER`] where routes come first ([`crate::solve::route_elimination::applies`]).
+/// [`RETURN_AFTER`] where routes come first ([`crate::solve::route_elimination::applies`])
+/// and are long: [`LONG_ROUTE`] visits or more on average.
 ///
 /// Why shorter there: since a stalled walk is kicked from its second stall on
 /// ([`super::kick`]), the stall length sets how often the walk leaves the basin of its best
 /// plan, and on long routes a round takes several milliseconds, so 300 rounds left a 10 s run
 /// two kicks at most. On Solomon's R2 and RC2 at 10 s, side by side with 300, 150 took the
 /// mean gap where vehicles match from +2.01 % to +1.69 % with seed 1 (better on 5, worse on
-/// one) and from +2.65 % to +1.97 % with seed 2 (7 and 3; RC202 from +14.9 % to +4.4 %). On
-/// all 56 it went +0.70 → +0.69 % with seed 1 and +1.12 → +0.93 % with seed 2, R1 and RC1 a
-/// little worse (by 0.05 to 0.3 points). 100 did no better than 150 on R2 and RC2, nor did
-/// kicking from the first stall.
-pub(super) const ROUTES_FIRST_RETURN_AFTER: u64 = 150;
+/// one) and from +2.65 % to +1.97 % with seed 2 (7 and 3; RC202 from +14.9 % to +4.4 %); 100
+/// did no better than 150, nor did kicking from the first stall. Short routes keep 300: with
+/// 150 for every instance where routes come first, Solomon's R1 and RC1 at 10 s lost 0.05 to
+/// 0.3 points on their class means, and the 18 of Gehring & Homberger's 200 at 60 s went
+/// +1.13 → +1.38 % (RC1 +2.87 → +4.56 %), all of them short routes.
+pub(super) const LONG_ROUTES_RETURN_AFTER: u64 = 150;
+
+/// Visits per route, on average, from which routes count as long: Solomon's and Gehring and
+/// Homberger's R2, RC2 and C2 have 25 to 50, their R1, RC1 and C1 about 10.
+pub(super) const LONG_ROUTE: usize = 20;
+
+/// Rounds without a new best after which a walk stalls: [`LONG_ROUTES_RETURN_AFTER`] where
+/// routes come first and `visits` over `routes` are long, [`RETURN_AFTER`] otherwise.
+pub(super) fn stall_after(routes_first: bool, visits: usize, routes: usize) -> u64 {
+    if routes_first && visits >= LONG_ROUTE * routes.max(1) {
+        LONG_ROUTES_RETURN_AFTER
+    } else {
+        RETURN_AFTER
+    }
+}
 
 /// The current plan of the walk and the best one met, with their objectives.
 pub(super) struct Walk<S> {
@@ -45,8 +61,7 @@ pub(super) struct Walk<S> {
     /// Times the walk stalled ([`Walk::stall_after`] rounds without a new best) since the
     /// best was found.
     stalls: u32,
-    /// Rounds without a new best that make a stall ([`RETURN_AFTER`] or
-    /// [`ROUTES_FIRST_RETURN_AFTER`]).
+    /// Rounds without a new best that make a stall ([`stall_after`]).
     stall_after: u64,
 }
 
@@ -153,6 +168,16 @@ mod tests {
             total,
             ..ObjectiveParts::default()
         }
+    }
+
+    #[test]
+    fn only_long_routes_where_routes_come_first_stall_sooner() {
+        assert_eq!(stall_after(true, 100, 3), LONG_ROUTES_RETURN_AFTER);
+        assert_eq!(stall_after(true, 100, 5), LONG_ROUTES_RETURN_AFTER);
+        assert_eq!(stall_after(true, 100, 6), RETURN_AFTER);
+        assert_eq!(stall_after(true, 100, 10), RETURN_AFTER);
+        assert_eq!(stall_after(false, 100, 3), RETURN_AFTER);
+        assert_eq!(stall_after(true, 0, 0), RETURN_AFTER);
     }
 
     #[test]
