@@ -11,10 +11,11 @@
 //! current plan back ([`round_pick`]) replaces the current plan when it is better, or within a
 //! threshold of the best found so far, and after [`walk::RETURN_AFTER`] rounds without a new
 //! best (fewer where routes come first and are long, [`walk::stall_after`]) the walk starts
-//! again from the best, or where routes come first from a kicked copy of it ([`kick`]). The threshold starts at a share of the best plan's travel cost
-//! ([`THRESHOLD`], or [`ROUTES_FIRST_THRESHOLD`] where routes come first) and falls linearly
-//! to zero at the end of the budget, so early rounds may lengthen routes to escape a local
-//! optimum while the visit count, worth far more, practically never gets worse.
+//! again from the best, or where routes come first from a kicked copy of it ([`kick`]). The
+//! threshold starts at a share of the best plan's travel cost ([`THRESHOLD`], or
+//! [`ROUTES_FIRST_THRESHOLD`] where routes come first) and falls linearly to zero at the end
+//! of the budget, so early rounds may lengthen routes to escape a local optimum while the
+//! visit count, worth far more, practically never gets worse.
 
 mod firm_merge;
 mod firm_split;

@@ -36,7 +36,7 @@ pub(super) const RETURN_AFTER: u64 = 300;
 /// +1.13 → +1.38 % (RC1 +2.87 → +4.56 %), all of them short routes.
 pub(super) const LONG_ROUTES_RETURN_AFTER: u64 = 150;
 
-/// Visits per route, on average, from which routes count as long: Solomon's and Gehring and
+/// Visits per route, on average, from which routes count as long: Solomon's and Gehring &
 /// Homberger's R2, RC2 and C2 have 25 to 50, their R1, RC1 and C1 about 10.
 pub(super) const LONG_ROUTE: usize = 20;
 
@@ -58,8 +58,8 @@ pub(super) struct Walk<S> {
     best_cost: ObjectiveParts,
     /// The round the best was found in (or the walk last went back to it).
     best_round: u64,
-    /// Times the walk stalled ([`Walk::stall_after`] rounds without a new best) since the
-    /// best was found.
+    /// Times the walk stalled (`stall_after` rounds without a new best) since the best was
+    /// found.
     stalls: u32,
     /// Rounds without a new best that make a stall ([`stall_after`]).
     stall_after: u64,
