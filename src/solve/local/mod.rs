@@ -3,7 +3,9 @@
 //! visit or a chain of two or three consecutive visits, swap two visits, and exchange the
 //! tails of two routes of the same day (2-opt*), between routes of the same day or of
 //! different days, first improvement, until no move improves the plan or [`MAX_PASSES`]
-//! sweeps are done.
+//! sweeps are done. Where team-days are traded against kilometres rather than put first, each
+//! route's sweep ends with SWAP* ([`swap_star`]): two visits change routes, each to its
+//! cheapest place in the other.
 //!
 //! **Granular.** A visit at firm `f` is only moved next to, swapped with or joined to visits at
 //! the firms of `f`'s neighbour list ([`Ctx::neighbours`], the 24 nearest firms with tasks,
@@ -30,6 +32,7 @@
 //! result depends only on the solution it starts from.
 
 pub(crate) mod segment;
+mod swap_star;
 
 use super::bundle::Bundle;
 use super::context::Ctx;
@@ -79,6 +82,9 @@ pub(crate) fn educate(ctx: &Ctx, sol: &mut Solution, touched: &mut [bool]) {
     if ctx.locks.is_some() {
         return;
     }
+    // Where routes come first, SWAP* cost more rounds than it gained on Solomon's 56 at 10 s
+    // (BENCHMARKS.md): there the long routes are paired with every other one.
+    let swap_star = !super::route_elimination::applies(ctx);
     let mut search = Search::new(ctx, sol);
     let mut dirty: Vec<usize> = (0..touched.len()).filter(|&r| touched[r]).collect();
     for _ in 0..MAX_PASSES {
@@ -93,6 +99,10 @@ pub(crate) fn educate(ctx: &Ctx, sol: &mut Solution, touched: &mut [bool]) {
                     }
                     None => i += 1,
                 }
+            }
+            if let Some(b) = swap_star.then(|| search.swap_star(a)).flatten() {
+                changed[a] = true;
+                changed[b] = true;
             }
         }
         dirty = (0..changed.len()).filter(|&r| changed[r]).collect();
@@ -315,14 +325,17 @@ impl<'c, 's, 'a> Search<'c, 's, 'a> {
     /// The exact change of the objective when both splices are replayed through every rule;
     /// infinite when one is infeasible.
     fn exact_gain(&self, new_a: &Splice, new_b: &Splice) -> f64 {
+        self.lists_gain(new_a.head, &new_a.visits(), new_b.head, &new_b.visits())
+    }
+
+    /// The exact change of the objective when `ra` and `rb` (two routes of the plan) come to
+    /// hold `va` and `vb`, replayed through every rule; infinite when one is infeasible.
+    fn lists_gain(&self, ra: &RouteSt, va: &[&Bundle], rb: &RouteSt, vb: &[&Bundle]) -> f64 {
         let ctx = self.ctx;
-        let (ra, rb) = (new_a.head, new_b.head);
-        let va = new_a.visits();
-        let vb = new_b.visits();
-        let Some((xa, onsite_a)) = checked(ctx, ra.team, ra.day, &va) else {
+        let Some((xa, onsite_a)) = checked(ctx, ra.team, ra.day, va) else {
             return f64::INFINITY;
         };
-        let Some((xb, onsite_b)) = checked(ctx, rb.team, rb.day, &vb) else {
+        let Some((xb, onsite_b)) = checked(ctx, rb.team, rb.day, vb) else {
             return f64::INFINITY;
         };
         let qa = Priced {
@@ -355,7 +368,6 @@ impl<'c, 's, 'a> Search<'c, 's, 'a> {
     /// Applies `m` between (`a`, `i`) and (`b`, `j`), shortens both routes and updates the
     /// caches.
     fn apply(&mut self, a: usize, i: usize, b: usize, j: usize, m: Move) {
-        let ctx = self.ctx;
         let (ra, rb) = (&*self.sol.routes[a], &*self.sol.routes[b]);
         let (va, vb): (Vec<Bundle>, Vec<Bundle>) = match m {
             Move::Relocate { len, after } => {
@@ -381,6 +393,12 @@ impl<'c, 's, 'a> Search<'c, 's, 'a> {
                 (va, vb)
             }
         };
+        self.replace(a, va, b, vb);
+    }
+
+    /// Gives routes `a` and `b` the visits `va` and `vb`, shortens both and updates the caches.
+    fn replace(&mut self, a: usize, va: Vec<Bundle>, b: usize, vb: Vec<Bundle>) {
+        let ctx = self.ctx;
         for (r, visits) in [(a, va), (b, vb)] {
             let team = self.sol.routes[r].team;
             self.load[team] -= self.sol.routes[r].workload();
