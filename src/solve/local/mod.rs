@@ -399,22 +399,43 @@ impl<'c, 's, 'a> Search<'c, 's, 'a> {
     /// Gives routes `a` and `b` the visits `va` and `vb`, shortens both and updates the caches.
     fn replace(&mut self, a: usize, va: Vec<Bundle>, b: usize, vb: Vec<Bundle>) {
         let ctx = self.ctx;
+        let mut moved = Vec::new();
         for (r, visits) in [(a, va), (b, vb)] {
             let team = self.sol.routes[r].team;
             self.load[team] -= self.sol.routes[r].workload();
-            self.by_firm.retain(|&(_, x, _)| x != r);
             let route = Arc::make_mut(&mut self.sol.routes[r]);
             route.visits = visits;
             route.refresh(ctx);
             route.improve(ctx);
             self.load[team] += route.workload();
-            self.by_firm
-                .extend(route.visits.iter().enumerate().map(|(i, v)| (v.firm, r, i)));
+            moved.extend(route.visits.iter().enumerate().map(|(i, v)| (v.firm, r, i)));
             self.sums[r] = None;
         }
-        self.by_firm.sort_unstable();
+        // The few entries of the two routes merged into the rest, which stays sorted: a sweep
+        // makes many moves, and sorting the whole month's visits after each was a tenth of a
+        // county's search.
+        moved.sort_unstable();
+        let kept = std::mem::take(&mut self.by_firm)
+            .into_iter()
+            .filter(|&(_, x, _)| x != a && x != b);
+        self.by_firm = merge_sorted(kept, moved);
         self.deviation = balance(&self.load, &ctx.team_can_work).1;
     }
+}
+
+/// The entries of two sorted sequences, sorted.
+fn merge_sorted<T: Ord + Copy>(a: impl Iterator<Item = T>, b: Vec<T>) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.size_hint().0 + b.len());
+    let mut b = b.into_iter().peekable();
+    for x in a {
+        while let Some(&y) = b.peek().filter(|&&y| y < x) {
+            out.push(y);
+            b.next();
+        }
+        out.push(x);
+    }
+    out.extend(b);
+    out
 }
 
 /// True when the visit `w` of another route may go into `route` as far as the rules that do

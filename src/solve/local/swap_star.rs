@@ -51,26 +51,51 @@ struct Exchange {
     into_b: usize,
 }
 
-/// The route's stops as points: the team's base, its visits, the base again.
-fn stops(ctx: &Ctx, r: &RouteSt) -> Vec<usize> {
-    let base = ctx.base_point(r.team);
-    std::iter::once(base)
-        .chain(r.visits.iter().map(|v| ctx.firm_point(v.firm)))
-        .chain(std::iter::once(base))
-        .collect()
+/// A route's stops as points (the team's base, its visits, the base again), the kilometres of
+/// each leg and of each shortcut past one visit: what every place of every visit priced
+/// against the route needs.
+struct Stops {
+    points: Vec<usize>,
+    /// `legs[k]`: stop `k` to stop `k + 1`.
+    legs: Vec<f64>,
+    /// `skips[k]`: stop `k` to stop `k + 2`, past visit `k`.
+    skips: Vec<f64>,
 }
 
-/// Kilometres a route saves without visit `k` (stops `k`, `k + 1`, `k + 2`).
-fn removal(ctx: &Ctx, s: &[usize], k: usize) -> f64 {
-    ctx.km(s[k], s[k + 1]) + ctx.km(s[k + 1], s[k + 2]) - ctx.km(s[k], s[k + 2])
+impl Stops {
+    fn of(ctx: &Ctx, r: &RouteSt) -> Self {
+        let base = ctx.base_point(r.team);
+        let points: Vec<usize> = std::iter::once(base)
+            .chain(r.visits.iter().map(|v| ctx.firm_point(v.firm)))
+            .chain(std::iter::once(base))
+            .collect();
+        Self::through(ctx, points)
+    }
+
+    /// The stops `points`, base to base.
+    fn through(ctx: &Ctx, points: Vec<usize>) -> Self {
+        let legs = points.windows(2).map(|w| ctx.km(w[0], w[1])).collect();
+        let skips = points.windows(3).map(|w| ctx.km(w[0], w[2])).collect();
+        Self {
+            points,
+            legs,
+            skips,
+        }
+    }
+
+    /// Kilometres the route saves without visit `k`.
+    fn removal(&self, k: usize) -> f64 {
+        self.legs[k] + self.legs[k + 1] - self.skips[k]
+    }
 }
 
 /// The [`TOP`] cheapest places of point `x` in the route of stops `s`, cheapest first, ties to
 /// the earlier place.
-fn cheapest(ctx: &Ctx, s: &[usize], x: usize) -> Vec<Place> {
+fn cheapest(ctx: &Ctx, s: &Stops, x: usize) -> Vec<Place> {
     let mut top: Vec<Place> = Vec::with_capacity(TOP + 1);
-    for at in 0..s.len() - 1 {
-        let km = ctx.km(s[at], x) + ctx.km(x, s[at + 1]) - ctx.km(s[at], s[at + 1]);
+    let p = &s.points;
+    for (at, leg) in s.legs.iter().enumerate() {
+        let km = ctx.km(p[at], x) + ctx.km(x, p[at + 1]) - leg;
         let k = top.partition_point(|p| p.km <= km);
         if k < TOP {
             top.insert(k, Place { km, at });
@@ -82,9 +107,10 @@ fn cheapest(ctx: &Ctx, s: &[usize], x: usize) -> Vec<Place> {
 
 /// The cheapest place of point `x` in the route of stops `s` once its visit `j` is out, as a
 /// place of that shorter route: the gap `j` leaves, or the cheapest of `top` not next to `j`.
-fn cheapest_without(ctx: &Ctx, s: &[usize], x: usize, j: usize, top: &[Place]) -> Place {
+fn cheapest_without(ctx: &Ctx, s: &Stops, x: usize, j: usize, top: &[Place]) -> Place {
+    let p = &s.points;
     let gap = Place {
-        km: ctx.km(s[j], x) + ctx.km(x, s[j + 2]) - ctx.km(s[j], s[j + 2]),
+        km: ctx.km(p[j], x) + ctx.km(x, p[j + 2]) - s.skips[j],
         at: j,
     };
     match top.iter().find(|p| p.at != j && p.at != j + 1) {
@@ -149,8 +175,8 @@ impl Search<'_, '_, '_> {
         if !a_joins_b.contains(&true) || !b_joins_a.contains(&true) {
             return false;
         }
-        let (sa, sb) = (stops(ctx, ra), stops(ctx, rb));
-        let places = |from: &RouteSt, may: &[bool], s: &[usize]| -> Vec<Option<Vec<Place>>> {
+        let (sa, sb) = (Stops::of(ctx, ra), Stops::of(ctx, rb));
+        let places = |from: &RouteSt, may: &[bool], s: &Stops| -> Vec<Option<Vec<Place>>> {
             from.visits
                 .iter()
                 .zip(may)
@@ -161,13 +187,13 @@ impl Search<'_, '_, '_> {
         let mut found: Vec<Exchange> = Vec::new();
         for (i, top_u) in into_b.iter().enumerate() {
             let Some(top_u) = top_u else { continue };
-            let (u, out_a) = (ctx.firm_point(ra.visits[i].firm), removal(ctx, &sa, i));
+            let (u, out_a) = (ctx.firm_point(ra.visits[i].firm), sa.removal(i));
             for (j, top_v) in into_a.iter().enumerate() {
                 let Some(top_v) = top_v else { continue };
                 let v = ctx.firm_point(rb.visits[j].firm);
                 let pu = cheapest_without(ctx, &sb, u, j, top_u);
                 let pv = cheapest_without(ctx, &sa, v, i, top_v);
-                let km = pu.km + pv.km - out_a - removal(ctx, &sb, j);
+                let km = pu.km + pv.km - out_a - sb.removal(j);
                 if km * ctx.weights.travel_km < -MIN_GAIN {
                     found.push(Exchange {
                         km,
@@ -250,7 +276,8 @@ mod tests {
     }
 
     /// Every place `cheapest_without` picks costs what inserting there costs, and none of the
-    /// places of the shorter route is cheaper: a brute force over every place.
+    /// places of the shorter route is cheaper (a brute force over every place); a removal
+    /// saves what the two routes' lengths differ by.
     #[test]
     fn the_cheapest_place_without_a_visit_is_the_cheapest_of_all() {
         use rand::{Rng, SeedableRng};
@@ -268,9 +295,12 @@ mod tests {
             s.push(base);
             let x = ctx.firm_point(rng.gen_range(0..points));
             let j = rng.gen_range(0..n);
-            let got = cheapest_without(&ctx, &s, x, j, &cheapest(&ctx, &s, x));
+            let stops = Stops::through(&ctx, s.clone());
+            let got = cheapest_without(&ctx, &stops, x, j, &cheapest(&ctx, &stops, x));
             let mut short = s.clone();
             short.remove(j + 1);
+            let length = |p: &[usize]| p.windows(2).map(|w| ctx.km(w[0], w[1])).sum::<f64>();
+            assert!((stops.removal(j) - (length(&s) - length(&short))).abs() < 1e-9);
             let cost = |at: usize| {
                 ctx.km(short[at], x) + ctx.km(x, short[at + 1]) - ctx.km(short[at], short[at + 1])
             };
