@@ -600,7 +600,7 @@ mod tests {
 
     /// The first plan of an instance, as construction leaves it before education; the tasks no
     /// plan can schedule go to `ctx.fixed`.
-    fn first_plan(ctx: &mut Ctx) -> Solution {
+    pub(super) fn first_plan(ctx: &mut Ctx) -> Solution {
         let bounds = crate::graph::visit_bounds(ctx.inst);
         let taken = vec![false; ctx.inst.tasks.len()];
         let (bundles, fixed) = crate::solve::bundle::initial_bundles_from(ctx, &bounds, &taken);

@@ -223,26 +223,9 @@ impl Search<'_, '_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::solve::local::tests::first_plan;
     use crate::solve::objective::evaluate;
-    use crate::solve::solution::Solution;
     use crate::synth::{SynthParams, random_instance};
-    use std::sync::Arc;
-
-    /// The first plan of an instance by regret insertion alone, each route shortened.
-    fn first_plan(ctx: &mut Ctx) -> Solution {
-        let bounds = crate::graph::visit_bounds(ctx.inst);
-        let taken = vec![false; ctx.inst.tasks.len()];
-        let (bundles, fixed) = crate::solve::bundle::initial_bundles_from(ctx, &bounds, &taken);
-        ctx.fixed = fixed;
-        let ctx = &*ctx;
-        let mut sol = Solution::empty(ctx);
-        let mut touched = vec![false; sol.routes.len()];
-        crate::solve::insert::insert(ctx, &mut sol, bundles, &mut touched);
-        for r in &mut sol.routes {
-            Arc::make_mut(r).improve(ctx);
-        }
-        sol
-    }
 
     /// SWAP* alone, from every route of first plans: each exchange it makes lowers the exact
     /// objective, keeps every visit, and the plan it leaves passes the independent checker.
