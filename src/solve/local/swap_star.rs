@@ -17,6 +17,7 @@ use super::{MIN_GAIN, Search, may_join};
 use crate::solve::bundle::Bundle;
 use crate::solve::context::Ctx;
 use crate::solve::route::RouteSt;
+use crate::solve::solution::visits_at;
 
 /// Cheapest places kept per visit and route: three are enough for the cheapest place left
 /// after any one visit goes, since only two places touch that visit.
@@ -148,24 +149,19 @@ impl Search<'_, '_, '_> {
         let mut others: Vec<usize> = Vec::new();
         for u in &self.sol.routes[a].visits {
             for &g in ctx.neighbours[u.firm].iter().take(NEAREST) {
-                let from = self.by_firm.partition_point(|&(f, _, _)| f < g);
-                others.extend(
-                    self.by_firm[from..]
-                        .iter()
-                        .take_while(|&&(f, _, _)| f == g)
-                        .map(|&(_, r, _)| r)
-                        .filter(|&r| r != a),
-                );
+                others.extend(visits_at(&self.by_firm, g).map(|(r, _)| r));
             }
         }
+        others.retain(|&r| r != a);
         others.sort_unstable();
         others.dedup();
-        others.into_iter().find(|&b| self.swap_star_pair(a, b))
+        let sa = Stops::of(ctx, &self.sol.routes[a]);
+        others.into_iter().find(|&b| self.swap_star_pair(a, &sa, b))
     }
 
-    /// Makes the best SWAP* between routes `a` and `b` whose exact objective improves, of the
-    /// [`MAX_REPLAYS`] that save the most kilometres; true when one was made.
-    fn swap_star_pair(&mut self, a: usize, b: usize) -> bool {
+    /// Makes the best SWAP* between routes `a` (of stops `sa`) and `b` whose exact objective
+    /// improves, of the [`MAX_REPLAYS`] that save the most kilometres; true when one was made.
+    fn swap_star_pair(&mut self, a: usize, sa: &Stops, b: usize) -> bool {
         let ctx = self.ctx;
         let (ra, rb) = (&*self.sol.routes[a], &*self.sol.routes[b]);
         let joins = |from: &RouteSt, to: &RouteSt| -> Vec<bool> {
@@ -175,7 +171,7 @@ impl Search<'_, '_, '_> {
         if !a_joins_b.contains(&true) || !b_joins_a.contains(&true) {
             return false;
         }
-        let (sa, sb) = (Stops::of(ctx, ra), Stops::of(ctx, rb));
+        let sb = Stops::of(ctx, rb);
         let places = |from: &RouteSt, may: &[bool], s: &Stops| -> Vec<Option<Vec<Place>>> {
             from.visits
                 .iter()
@@ -183,7 +179,7 @@ impl Search<'_, '_, '_> {
                 .map(|(u, &may)| may.then(|| cheapest(ctx, s, ctx.firm_point(u.firm))))
                 .collect()
         };
-        let (into_b, into_a) = (places(ra, &a_joins_b, &sb), places(rb, &b_joins_a, &sa));
+        let (into_b, into_a) = (places(ra, &a_joins_b, &sb), places(rb, &b_joins_a, sa));
         let mut found: Vec<Exchange> = Vec::new();
         for (i, top_u) in into_b.iter().enumerate() {
             let Some(top_u) = top_u else { continue };
@@ -192,7 +188,7 @@ impl Search<'_, '_, '_> {
                 let Some(top_v) = top_v else { continue };
                 let v = ctx.firm_point(rb.visits[j].firm);
                 let pu = cheapest_without(ctx, &sb, u, j, top_u);
-                let pv = cheapest_without(ctx, &sa, v, i, top_v);
+                let pv = cheapest_without(ctx, sa, v, i, top_v);
                 let km = pu.km + pv.km - out_a - sb.removal(j);
                 if km * ctx.weights.travel_km < -MIN_GAIN {
                     found.push(Exchange {
