@@ -21,6 +21,10 @@ pub(crate) struct Solution {
     pub routes: Vec<Arc<RouteSt>>,
     /// Bundles that found no room, to be tried again by every repair.
     pub unassigned: Vec<Bundle>,
+    /// Routes no visit may be put into, while one part of a round is searched on its own
+    /// ([`super::search`]'s parts): the other parts' routes, which their own searches change at
+    /// the same time. `None` outside such a search.
+    pub closed: Option<Arc<Vec<bool>>>,
 }
 
 /// A non-empty route with its clock times, leaving base just in time for the first visit.
@@ -65,7 +69,13 @@ impl Solution {
                 .map(|&(day, team)| Arc::new(RouteSt::new(team, day)))
                 .collect(),
             unassigned: Vec::new(),
+            closed: None,
         }
+    }
+
+    /// True when a visit may be put into route `r` (see [`Solution::closed`]).
+    pub fn is_open(&self, r: usize) -> bool {
+        self.closed.as_ref().is_none_or(|c| !c[r])
     }
 
     /// Number of visits.

@@ -64,6 +64,9 @@ pub(crate) fn insert_blinking(
     for b in bundles {
         let mut best: Option<(usize, Insertion)> = None;
         for r in b.candidate_routes(ctx) {
+            if !sol.is_open(r) {
+                continue;
+            }
             let route = &sol.routes[r];
             if route.visits.is_empty() && !MaxDays::may_open(&caps, route.team, used[route.team]) {
                 continue;

@@ -42,7 +42,8 @@ struct Pending {
 
 impl Pending {
     fn new(ctx: &Ctx, sol: &Solution, bundle: Bundle, may_open: &[bool]) -> Self {
-        let routes = bundle.candidate_routes(ctx);
+        let mut routes = bundle.candidate_routes(ctx);
+        routes.retain(|&r| sol.is_open(r));
         // An empty route offers the same insertion on every day its team works (nothing in it
         // depends on the day), so each team's empty routes are evaluated once.
         let mut empty: Vec<(usize, Option<Insertion>)> = Vec::new();

@@ -143,7 +143,8 @@ enum Move {
 
 impl<'c, 's, 'a> Search<'c, 's, 'a> {
     fn new(ctx: &'c Ctx<'a>, sol: &'s mut Solution) -> Self {
-        let by_firm = super::solution::visits_by_firm(sol, |_| true);
+        // Closed routes belong to another part of the round: no move may reach them.
+        let by_firm = super::solution::visits_by_firm(sol, |r| sol.is_open(r));
         let mut load = vec![0u32; ctx.inst.teams.len()];
         for r in &sol.routes {
             load[r.team] += r.workload();
@@ -445,7 +446,7 @@ fn may_join(ctx: &Ctx, route: &RouteSt, w: &Bundle) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::segment::{Segments, Splice};
     use super::*;
     use crate::solve::route::{Place, replay};
@@ -600,7 +601,7 @@ mod tests {
 
     /// The first plan of an instance, as construction leaves it before education; the tasks no
     /// plan can schedule go to `ctx.fixed`.
-    pub(super) fn first_plan(ctx: &mut Ctx) -> Solution {
+    pub(crate) fn first_plan(ctx: &mut Ctx) -> Solution {
         let bounds = crate::graph::visit_bounds(ctx.inst);
         let taken = vec![false; ctx.inst.tasks.len()];
         let (bundles, fixed) = crate::solve::bundle::initial_bundles_from(ctx, &bounds, &taken);

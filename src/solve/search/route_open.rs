@@ -47,6 +47,7 @@ pub(super) fn destroy(
         .filter(|&e| {
             let route = &sol.routes[e];
             route.visits.is_empty()
+                && sol.is_open(e)
                 && capped.as_ref().is_none_or(|(caps, used)| {
                     MaxDays::may_open(caps, route.team, used[route.team])
                 })

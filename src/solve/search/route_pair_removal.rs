@@ -75,7 +75,7 @@ pub(super) fn destroy(
     let (routes_first, routes_second) = (routes_of(&from_first), routes_of(&from_second));
     let tries = targets
         .into_iter()
-        .filter(|&r| sol.routes[r].visits.is_empty())
+        .filter(|&r| sol.routes[r].visits.is_empty() && sol.is_open(r))
         .filter_map(|r| {
             let a = Freed {
                 bundles: &from_first,
