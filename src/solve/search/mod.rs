@@ -4,30 +4,30 @@
 //! operator, reinsert them and every unassigned bundle by regret, then shorten the changed
 //! routes, each neighbour with its own random generator seeded from (seed, round, neighbour).
 //!
-//! On a county of 128 routes or more the round is split into parts ([`parts`]): disjoint sectors of the map's
-//! routes, each taking its share of the round's neighbours one after another as a walk of its
-//! own, within its routes, and the parts' plans are merged into the round's plan
-//! ([`parts_round`]). Every part's gain is kept, and repair in a part weighs only its routes,
-//! so a round costs less: on generated counties 1–3 (`balance_minute = 0`, seeds 1–4,
-//! 2,000 rounds, one thread) the mean of km + 20 × team-days went from 7,204 to 7,011 and the
-//! search's time down by about a third (BENCHMARKS.md). Where routes come first (VRPTW) the
-//! routes are long and few, and the round's neighbours all start from the current plan,
-//! built in parallel and compared in neighbour order, best objective first, ties to the
-//! lower neighbour; so they are on a replan, whose late tasks must reach the visit at their
-//! firm wherever it lies.
+//! On a county of 128 routes or more the round is split into parts ([`parts`]): disjoint
+//! sectors of the map's routes, each taking its share of the round's neighbours one after
+//! another as a walk of its own, within its routes, and the parts' plans are merged into the
+//! round's plan ([`parts_round`]). Every part's gain is kept, and repair in a part weighs only
+//! its routes, so a round also costs less: on generated counties 1–3 (`balance_minute = 0`,
+//! seeds 1–4, 2,000 rounds, one thread) the mean of km + 20 × team-days went from 7,121 to
+//! 6,971, and county 1's whole run took about three quarters of the CPU time (BENCHMARKS.md).
+//! Where routes come first (VRPTW) the routes are long and few, and the round's neighbours all
+//! start from the current plan, built in parallel and compared in neighbour order, best
+//! objective first, ties to the lower neighbour; so they do on a replan, whose late tasks must
+//! reach the visit at their firm wherever it lies, and on a plan too small for two parts.
 //!
 //! Either way the parts or neighbours are fixed in number, so the result is the same for any
 //! thread count.
 //!
-//! Acceptance is record-to-record travel ([`walk`]): the round's best neighbour that is not the
-//! current plan back ([`round_pick`]) replaces the current plan when it is better, or within a
-//! threshold of the best found so far, and after [`walk::RETURN_AFTER`] rounds without a new
-//! best (fewer where routes come first and are long, [`walk::stall_after`]) the walk starts
-//! again from the best, or where routes come first from a kicked copy of it ([`kick`]). The
-//! threshold starts at a share of the best plan's travel cost ([`THRESHOLD`], or
-//! [`ROUTES_FIRST_THRESHOLD`] where routes come first) and falls linearly to zero at the end
-//! of the budget, so early rounds may lengthen routes to escape a local optimum while the
-//! visit count, worth far more, practically never gets worse.
+//! Acceptance is record-to-record travel ([`walk`]): the round's plan (the parts merged, or the
+//! best neighbour that is not the current plan back, [`round_pick`]) replaces the current plan
+//! when it is better, or within a threshold of the best found so far, and after
+//! [`walk::RETURN_AFTER`] rounds without a new best (fewer where routes come first and are
+//! long, [`walk::stall_after`]) the walk starts again from the best, or where routes come
+//! first from a kicked copy of it ([`kick`]). The threshold starts at a share of the best
+//! plan's travel cost ([`THRESHOLD`], or [`ROUTES_FIRST_THRESHOLD`] where routes come first)
+//! and falls linearly to zero at the end of the budget, so early rounds may lengthen routes to
+//! escape a local optimum while the visit count, worth far more, practically never gets worse.
 
 mod firm_merge;
 mod firm_split;
