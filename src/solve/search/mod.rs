@@ -386,9 +386,9 @@ struct PartView<'p> {
 /// The stream of the random split of a round into parts, apart from the neighbours' streams.
 const SPLIT_STREAM: u64 = u64::MAX;
 
-/// One round, (seed, round), split into `n` parts ([`parts`]): each part takes [`CANDIDATES`] / parts steps of
-/// its own walk from the current plan, within its routes, and the parts' plans are merged
-/// into one. Returns the merged plan with its objective, and every route a step changed, as
+/// One round, (seed, round), split into `n` parts ([`parts`]): each part takes
+/// [`CANDIDATES`] / `n` steps of its own walk from the current plan, within its routes, and
+/// the parts' plans are merged into one. Returns the merged plan with its objective, and every route a step changed, as
 /// (slot, route) in part, step and slot order, for the route pool.
 ///
 /// A part keeps a step that is better than the part's plan so far, or that takes the whole

@@ -57,10 +57,10 @@ pub(super) fn split(ctx: &Ctx, sol: &Solution, n: usize, rng: &mut ChaCha8Rng) -
         .filter(|(_, r)| !r.visits.is_empty())
         .map(|(i, r)| (i, centre(ctx, r)))
         .collect();
-    let count = centres.len().max(1) as f64;
-    let (mx, my) = centres.iter().fold((0.0, 0.0), |(x, y), (_, (a, b))| {
-        (x + a / count, y + b / count)
-    });
+    let out = centres.len().max(1) as f64;
+    let (mx, my) = centres
+        .iter()
+        .fold((0.0, 0.0), |(x, y), (_, (a, b))| (x + a / out, y + b / out));
     let start = rng.gen_range(0.0..TAU);
     let mut around: Vec<(f64, usize)> = centres
         .iter()
