@@ -363,7 +363,8 @@ fn plan_with(
     if let Some(w) = &warm {
         ctx.weights = w.clone();
     }
-    let (initial, untried) = construct::construct(&ctx, start, bundles, deadline);
+    let (initial, untried) =
+        workers.install(|| construct::construct(&ctx, start, bundles, deadline, workers));
     lap(Phase::Construction, &mut phases);
     let mut pool = milp.map(|m| {
         let mut pool = pool::RoutePool::new(m.pool_capacity);

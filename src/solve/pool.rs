@@ -129,6 +129,7 @@ mod tests {
             crate::solve::solution::Solution::empty(&ctx),
             bundles,
             None,
+            &crate::solve::parallel::Workers::inline(),
         );
         let routes = sol.routes.iter().filter(|r| !r.visits.is_empty()).count();
         let mut pool = RoutePool::new(1);

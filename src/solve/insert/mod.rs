@@ -18,6 +18,7 @@ pub(crate) use blinks::insert_blinking;
 
 use super::bundle::Bundle;
 use super::context::Ctx;
+use super::parallel::Workers;
 use super::route::Insertion;
 use super::rules::max_days::MaxDays;
 use super::solution::Solution;
@@ -26,6 +27,19 @@ use std::time::Instant;
 
 /// Bundles above which an insertion indexes pending bundles by candidate route.
 const INDEX_FROM: usize = 64;
+
+/// Bundles whose options are priced at once on the pool when an indexed insertion starts. The
+/// deadline is still looked at bundle by bundle as they are added, so it stops the adding
+/// where it did before; what the batch priced beyond that is dropped.
+pub(super) const OPTIONS_BATCH: usize = 512;
+
+/// Pending bundles an insertion re-evaluates, from which the pool shares them out. A city's
+/// construction re-evaluates about a thousand after each of its first insertions; a repair's
+/// few dozen stay on the calling thread.
+pub(super) const SHARED_UPDATES_FROM: usize = 256;
+
+/// Bundles (or re-evaluations) in one job of the pool.
+const JOB: usize = 128;
 
 /// A bundle waiting to be inserted, with its options.
 struct Pending {
@@ -42,6 +56,17 @@ struct Pending {
 
 impl Pending {
     fn new(ctx: &Ctx, sol: &Solution, bundle: Bundle, may_open: &[bool]) -> Self {
+        let (routes, options) = Self::options(ctx, sol, &bundle, may_open);
+        Self::with(bundle, routes, options)
+    }
+
+    /// The routes that could take `bundle`, increasing, and its cheapest insertion in each.
+    fn options(
+        ctx: &Ctx,
+        sol: &Solution,
+        bundle: &Bundle,
+        may_open: &[bool],
+    ) -> (Vec<usize>, Vec<Option<Insertion>>) {
         let mut routes = bundle.candidate_routes(ctx);
         routes.retain(|&r| sol.is_open(r));
         // An empty route offers the same insertion on every day its team works (nothing in it
@@ -52,7 +77,7 @@ impl Pending {
             .map(|&r| {
                 let route = &sol.routes[r];
                 if !route.visits.is_empty() {
-                    return route.best_insertion(ctx, &bundle);
+                    return route.best_insertion(ctx, bundle);
                 }
                 if !may_open[route.team] {
                     return None;
@@ -60,11 +85,16 @@ impl Pending {
                 if let Some(&(_, o)) = empty.iter().find(|(t, _)| *t == route.team) {
                     return o;
                 }
-                let o = route.best_insertion(ctx, &bundle);
+                let o = route.best_insertion(ctx, bundle);
                 empty.push((route.team, o));
                 o
             })
             .collect();
+        (routes, options)
+    }
+
+    /// A pending `bundle` with its `options` in `routes` ([`Pending::options`]).
+    fn with(bundle: Bundle, routes: Vec<usize>, options: Vec<Option<Insertion>>) -> Self {
         let mut p = Self {
             bundle,
             routes,
@@ -100,11 +130,21 @@ impl Pending {
 
     /// Route `route` changed: re-evaluate this bundle there.
     fn update(&mut self, ctx: &Ctx, sol: &Solution, route: usize) {
-        let Ok(i) = self.routes.binary_search(&route) else {
-            return;
-        };
-        let new = sol.routes[route].best_insertion(ctx, &self.bundle);
-        self.set(i, new);
+        if let Some((i, new)) = self.reevaluated(ctx, sol, route) {
+            self.set(i, new);
+        }
+    }
+
+    /// The index of `route` among this bundle's routes and its cheapest insertion there now,
+    /// or `None` when the route is not one of them.
+    fn reevaluated(
+        &self,
+        ctx: &Ctx,
+        sol: &Solution,
+        route: usize,
+    ) -> Option<(usize, Option<Insertion>)> {
+        let i = self.routes.binary_search(&route).ok()?;
+        Some((i, sol.routes[route].best_insertion(ctx, &self.bundle)))
     }
 
     /// Team `team` has its `max_days`: its empty routes are no option any more.
@@ -144,7 +184,7 @@ impl Pending {
 /// Inserts `bundles` into `sol` by regret, most important first, marking changed routes in
 /// `touched`; what does not fit ends in `sol.unassigned`.
 pub(crate) fn insert(ctx: &Ctx, sol: &mut Solution, bundles: Vec<Bundle>, touched: &mut [bool]) {
-    let untried = insert_until(ctx, sol, bundles, touched, None);
+    let untried = insert_until(ctx, sol, bundles, touched, None, &Workers::inline());
     debug_assert!(
         untried.is_empty(),
         "without a deadline every bundle is tried"
@@ -157,12 +197,16 @@ const CLOCK_EVERY: usize = 16;
 
 /// [`insert`] that stops at `deadline` when one is given; returns the bundles not yet tried
 /// then (pending ones and every one of a lower priority class), in their arrival order.
+///
+/// The options of many bundles are priced on `workers`' pool; each bundle's are its own, and
+/// they are taken in the same order, so the plan does not depend on the thread count.
 pub(crate) fn insert_until(
     ctx: &Ctx,
     sol: &mut Solution,
     bundles: Vec<Bundle>,
     touched: &mut [bool],
     deadline: Option<Instant>,
+    workers: &Workers,
 ) -> Vec<Bundle> {
     // Split by priority class once, moving the bundles: construction hands over tens of
     // thousands on a city. A rank above 2 does not exist and is dropped, as before.
@@ -175,7 +219,7 @@ pub(crate) fn insert_until(
     let mut untried = Vec::new();
     for phase in classes {
         if untried.is_empty() {
-            untried = insert_phase(ctx, sol, phase, touched, deadline);
+            untried = insert_phase(ctx, sol, phase, touched, deadline, workers);
         } else {
             untried.extend(phase);
         }
@@ -197,6 +241,7 @@ fn insert_phase(
     bundles: Vec<Bundle>,
     touched: &mut [bool],
     deadline: Option<Instant>,
+    workers: &Workers,
 ) -> Vec<Bundle> {
     let mut pending: Vec<Option<Pending>> = Vec::with_capacity(bundles.len());
     // Few bundles (a repair) are cheaper to scan than to index.
@@ -221,27 +266,48 @@ fn insert_phase(
     let mut may_open: Vec<bool> = (0..used.len())
         .map(|t| MaxDays::may_open(&caps, t, used[t]))
         .collect();
+    let indexed = !by_route.is_empty();
     let mut bundles = bundles.into_iter();
+    // Bundles of a batch the deadline left unadded, before the rest of `bundles`.
+    let mut unadded: Vec<Bundle> = Vec::new();
     let mut placed = 0usize;
-    for b in bundles.by_ref() {
-        add(
-            ctx,
-            sol,
-            b,
-            &mut pending,
-            &mut by_route,
-            &mut stuck,
-            &may_open,
-        );
-        placed += 1;
-        if late(placed) {
-            break;
+    'adding: while !bundles.as_slice().is_empty() {
+        let batch: Vec<Bundle> = bundles
+            .by_ref()
+            .take(if indexed { OPTIONS_BATCH } else { usize::MAX })
+            .collect();
+        let options: Vec<_> = if indexed {
+            let sol = &*sol;
+            let may_open = &may_open;
+            let jobs = workers.map(batch.len().div_ceil(JOB), |j| {
+                batch[j * JOB..((j + 1) * JOB).min(batch.len())]
+                    .iter()
+                    .map(|b| Pending::options(ctx, sol, b, may_open))
+                    .collect::<Vec<_>>()
+            });
+            jobs.into_iter().flatten().map(Some).collect()
+        } else {
+            batch.iter().map(|_| None).collect()
+        };
+        let mut batch = batch.into_iter().zip(options);
+        for (b, options) in batch.by_ref() {
+            let p = match options {
+                Some((routes, options)) => Pending::with(b, routes, options),
+                None => Pending::new(ctx, sol, b, &may_open),
+            };
+            register(p, &mut pending, &mut by_route, &mut stuck);
+            placed += 1;
+            if late(placed) {
+                unadded.extend(batch.map(|(b, _)| b));
+                break 'adding;
+            }
         }
     }
     let mut placed = 0usize;
     loop {
-        if late(placed) || !bundles.as_slice().is_empty() {
+        if late(placed) || !unadded.is_empty() || !bundles.as_slice().is_empty() {
             let mut left: Vec<Bundle> = pending.into_iter().flatten().map(|p| p.bundle).collect();
+            left.extend(unadded);
             left.extend(bundles);
             return left;
         }
@@ -290,13 +356,39 @@ fn insert_phase(
             }
         }
         let all: Vec<u32>;
-        let listed = match by_route.get(route) {
-            Some(list) => list,
+        let listed = match by_route.get_mut(route) {
+            // Bundles placed since leave the list, so that it holds only work.
+            Some(list) => {
+                list.retain(|&q| pending[q as usize].is_some());
+                &*list
+            }
             None => {
                 all = (0..pending.len() as u32).collect();
                 &all
             }
         };
+        if listed.len() >= SHARED_UPDATES_FROM {
+            let (sol, pending_now) = (&*sol, &pending);
+            let jobs = workers.map(listed.len().div_ceil(JOB), |j| {
+                listed[j * JOB..((j + 1) * JOB).min(listed.len())]
+                    .iter()
+                    .map(|&q| {
+                        pending_now[q as usize]
+                            .as_ref()
+                            .and_then(|pq| pq.reevaluated(ctx, sol, route))
+                    })
+                    .collect::<Vec<_>>()
+            });
+            for (&q, new) in listed.iter().zip(jobs.into_iter().flatten()) {
+                if let (Some(pq), Some((i, new))) = (pending[q as usize].as_mut(), new) {
+                    pq.set(i, new);
+                    if pq.best.is_none() {
+                        stuck.insert(q as usize);
+                    }
+                }
+            }
+            continue;
+        }
         for &q in listed {
             if let Some(pq) = pending[q as usize].as_mut() {
                 pq.update(ctx, sol, route);
@@ -318,7 +410,21 @@ fn add(
     stuck: &mut std::collections::BTreeSet<usize>,
     may_open: &[bool],
 ) {
-    let p = Pending::new(ctx, sol, b, may_open);
+    register(
+        Pending::new(ctx, sol, b, may_open),
+        pending,
+        by_route,
+        stuck,
+    );
+}
+
+/// Makes `p` pending in the next slot, listing it under each of its candidate routes.
+fn register(
+    p: Pending,
+    pending: &mut Vec<Option<Pending>>,
+    by_route: &mut [Vec<u32>],
+    stuck: &mut std::collections::BTreeSet<usize>,
+) {
     let slot = pending.len();
     if !by_route.is_empty() {
         for &r in &p.routes {
