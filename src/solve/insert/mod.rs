@@ -128,15 +128,8 @@ impl Pending {
         }
     }
 
-    /// Route `route` changed: re-evaluate this bundle there.
-    fn update(&mut self, ctx: &Ctx, sol: &Solution, route: usize) {
-        if let Some((i, new)) = self.reevaluated(ctx, sol, route) {
-            self.set(i, new);
-        }
-    }
-
-    /// The index of `route` among this bundle's routes and its cheapest insertion there now,
-    /// or `None` when the route is not one of them.
+    /// Route `route` changed: the index of `route` among this bundle's routes and its cheapest
+    /// insertion there now, or `None` when the route is not one of them.
     fn reevaluated(
         &self,
         ctx: &Ctx,
@@ -276,25 +269,21 @@ fn insert_phase(
             .by_ref()
             .take(if indexed { OPTIONS_BATCH } else { usize::MAX })
             .collect();
-        let options: Vec<_> = if indexed {
-            let sol = &*sol;
-            let may_open = &may_open;
-            let jobs = workers.map(batch.len().div_ceil(JOB), |j| {
-                batch[j * JOB..((j + 1) * JOB).min(batch.len())]
-                    .iter()
-                    .map(|b| Pending::options(ctx, sol, b, may_open))
-                    .collect::<Vec<_>>()
-            });
-            jobs.into_iter().flatten().map(Some).collect()
+        let (sol_now, may_open) = (&*sol, &may_open);
+        let price = |bundles: &[Bundle]| -> Vec<_> {
+            let priced = bundles.iter();
+            priced
+                .map(|b| Pending::options(ctx, sol_now, b, may_open))
+                .collect()
+        };
+        let options = if indexed {
+            shared(workers, &batch, price)
         } else {
-            batch.iter().map(|_| None).collect()
+            price(&batch)
         };
         let mut batch = batch.into_iter().zip(options);
-        for (b, options) in batch.by_ref() {
-            let p = match options {
-                Some((routes, options)) => Pending::with(b, routes, options),
-                None => Pending::new(ctx, sol, b, &may_open),
-            };
+        for (b, (routes, options)) in batch.by_ref() {
+            let p = Pending::with(b, routes, options);
             register(p, &mut pending, &mut by_route, &mut stuck);
             placed += 1;
             if late(placed) {
@@ -367,37 +356,39 @@ fn insert_phase(
                 &all
             }
         };
-        if listed.len() >= SHARED_UPDATES_FROM {
-            let (sol, pending_now) = (&*sol, &pending);
-            let jobs = workers.map(listed.len().div_ceil(JOB), |j| {
-                listed[j * JOB..((j + 1) * JOB).min(listed.len())]
-                    .iter()
-                    .map(|&q| {
-                        pending_now[q as usize]
-                            .as_ref()
-                            .and_then(|pq| pq.reevaluated(ctx, sol, route))
-                    })
-                    .collect::<Vec<_>>()
-            });
-            for (&q, new) in listed.iter().zip(jobs.into_iter().flatten()) {
-                if let (Some(pq), Some((i, new))) = (pending[q as usize].as_mut(), new) {
-                    pq.set(i, new);
-                    if pq.best.is_none() {
-                        stuck.insert(q as usize);
-                    }
-                }
-            }
-            continue;
-        }
-        for &q in listed {
-            if let Some(pq) = pending[q as usize].as_mut() {
-                pq.update(ctx, sol, route);
+        let (sol_now, pending_now) = (&*sol, &pending);
+        let reprice = |qs: &[u32]| -> Vec<_> {
+            let listed = qs.iter().map(|&q| pending_now[q as usize].as_ref());
+            listed
+                .map(|pq| pq.and_then(|pq| pq.reevaluated(ctx, sol_now, route)))
+                .collect()
+        };
+        let repriced = if listed.len() >= SHARED_UPDATES_FROM {
+            shared(workers, listed, reprice)
+        } else {
+            reprice(listed)
+        };
+        for (&q, new) in listed.iter().zip(repriced) {
+            if let (Some(pq), Some((i, new))) = (pending[q as usize].as_mut(), new) {
+                pq.set(i, new);
                 if pq.best.is_none() {
                     stuck.insert(q as usize);
                 }
             }
         }
     }
+}
+
+/// `work` over `items`, in jobs of [`JOB`] items on `workers`' pool, the results in order.
+fn shared<T: Sync, R: Send>(
+    workers: &Workers,
+    items: &[T],
+    work: impl Fn(&[T]) -> Vec<R> + Sync + Send,
+) -> Vec<R> {
+    let jobs = workers.map(items.len().div_ceil(JOB), |j| {
+        work(&items[j * JOB..((j + 1) * JOB).min(items.len())])
+    });
+    jobs.into_iter().flatten().collect()
 }
 
 /// Makes `b` pending in the next slot, listing it under each of its candidate routes.
